@@ -1,0 +1,12 @@
+"""Where things live in the checkout."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCK = ROOT / "vendor.lock.json"
+VENDOR = ROOT / "static" / "vendor"
+DOWNLOADS = ROOT / ".cache" / "downloads"
+VENV = ROOT / ".venv"
+DIST = ROOT / "dist"
+APP = ROOT / "app"
+PYTHON_PACKAGES_ZIP = VENDOR / "python-packages.zip"

@@ -1,0 +1,120 @@
+"""`build.py vendor`: the browser runtime from the registries, checked against the lock."""
+
+import fnmatch
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+from buildkit import archive, pyc
+from buildkit.lock import Pin, read_lock, relock, sha256_of, verify
+from buildkit.paths import DOWNLOADS, LOCK, PYTHON_PACKAGES_ZIP, VENDOR
+
+STAMP = VENDOR / ".vendored"
+
+
+def lock_digest() -> str:
+    return sha256_of(LOCK)
+
+
+def is_vendored() -> bool:
+    return STAMP.is_file() and STAMP.read_text() == lock_digest()
+
+
+def ensure_vendored() -> None:
+    """Vendor on first use, and again whenever the lock changed."""
+    if not is_vendored():
+        vendor()
+
+
+def download(pin: Pin) -> Path:
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    if pin.registry == "npm":
+        npm = shutil.which("npm")
+        if npm is None:
+            sys.exit("npm is not on PATH: install Node.js with npm (Debian: apt-get install npm).")
+        subprocess.run(
+            [npm, "pack", pin.spec, "--silent", "--pack-destination", str(DOWNLOADS)],
+            check=True, stdout=subprocess.DEVNULL,
+        )
+    else:
+        binary = "--no-binary" if pin.file.endswith(".tar.gz") else "--only-binary"
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", binary, ":all:",
+             "--dest", str(DOWNLOADS), pin.spec],
+            check=True,
+        )
+    return DOWNLOADS / pin.download_name
+
+
+def cached_or_download(pin: Pin) -> Path:
+    path = DOWNLOADS / pin.download_name
+    return path if path.is_file() else download(pin)
+
+
+def members(path: Path) -> dict[str, bytes]:
+    """Every regular file of a .tgz, .tar.gz or .whl, by member name."""
+    if path.suffix == ".whl":
+        with zipfile.ZipFile(path) as wheel:
+            return {name: wheel.read(name) for name in wheel.namelist() if not name.endswith("/")}
+    with tarfile.open(path) as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+def selected(pin: Pin, files: dict[str, bytes]) -> dict[str, bytes]:
+    prefix = "package/" if pin.registry == "npm" else ""
+    chosen = {
+        name.removeprefix(prefix): data
+        for name, data in files.items()
+        if any(fnmatch.fnmatch(name.removeprefix(prefix), pattern) for pattern in pin.files)
+    }
+    missing = [p for p in pin.files if not any(fnmatch.fnmatch(n, p) for n in chosen)]
+    if missing:
+        raise SystemExit(f"{pin.spec}: nothing matches {missing}; check the lock's file list.")
+    return chosen
+
+
+def install_npm(pin: Pin, files: dict[str, bytes]) -> None:
+    target = VENDOR / pin.into
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name, data in selected(pin, files).items():
+        (target / Path(name).name).write_bytes(data)
+
+
+def python_packages_zip(pins: list[tuple[Pin, dict[str, bytes]]]) -> bytes:
+    """jinja2, pure MarkupSafe and pyodide-http in one archive, with Pyodide-made bytecode."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for pin, files in pins:
+            for name, data in selected(pin, files).items():
+                dest = root / name.removeprefix(pin.strip)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(data)
+        pyc.compile_tree(root)
+        return archive.zip_tree(root, root, bytecode=True)
+
+
+def vendor(*, relock_checksums: bool = False) -> None:
+    pins = read_lock()
+    fetched = [(pin, cached_or_download(pin)) for pin in pins]
+    if relock_checksums:
+        relock(pins, {pin.spec: sha256_of(path) for pin, path in fetched})
+        pins = read_lock()
+    for pin, path in fetched:
+        verify(pin, path)
+    STAMP.unlink(missing_ok=True)
+    unpacked = [(pin, members(path)) for pin, path in fetched]
+    for pin, files in unpacked:
+        if pin.registry == "npm":
+            install_npm(pin, files)
+    PYTHON_PACKAGES_ZIP.write_bytes(
+        python_packages_zip([(pin, files) for pin, files in unpacked if pin.registry == "pypi"])
+    )
+    STAMP.write_text(lock_digest())
+    print(f"vendored {len(pins)} pinned packages into {VENDOR.relative_to(VENDOR.parents[1])}/")
+
+
