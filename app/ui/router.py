@@ -1,0 +1,71 @@
+"""Hash routes (`#/u/alice/playlists/2?x=1`) to screens, and back to hrefs."""
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, quote, unquote, urlencode
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: str  # "/u/{user}/playlists/{n}"
+    view: str  # module with `async def show(match, state) -> Screen`, imported on first use
+
+    @property
+    def parts(self) -> list[str]:
+        return [part for part in self.pattern.split("/") if part]
+
+
+@dataclass(frozen=True)
+class Match:
+    route: Route | None
+    path: str
+    params: dict[str, str] = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.route.name if self.route else "not-found"
+
+
+ROUTES = (
+    Route("home", "/", "app.ui.views.home"),
+    Route("about", "/about", "app.ui.views.about"),
+)
+NOT_FOUND_VIEW = "app.ui.views.not_found"
+
+
+def split_hash(location_hash: str) -> tuple[str, dict[str, str]]:
+    """`#/a/b?x=1` → ("/a/b", {"x": "1"}); an empty hash is the home path."""
+    raw = location_hash.removeprefix("#") or "/"
+    path, _, query = raw.partition("?")
+    return "/" + path.strip("/"), dict(parse_qsl(query))
+
+
+def match(location_hash: str, routes: tuple[Route, ...] = ROUTES) -> Match:
+    path, query = split_hash(location_hash)
+    segments = [unquote(part) for part in path.split("/") if part]
+    for route in routes:
+        parts = route.parts
+        if len(parts) != len(segments):
+            continue
+        params = {}
+        for part, segment in zip(parts, segments, strict=True):
+            if part.startswith("{") and part.endswith("}"):
+                params[part[1:-1]] = segment
+            elif part != segment:
+                break
+        else:
+            return Match(route, path, params, query)
+    return Match(None, path, {}, query)
+
+
+def href(name: str, query: dict[str, str] | None = None, routes: tuple[Route, ...] = ROUTES,
+         **params: str) -> str:
+    """The `#/…` link to a named route; views use this instead of building URLs."""
+    route = next(r for r in routes if r.name == name)
+    parts = [
+        quote(str(params[part[1:-1]]), safe="") if part.startswith("{") else part
+        for part in route.parts
+    ]
+    suffix = f"?{urlencode(query)}" if query else ""
+    return "#/" + "/".join(parts) + suffix

@@ -1,0 +1,44 @@
+"""Tonearm's one entry point: vendor, build, serve, test, bench (`python build.py --help`)."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from buildkit import environment
+from buildkit.paths import DIST, ROOT
+
+NEEDS_TEST_EXTRAS = {"test", "bench"}
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    vendor = commands.add_parser("vendor", help="fetch the pinned browser runtime into static/vendor/")
+    vendor.add_argument("--relock", action="store_true", help="rewrite checksums after a bump")
+    build = commands.add_parser("build", help="a self-contained dist/ for any static host")
+    build.add_argument("--out", type=Path, default=DIST)
+    serve = commands.add_parser("serve", help="the app and both services on one origin")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--data", type=Path, default=ROOT / "data", help="where the services keep state")
+    serve.add_argument("--seed", type=Path, help="a folder of Openwhyd user/post/follow.json to load")
+    serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
+    serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")
+    serve.add_argument("--no-rate-limits", dest="rate_limits", action="store_false")
+    test = commands.add_parser("test", help="run the whole test suite (pytest)")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
+    bench.add_argument("--runs", type=int, default=5)
+    return parser.parse_args(argv or ["build"])
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    environment.enter(("test",) if args.command in NEEDS_TEST_EXTRAS else ())
+    from buildkit import commands
+
+    return getattr(commands, args.command.replace("-", "_"))(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

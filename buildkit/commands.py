@@ -1,0 +1,57 @@
+"""What each `build.py` command does; runs inside `.venv` with the dependencies installed."""
+
+import argparse
+import subprocess
+import sys
+
+from buildkit.paths import ROOT
+from buildkit.vendor import ensure_vendored
+
+
+def vendor(args: argparse.Namespace) -> int:
+    from buildkit.vendor import vendor as fetch
+
+    fetch(relock_checksums=args.relock)
+    return 0
+
+
+def build(args: argparse.Namespace) -> int:
+    from buildkit.dist import build_dist
+
+    ensure_vendored()
+    build_dist(args.out.resolve())
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.services import service_banners
+    from server.settings import Settings
+    from server.web import create_app
+
+    ensure_vendored()
+    args.data.mkdir(parents=True, exist_ok=True)
+    settings = Settings(
+        data_dir=args.data.resolve(), seed=args.seed and args.seed.resolve(),
+        test_mode=args.test_mode, rate_limits=args.rate_limits,
+    )
+    app = create_app(settings, root=ROOT, dist=args.dist and args.dist.resolve())
+    print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")
+    for line in service_banners(settings):
+        print(f"  {line}")
+    sys.stdout.flush()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def test(args: argparse.Namespace) -> int:
+    ensure_vendored()
+    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
+
+
+def bench(args: argparse.Namespace) -> int:
+    from buildkit.bench import run_benchmark
+
+    ensure_vendored()
+    return run_benchmark(runs=args.runs)

@@ -1,0 +1,29 @@
+// The boot screen: shows PyScript's real progress stages until Python renders the app,
+// and a readable message if the runtime fails before Python can report anything itself.
+(() => {
+  const stages = [
+    ["Loading Pyodide", 10, "Loading the Python runtime…"],
+    ["Loading Storage", 20, "Opening storage…"],
+    ["Loading interpreter", 30, "Starting Python…"],
+    ["Loaded interpreter", 80, "Python started"],
+    ["Loading files", 85, "Loading Tonearm…"],
+    ["Loaded files", 92, "Tonearm loaded"],
+    ["Loaded Pyodide", 95, "Drawing the page…"],
+  ];
+  const show = (value, text) => {
+    const bar = document.getElementById("boot-progress");
+    const label = document.getElementById("boot-stage");
+    if (bar) bar.value = value;
+    if (label) label.textContent = text;
+  };
+  addEventListener("py:progress", ({ detail }) => {
+    const stage = stages.find(([name]) => String(detail).startsWith(name));
+    if (stage) show(stage[1], stage[2]);
+  });
+  const fail = (reason) => {
+    if (document.documentElement.dataset.ready) return;
+    show(0, `Tonearm could not start: ${reason}`);
+  };
+  addEventListener("error", (event) => fail(event.message || "a script failed to load"));
+  addEventListener("unhandledrejection", (event) => fail(String(event.reason)));
+})();
