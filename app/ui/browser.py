@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from pyodide.ffi import create_proxy
 from pyscript import document, window
+from pyscript.ffi import is_none
 
 
 class BrowserPage:
@@ -40,7 +41,7 @@ def on_actions(handlers: dict[str, Callable[[object], object]]) -> None:
 
     def dispatch(event: object) -> None:
         target = event.target.closest("[data-action]")
-        if target is not None and target.dataset.action in handlers:
+        if not is_none(target) and target.dataset.action in handlers:
             event.preventDefault()
             handlers[target.dataset.action](target)
 
@@ -49,12 +50,12 @@ def on_actions(handlers: dict[str, Callable[[object], object]]) -> None:
 
 def mark(state: str) -> None:
     """`data-ready` on <html>: "true" once the first screen is interactive, "failed" if boot failed."""
+    document.getElementById("app").removeAttribute("aria-busy")
     document.documentElement.dataset.ready = state
 
 
 def show_boot_failure(message: str) -> None:
     root = document.getElementById("app")
-    root.removeAttribute("aria-busy")
     root.innerHTML = ""
     panel = document.createElement("section")
     panel.className = "panel boot-failure"

@@ -42,8 +42,9 @@ def split_hash(location_hash: str) -> tuple[str, dict[str, str]]:
 
 
 def match(location_hash: str, routes: tuple[Route, ...] = ROUTES) -> Match:
-    path, query = split_hash(location_hash)
-    segments = [unquote(part) for part in path.split("/") if part]
+    raw_path, query = split_hash(location_hash)
+    segments = [unquote(part) for part in raw_path.split("/") if part]
+    path = "/" + "/".join(segments)
     for route in routes:
         parts = route.parts
         if len(parts) != len(segments):

@@ -1,0 +1,104 @@
+"""Playwright fixtures: our Chromium, pages that fail on outside requests and on page errors."""
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route
+
+from buildkit.browser import launch_options
+
+BOOT_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, **launch_options()}
+
+
+class PageWatch:
+    """Everything a page did that should fail a test: outside requests, console and page errors."""
+
+    def __init__(self, page: Page, own_origins: set[str]) -> None:
+        self.page = page
+        self.own_origins = own_origins
+        self.outside_requests: list[str] = []
+        self.errors: list[str] = []
+        page.context.route("**/*", self._guard)
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"))
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+
+    def _guard(self, route: Route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob"} or f"{parts.scheme}://{parts.netloc}" in self.own_origins:
+            route.fallback()
+        else:
+            self.outside_requests.append(url)
+            route.abort()
+
+    def problems(self, *, page_errors: bool = True) -> list[str]:
+        """Outside requests always count; page errors unless the test provokes them on purpose."""
+        found = [f"outside request: {url}" for url in self.outside_requests]
+        if page_errors:
+            banners = [] if self.page.is_closed() else self.page.locator(".py-error").all_inner_texts()
+            found += [*self.errors, *(f"py-error banner: {text}" for text in banners)]
+        return found
+
+    def clear(self) -> None:
+        self.outside_requests.clear()
+        self.errors.clear()
+
+
+WATCHES: list[PageWatch] = []
+
+
+def open_app(browser: Browser, base_url: str, location: str = "#/", *, wait_ready: bool = True) -> Page:
+    """A new context (cold cache) on the app, watched, booted to its ready marker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    WATCHES.append(PageWatch(page, {base_url}))
+    page.goto(f"{base_url}/{location}")
+    if wait_ready:
+        wait_for_boot(page)
+    return page
+
+
+def wait_for_boot(page: Page) -> None:
+    page.wait_for_selector("html[data-ready]", timeout=BOOT_TIMEOUT_MS)
+    state = page.evaluate("document.documentElement.dataset.ready")
+    assert state == "true", f"the app failed to boot: {page.locator('#app').inner_text()}"
+
+
+@pytest.fixture(scope="module")
+def app_page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """One booted app per test module: tests that can share a page save a 5 s boot each."""
+    page = open_app(browser, live_server)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def fresh_app(browser: Browser, live_server: str) -> Iterator:
+    """Open a new, separately booted app page: `fresh_app(location, wait_ready=...)`."""
+    pages: list[Page] = []
+
+    def opener(location: str = "#/", *, wait_ready: bool = True) -> Page:
+        pages.append(open_app(browser, live_server, location, wait_ready=wait_ready))
+        return pages[-1]
+
+    yield opener
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture(autouse=True)
+def fail_on_page_errors(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, every watched page must be clean (unless the test expects errors)."""
+    for watch in WATCHES:
+        watch.clear()
+    yield
+    page_errors = request.node.get_closest_marker("expect_page_errors") is None
+    problems = [found for watch in WATCHES for found in watch.problems(page_errors=page_errors)]
+    WATCHES[:] = [watch for watch in WATCHES if not watch.page.is_closed()]
+    assert not problems, "\n".join(problems)
