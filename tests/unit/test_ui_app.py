@@ -1,0 +1,110 @@
+"""The UI controller against a fake page: what ends up in each region, title and focus."""
+
+import asyncio
+import sys
+import types
+
+from app.config import AppConfig
+from app.ui.app import App
+from app.ui.state import AppState
+
+
+class FakePage:
+    def __init__(self) -> None:
+        self.regions: dict[str, str] = {}
+        self.title = ""
+        self.focused: list[str] = []
+        self.errors: list[str] = []
+
+    def set_html(self, region: str, markup: str) -> None:
+        self.regions[region] = markup
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+
+    def focus(self, region: str) -> None:
+        self.focused.append(region)
+
+    def log_error(self, text: str) -> None:
+        self.errors.append(text)
+
+
+def started_app() -> tuple[App, FakePage]:
+    page = FakePage()
+    app = App(page, AppState(AppConfig(openwhyd_base="https://owd.example/<x>")))
+    app.mount()
+    return app, page
+
+
+def test_mount_renders_frame_with_regions() -> None:
+    _, page = started_app()
+    frame = page.regions["app"]
+    assert 'id="main"' in frame and 'id="nav"' in frame and 'aria-label="Player"' in frame
+    assert "not signed in" in frame
+
+
+def test_show_renders_screen_nav_title_and_moves_focus() -> None:
+    app, page = started_app()
+    asyncio.run(app.show("#/about"))
+    assert "About Tonearm" in page.regions["main"]
+    assert "https://owd.example/&lt;x&gt;" in page.regions["main"]
+    assert 'href="#/about" aria-current="page"' in page.regions["nav"]
+    assert page.title == "About · Tonearm"
+    assert page.focused == ["main"]
+
+
+def test_first_screen_does_not_steal_focus() -> None:
+    app, page = started_app()
+    asyncio.run(app.show("#/", focus=False))
+    assert page.focused == []
+
+
+def test_not_found_escapes_the_path() -> None:
+    app, page = started_app()
+    asyncio.run(app.show("#/<img src=x onerror=alert(1)>"))
+    assert "Page not found" in page.regions["main"]
+    assert "<img" not in page.regions["main"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.regions["main"]
+
+
+def test_a_failing_view_becomes_an_error_screen(monkeypatch) -> None:
+    async def show(match, state):
+        raise ValueError("no <b>luck</b>")
+
+    monkeypatch.setitem(sys.modules, "app.ui.views.about", types.SimpleNamespace(show=show))
+    app, page = started_app()
+    asyncio.run(app.show("#/about"))
+    assert "Something went wrong" in page.regions["main"]
+    assert "ValueError: no &lt;b&gt;luck&lt;/b&gt;" in page.regions["main"]
+    assert page.title == "Error · Tonearm"
+    assert "Traceback" in page.errors[0]
+
+
+def test_a_slow_older_navigation_does_not_overwrite_a_newer_one(monkeypatch) -> None:
+    release = asyncio.Event()
+
+    async def slow_show(match, state):
+        await release.wait()
+        from app.ui.screen import Screen
+
+        return Screen("Slow", "slow screen")
+
+    monkeypatch.setitem(sys.modules, "app.ui.views.about", types.SimpleNamespace(show=slow_show))
+    app, page = started_app()
+
+    async def scenario() -> None:
+        older = asyncio.ensure_future(app.show("#/about"))
+        await asyncio.sleep(0)
+        await app.show("#/")
+        release.set()
+        await older
+
+    asyncio.run(scenario())
+    assert "Music from Openwhyd" in page.regions["main"]
+    assert app.current.name == "home"
+
+
+def test_config_comes_from_the_pyscript_section() -> None:
+    config = AppConfig.from_pyscript({"tonearm": {"openwhyd": "https://openwhyd.org", "version": "1.2"}})
+    assert config == AppConfig(openwhyd_base="https://openwhyd.org", heavy_base="./heavy", version="1.2")
+    assert AppConfig.from_pyscript({}) == AppConfig()
