@@ -1,0 +1,127 @@
+"""`build.py bench`: the app's startup against a bare PyScript+Pyodide page, in one browser run.
+
+Timings are read in the page (`performance.now()` at the ready signal), cold in a browser with a
+new profile each run (empty HTTP and code caches, on disk as for a real user), warm as a reload in
+it. Runs alternate between the two pages so drift on a busy machine hits both alike. Only ratios
+carry over between machines.
+"""
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from buildkit.browser import launch_options
+from buildkit.dist import build_dist
+from buildkit.lock import read_lock
+from buildkit.paths import ROOT
+
+TARGET_COLD_RATIO = 1.15
+TARGET_WARM_OVER_COLD = 0.75
+
+BARE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare</title>
+<script type="module" src="./static/vendor/{core}/core.js"></script></head>
+<body><script type="py" config='{{"interpreter": "./static/vendor/{pyodide}/pyodide.mjs"}}'>
+print("hello from Pyodide")
+</script></body></html>
+"""
+
+# Records when each page is ready: the app's marker on <html>, the bare page's py:all-done.
+READY_PROBE = """
+addEventListener("py:all-done", () => { window.__allDone ??= performance.now(); });
+new MutationObserver(() => {
+  if (document.documentElement.dataset.ready === "true") window.__appReady ??= performance.now();
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
+"""
+
+PAGES = {"bare": ("bare.html", "window.__allDone"), "app": ("index.html", "window.__appReady")}
+
+
+@contextmanager
+def served(dist: Path, data: Path) -> Iterator[str]:
+    from tests.conftest import free_port, wait_until_serving
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--dist", str(dist),
+         "--data", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_serving(base + "/", proc)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def load(page, url: str, probe: str, *, reload: bool = False) -> tuple[float, int]:
+    """Milliseconds to ready, and bytes that came over the network (not from the cache)."""
+    received: list[int] = []
+
+    def count(request) -> None:
+        response = request.response()
+        if response is not None and not response.from_service_worker:
+            received.append(max(request.sizes()["responseBodySize"], 0))
+
+    page.on("requestfinished", count)
+    if reload:
+        page.reload()
+    else:
+        page.goto(url)
+    page.wait_for_function(f"{probe} !== undefined", timeout=120_000)
+    page.remove_listener("requestfinished", count)
+    return page.evaluate(probe), sum(received)
+
+
+def run_benchmark(runs: int) -> int:
+    from playwright.sync_api import sync_playwright
+
+    pins = {pin.name: pin for pin in read_lock()}
+    with tempfile.TemporaryDirectory() as tmp:
+        dist = Path(tmp) / "dist"
+        build_dist(dist)
+        (dist / "bare.html").write_text(
+            BARE_PAGE.format(core=pins["@pyscript/core"].into, pyodide=pins["pyodide"].into))
+        results: dict[tuple[str, str], list[float]] = {}
+        transferred: dict[tuple[str, str], int] = {}
+        with served(dist, Path(tmp) / "data") as base, sync_playwright() as playwright:
+            for run in range(runs + 1):
+                for name, (path, probe) in PAGES.items():
+                    with tempfile.TemporaryDirectory() as profile:
+                        context = playwright.chromium.launch_persistent_context(profile, **launch_options())
+                        context.add_init_script(READY_PROBE)
+                        page = context.new_page()
+                        cold, cold_bytes = load(page, f"{base}/{path}", probe)
+                        warm, warm_bytes = load(page, f"{base}/{path}", probe, reload=True)
+                        context.close()
+                    if run == 0:
+                        continue  # the first run warms the disk and the server, not the browser
+                    results.setdefault((name, "cold"), []).append(cold)
+                    results.setdefault((name, "warm"), []).append(warm)
+                    transferred[(name, "cold")], transferred[(name, "warm")] = cold_bytes, warm_bytes
+    report(results, transferred, runs)
+    return 0
+
+
+def report(results: dict[tuple[str, str], list[float]], transferred: dict[tuple[str, str], int],
+           runs: int) -> None:
+    median = {key: statistics.median(values) for key, values in results.items()}
+    print(f"\nstartup, median of {runs} runs (ms to ready; MB over the network)")
+    for name in PAGES:
+        for kind in ("cold", "warm"):
+            values = ", ".join(f"{v:.0f}" for v in results[(name, kind)])
+            megabytes = transferred[(name, kind)] / 1e6
+            print(f"  {name:4} {kind}: {median[(name, kind)]:7.0f} ms  {megabytes:5.2f} MB   [{values}]")
+    cold_ratio = median[("app", "cold")] / median[("bare", "cold")]
+    warm_ratio = median[("app", "warm")] / median[("bare", "warm")]
+    warm_over_cold = median[("app", "warm")] / median[("app", "cold")]
+    print(f"  app/bare cold: {cold_ratio:.2f}  (target ≤ {TARGET_COLD_RATIO})"
+          f"  {'met' if cold_ratio <= TARGET_COLD_RATIO else 'MISSED'}")
+    print(f"  app/bare warm: {warm_ratio:.2f}")
+    print(f"  app warm/cold: {warm_over_cold:.2f}  (target ≤ {TARGET_WARM_OVER_COLD})"
+          f"  {'met' if warm_over_cold <= TARGET_WARM_OVER_COLD else 'MISSED'}")
