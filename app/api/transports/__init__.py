@@ -1,0 +1,1 @@
+"""One way to carry a request per runtime: CPython, the browser's fetch, JSONP."""

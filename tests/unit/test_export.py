@@ -1,0 +1,111 @@
+"""Export formats: Openwhyd's JSON and links, M3U, XSPF (escaped) and CSV (inert)."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.export import (
+    CSV_COLUMNS,
+    FORMATS,
+    XSPF_NAMESPACE,
+    to_csv,
+    to_json,
+    to_links,
+    to_m3u,
+    to_xspf,
+)
+from app.models import PlaylistRef, Track
+
+untimed = settings(deadline=None)
+"""For property tests: shared CI cores make per-example timings noisy."""
+
+TRACKS = [
+    Track(
+        id="6106450aa1de931f401c43be",
+        eid="/yt/jI3YrVfOksE",
+        name="BOYLE - Roppongi Hills",
+        user_id="u1",
+        user_name="Adrien",
+        text="epic <3 & more",
+        image="https://i.ytimg.com/vi/jI3YrVfOksE/default.jpg",
+        playlist=PlaylistRef(53, "coding"),
+        lovers=("u1",),
+    ),
+    Track(id="60e82f5ea9727659af9d195e", eid="/dz/3135556", name='=HYPERLINK("x")'),
+    Track(id="60e82f5ea9727659af9d195f", eid="/xx/unknown", name="nowhere"),
+]
+
+NS = {"x": XSPF_NAMESPACE}
+
+
+def test_json_is_openwhyds_compact_post_array() -> None:
+    exported = json.loads(to_json(TRACKS))
+    assert exported[0]["pl"] == {"id": 53, "name": "coding"}
+    assert [post["_id"] for post in exported] == [track.id for track in TRACKS]
+    assert "\n" not in to_json(TRACKS)
+
+
+def test_links_are_openwhyds_with_its_quirks_and_no_final_newline() -> None:
+    assert to_links(TRACKS) == "//youtube.com/watch?v=jI3YrVfOksE\n//www.deezer.com/3135556"
+
+
+def test_m3u_lists_playable_tracks_with_their_names() -> None:
+    assert to_m3u(TRACKS) == (
+        "#EXTM3U\n"
+        "#EXTINF:-1,BOYLE - Roppongi Hills\n"
+        "https://www.youtube.com/watch?v=jI3YrVfOksE\n"
+        '#EXTINF:-1,=HYPERLINK("x")\n'
+        "https://www.deezer.com/track/3135556\n"
+    )
+    assert to_m3u([Track(id="p", eid="/yt/x", name="two\nlines")]).splitlines()[1] == ("#EXTINF:-1,two lines")
+
+
+def test_xspf_is_valid_xml_with_each_track() -> None:
+    root = ET.fromstring(to_xspf(TRACKS, title="Mine & yours"))
+    assert root.find("x:title", NS).text == "Mine & yours"
+    tracks = root.findall("x:trackList/x:track", NS)
+    assert len(tracks) == 2
+    assert tracks[0].find("x:annotation", NS).text == "epic <3 & more"
+    assert tracks[0].find("x:image", NS).text == TRACKS[0].image
+    assert tracks[1].find("x:location", NS).text == "https://www.deezer.com/track/3135556"
+
+
+def xml_chars(text: str) -> str:
+    """What survives in XML 1.0: its Char production, and line ends read back as `\\n`."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        c
+        for c in text
+        if c in "\t\n" or "\x20" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c >= "\U00010000"
+    )
+
+
+@untimed
+@given(st.text(), st.text())
+def test_xspf_escapes_any_name_and_text(name: str, text: str) -> None:
+    track = ET.fromstring(to_xspf([Track(id="p", eid="/yt/x", name=name, text=text)])).find(
+        "x:trackList/x:track", NS
+    )
+    for tag, value in (("title", name), ("annotation", text)):
+        element = track.find(f"x:{tag}", NS)
+        assert (element.text or "" if element is not None else "") == xml_chars(value)
+
+
+def test_csv_reads_back_and_formulas_are_inert() -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(TRACKS))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert rows[0]["url"] == "https://www.youtube.com/watch?v=jI3YrVfOksE"
+    assert rows[0]["posted_at"] == "2021-08-01T06:54:02+00:00"
+    assert rows[0]["playlist"] == "coding"
+    assert rows[1]["name"] == '\'=HYPERLINK("x")'
+    assert rows[2]["url"] == ""
+
+
+def test_every_format_renders_an_empty_list() -> None:
+    for export in FORMATS.values():
+        assert isinstance(export.render([]), str)
+        assert export.extension.startswith(".")
