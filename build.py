@@ -27,6 +27,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--no-rate-limits", dest="rate_limits", action="store_false")
     test = commands.add_parser("test", help="run the whole test suite (pytest)")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    token = commands.add_parser("heavy-token", add_help=False,
+                                help="print a new heavy token for a user (NAME [--label L] [--data DIR])")
+    token.add_argument("cli_args", nargs=argparse.REMAINDER)
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
     bench.add_argument("--runs", type=int, default=5)
     return parser.parse_args(argv or ["build"])

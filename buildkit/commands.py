@@ -50,6 +50,12 @@ def test(args: argparse.Namespace) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
 
 
+def heavy_token(args: argparse.Namespace) -> int:
+    from server.heavy.cli import heavy_token_main
+
+    return heavy_token_main(args.cli_args)
+
+
 def bench(args: argparse.Namespace) -> int:
     from buildkit.bench import run_benchmark
 

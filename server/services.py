@@ -2,13 +2,15 @@
 
 from starlette.routing import Mount
 
+from server import heavy
 from server.settings import Settings
 
 
 def service_mounts(settings: Settings) -> list[Mount]:
-    return []
+    heavy_app = heavy.create_app(settings)
+    return [Mount("/heavy", app=heavy_app), *heavy.root_mounts(heavy_app)]
 
 
 def service_banners(settings: Settings) -> list[str]:
     """Lines `serve` prints after the URL: demo accounts and tokens of each service."""
-    return []
+    return heavy.banner(settings)

@@ -53,11 +53,16 @@ class PageWatch:
 WATCHES: list[PageWatch] = []
 
 
+def watch(page: Page, base_url: str) -> Page:
+    """Put `page` under the checks `fail_on_page_errors` makes after each test."""
+    WATCHES.append(PageWatch(page, {base_url}))
+    return page
+
+
 def open_app(browser: Browser, base_url: str, location: str = "#/", *, wait_ready: bool = True) -> Page:
     """A new context (cold cache) on the app, watched, booted to its ready marker."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    WATCHES.append(PageWatch(page, {base_url}))
+    page = watch(context.new_page(), base_url)
     page.goto(f"{base_url}/{location}")
     if wait_ready:
         wait_for_boot(page)

@@ -1,0 +1,74 @@
+"""The heavy-compatible service as one Starlette app, to be mounted under a prefix."""
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.heavy import demo_world, releases, unzip
+from server.heavy.auth import Unauthorized
+from server.heavy.rate_limits import RateLimited
+from server.heavy.responses import Refusal, refusal
+from server.heavy.routes import ROUTES, TEST_ROUTES
+from server.heavy.service import open_service
+from server.settings import Settings
+
+
+class OptionalTrailingSlash:
+    """Enzien documented every route with a trailing slash and its first clients sent none."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path, root = scope.get("path", ""), scope.get("root_path", "")
+        if scope["type"] == "http" and path.endswith("/") and len(path) > len(root) + 1:
+            scope = {**scope, "path": path.rstrip("/")}
+        await self.app(scope, receive, send)
+
+
+async def unauthorized(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, Unauthorized)
+    return refusal(401, error.detail, soft=False, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def refused(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, Refusal)
+    return refusal(error.status, error.detail, soft=error.soft)
+
+
+async def soft_refusal(request: Request, error: Exception) -> JSONResponse:
+    """For the service's own refusals, which carry the status that names their kind."""
+    return refusal(getattr(error, "status", 400), str(error), soft=True)
+
+
+async def http_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    return refusal(error.status_code, str(error.detail), soft=False, headers=error.headers)
+
+
+async def internal_error(request: Request, error: Exception) -> JSONResponse:
+    return refusal(500, "The heavy service failed on this request; it has been logged.", soft=False)
+
+
+def create_app(settings: Settings) -> Starlette:
+    service = open_service(settings)
+    service.layout.clear_scratch()
+    demo_world.ensure(service)
+    app = Starlette(
+        routes=[*ROUTES, *(TEST_ROUTES if settings.test_mode else [])],
+        middleware=[Middleware(OptionalTrailingSlash)],
+        exception_handlers={
+            Unauthorized: unauthorized,
+            Refusal: refused,
+            unzip.UnsafeUpload: soft_refusal,
+            releases.ReleaseRefused: soft_refusal,
+            RateLimited: soft_refusal,
+            HTTPException: http_error,
+            Exception: internal_error,
+        },
+    )
+    app.state.service = service
+    return app

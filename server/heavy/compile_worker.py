@@ -1,0 +1,62 @@
+"""Runs hvcc on one patch in its own process and prints the outcome as one JSON object.
+
+Usage: compile_worker.py MAIN_PD OUT_DIR PATCH_NAME [GENERATOR ...]
+Run as a script, not imported: hvcc is GPLv3 and may misbehave on hostile patches, so it
+stays out of the server process, under memory and file-size limits set here. Server folders
+are cut out of hvcc's messages, which go back to whoever uploaded the patch.
+"""
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+MEMORY_LIMIT = 1024 * 1024 * 1024
+FILE_SIZE_LIMIT = 256 * 1024 * 1024
+
+
+def limit_resources() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+
+
+def scrub(text: str, folders: list[str]) -> str:
+    for folder in folders:
+        text = text.replace(folder, "")
+    return text
+
+
+def collect(results: dict, kind: str, folders: list[str]) -> list[dict]:
+    found = []
+    for stage, response in results.items():
+        notifs = response.notifs
+        found += [{"stage": stage, "enum": m.enum.value, "message": scrub(m.message, folders)}
+                  for m in getattr(notifs, kind)]
+        if kind == "errors" and notifs.has_error and not notifs.errors:
+            found.append({"stage": stage, "enum": 3000,
+                          "message": scrub(str(notifs.exception or f"{stage} failed"), folders)})
+    return found
+
+
+def main(argv: list[str]) -> int:
+    limit_resources()
+    from hvcc import compile_dataflow
+
+    main_pd, out_dir, name, *generators = argv
+    folders = [f"{Path(main_pd).parent}/", f"{out_dir}/"]
+    tick = time.perf_counter()
+    try:
+        results = compile_dataflow(Path(main_pd), Path(out_dir), patch_name=name,
+                                   generators=generators or ["c"]).root
+        outcome = {kind: collect(results, kind, folders) for kind in ("warnings", "errors")}
+    except Exception as error:
+        outcome = {"warnings": [], "errors": [
+            {"stage": "hvcc", "enum": 3000, "message": scrub(f"{type(error).__name__}: {error}", folders)}]}
+    outcome["compileTime"] = time.perf_counter() - tick
+    print(json.dumps(outcome))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

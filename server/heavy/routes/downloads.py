@@ -1,0 +1,56 @@
+"""Target archives under `/h/`, built on first request, and the web player served from one.
+
+These are not the JSON API, so refusals carry real HTTP statuses (the uploader raises on them
+and prints the URL); bodies are still JSON, never an HTML error page.
+"""
+
+import zipfile
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+
+from server.heavy.records import Job, Patch
+from server.heavy.responses import Refusal
+from server.heavy.routes.common import service, viewer, visible_patch
+from server.heavy.routes.jobs import find
+from server.heavy.targets import WEB, TargetRefused
+
+PLAYER_TYPES = {"html": "text/html", "js": "text/javascript",
+                "json": "application/json", "wasm": "application/wasm"}
+
+
+async def archive(request: Request) -> FileResponse:
+    patch, job = await _patch_and_job(request)
+    path = request.path_params["target"]
+    file = await _archive_file(request, job, path)
+    name = f"{patch.name}.{job.index}.{path.replace('/', '-')}.zip"
+    return FileResponse(file, media_type="application/zip", filename=name)
+
+
+async def web_player(request: Request) -> Response:
+    """One file of the `web/local` archive, so a browser can open its page right here."""
+    _, job = await _patch_and_job(request)
+    name = request.path_params["file"]
+    file = await _archive_file(request, job, WEB)
+    with zipfile.ZipFile(file) as archive:
+        if name not in archive.namelist():
+            raise Refusal(404, f"The {WEB} build has no file {name!r}.", soft=False)
+        content = archive.read(name)
+    return Response(content, media_type=PLAYER_TYPES.get(name.rpartition(".")[2]))
+
+
+async def _patch_and_job(request: Request) -> tuple[Patch, Job]:
+    try:
+        patch = await visible_patch(request, await viewer(request))
+        return patch, await find(request, patch)
+    except Refusal as refusal:
+        raise Refusal(refusal.status, refusal.detail, soft=False) from refusal
+
+
+async def _archive_file(request: Request, job: Job, path: str) -> Path:
+    try:
+        return await run_in_threadpool(service(request).targets.archive, job, path)
+    except TargetRefused as refused:
+        raise Refusal(refused.status, refused.detail, soft=False) from refused

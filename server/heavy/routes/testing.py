@@ -1,0 +1,22 @@
+"""Test mode only (`serve --test-mode`): tokens for any user, so suites need no shell access."""
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from server.heavy import accounts, documents, names, uploads
+from server.heavy.responses import Refusal, reply
+from server.heavy.routes.common import service
+
+
+async def issue_token(request: Request) -> JSONResponse:
+    """Form `name` (the user, created if new) and optional `label`."""
+    form = await uploads.read_form(request)
+    name = uploads.text(form, "name") or ""
+    if not names.valid(name):
+        raise Refusal(400, f"{name!r} is not a valid user name.")
+    svc = service(request)
+    user = await run_in_threadpool(svc.store.ensure_user, name)
+    token, value = await run_in_threadpool(accounts.issue_token, svc.store, svc.key, user,
+                                           uploads.text(form, "label") or "test")
+    return reply({"data": documents.token_resource(token, value)})

@@ -1,0 +1,37 @@
+"""The service's parts, wired once per data folder and shared by the routes, CLI and banner."""
+
+import os
+from dataclasses import dataclass
+
+from server.heavy import secret
+from server.heavy.compiler import Compiler
+from server.heavy.jobs import Jobs
+from server.heavy.layout import Layout
+from server.heavy.rate_limits import CompileQuota
+from server.heavy.store import Store
+from server.heavy.targets import Targets
+from server.heavy.workers import Workers
+from server.settings import Settings
+
+COMPILES_PER_MINUTE = 20
+
+
+@dataclass(frozen=True)
+class Service:
+    layout: Layout
+    store: Store
+    key: bytes
+    jobs: Jobs
+    targets: Targets
+
+
+def open_service(settings: Settings) -> Service:
+    layout = Layout(settings.data_dir / "heavy")
+    layout.create()
+    store = Store(layout.database)
+    workers = Workers(slots=os.cpu_count() or 1)
+    compiler = Compiler(workers)
+    targets = Targets(store, layout, compiler, workers)
+    quota = CompileQuota(COMPILES_PER_MINUTE, 60) if settings.rate_limits else None
+    return Service(layout, store, secret.load_or_create(layout.secret),
+                   Jobs(store, layout, compiler, targets, quota), targets)

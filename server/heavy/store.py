@@ -1,0 +1,206 @@
+"""Every read and write of the service's records; one short-lived connection per call."""
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from server.heavy import db
+from server.heavy.clock import now_iso
+from server.heavy.records import Job, Patch, Target, Token, User
+
+PATCH_COLUMNS = """
+    p.id, o.name AS owner, c.name AS creator, p.name, p.description, p.tags, p.public, p.created_at
+"""
+PATCH_FROM = "patches p JOIN users o ON o.id = p.owner_id JOIN users c ON c.id = p.creator_id"
+JOB_COLUMNS = """
+    j.id, j.idx, j.release, u.name AS submitted_by, j.submitted_at, j.compile_time,
+    j.warnings, j.errors
+"""
+JOB_FROM = "jobs j JOIN users u ON u.id = j.submitted_by"
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        db.migrate(path)
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with closing(db.connect(self.path)) as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with closing(db.connect(self.path)) as conn, db.transaction(conn):
+            yield conn
+
+    def ping(self) -> None:
+        with self._read() as conn:
+            conn.execute("SELECT 1").fetchone()
+
+    def user(self, name: str) -> User | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        return row and User(row["id"], row["name"], row["created_at"])
+
+    def ensure_user(self, name: str) -> User:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO users (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                (name, now_iso()),
+            )
+        user = self.user(name)
+        assert user is not None
+        return user
+
+    def add_token(self, user: User, label: str, start_date: str) -> Token:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO tokens (user_id, label, start_date, created_at) VALUES (?, ?, ?, ?)",
+                (user.id, label, start_date, now_iso()),
+            )
+            row = conn.execute("SELECT * FROM tokens WHERE id = ?", (cursor.lastrowid,)).fetchone()
+        return _token(row, user)
+
+    def tokens(self, user: User) -> list[Token]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT * FROM tokens WHERE user_id = ? ORDER BY id", (user.id,))
+            return [_token(row, user) for row in rows]
+
+    def active_token(self, user_name: str, start_date: str) -> Token | None:
+        user = self.user(user_name)
+        if user is None:
+            return None
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT * FROM tokens WHERE user_id = ? AND start_date = ? AND revoked_at IS NULL",
+                (user.id, start_date),
+            ).fetchone()
+        return row and _token(row, user)
+
+    def revoke_token(self, user: User, token_id: int) -> bool:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE tokens SET revoked_at = ? "
+                "WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                (now_iso(), token_id, user.id),
+            )
+        return cursor.rowcount == 1
+
+    def patch(self, owner: str, name: str) -> Patch | None:
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {PATCH_COLUMNS} FROM {PATCH_FROM} WHERE o.name = ? AND p.name = ?",
+                (owner, name),
+            ).fetchone()
+        return row and _patch(row)
+
+    def patches_of(self, owner: User) -> list[Patch]:
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {PATCH_COLUMNS} FROM {PATCH_FROM} WHERE p.owner_id = ? ORDER BY p.id",
+                (owner.id,),
+            )
+            return [_patch(row) for row in rows]
+
+    def create_patch(
+        self, owner: User, creator: User, name: str, *,
+        description: str, tags: list[str], public: bool,
+    ) -> Patch | None:
+        """None when the owner already has a patch of that name."""
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    "INSERT INTO patches (owner_id, creator_id, name, description, tags, public,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (owner.id, creator.id, name, description, json.dumps(tags), public, now_iso()),
+                )
+        except sqlite3.IntegrityError:
+            return None
+        return self.patch(owner.name, name)
+
+    def delete_patch(self, patch: Patch) -> list[int]:
+        """Removes the patch with its jobs and targets; returns the job ids whose files go too."""
+        with self._write() as conn:
+            job_ids = [row[0] for row in conn.execute(
+                "SELECT id FROM jobs WHERE patch_id = ?", (patch.id,))]
+            conn.execute("DELETE FROM patches WHERE id = ?", (patch.id,))
+        return job_ids
+
+    def add_job(
+        self, patch: Patch, submitter: User, *, release: str, submitted_at: str,
+        compile_time: float, warnings: list[dict], errors: list[dict],
+        place_files: Callable[[int], None],
+    ) -> Job:
+        """Numbers the job and lets `place_files` move its files under the job id, atomically."""
+        with self._write() as conn:
+            index = conn.execute(
+                "SELECT COALESCE(MAX(idx), 0) + 1 FROM jobs WHERE patch_id = ?", (patch.id,)
+            ).fetchone()[0]
+            cursor = conn.execute(
+                "INSERT INTO jobs (patch_id, idx, release, submitted_by, submitted_at,"
+                " compile_time, warnings, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (patch.id, index, release, submitter.id, submitted_at, compile_time,
+                 json.dumps(warnings), json.dumps(errors)),
+            )
+            assert cursor.lastrowid is not None
+            place_files(cursor.lastrowid)
+        job = self.job(patch, index)
+        assert job is not None
+        return job
+
+    def jobs(self, patch: Patch) -> list[Job]:
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.patch_id = ? ORDER BY j.idx",
+                (patch.id,),
+            )
+            return [_job(row, patch) for row in rows]
+
+    def job(self, patch: Patch, index: int | None) -> Job | None:
+        """The job numbered `index`, or the newest one when `index` is None."""
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.patch_id = ?"
+                " AND (? IS NULL OR j.idx = ?) ORDER BY j.idx DESC LIMIT 1",
+                (patch.id, index, index),
+            ).fetchone()
+        return row and _job(row, patch)
+
+    def targets(self, job: Job) -> dict[str, Target]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT * FROM targets WHERE job_id = ?", (job.id,))
+            return {row["path"]: _target(row) for row in rows}
+
+    def add_target(self, job: Job, path: str, *, size: int, compile_time: float) -> Target:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO targets (job_id, path, size, compile_time, built_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id, path) DO UPDATE SET"
+                " size = excluded.size, compile_time = excluded.compile_time,"
+                " built_at = excluded.built_at",
+                (job.id, path, size, compile_time, now_iso()),
+            )
+        return self.targets(job)[path]
+
+
+def _token(row: sqlite3.Row, user: User) -> Token:
+    return Token(row["id"], user, row["label"], row["start_date"], row["created_at"],
+                 row["revoked_at"])
+
+
+def _patch(row: sqlite3.Row) -> Patch:
+    return Patch(row["id"], row["owner"], row["creator"], row["name"], row["description"],
+                 tuple(json.loads(row["tags"])), bool(row["public"]), row["created_at"])
+
+
+def _job(row: sqlite3.Row, patch: Patch) -> Job:
+    return Job(row["id"], patch, row["idx"], row["release"], row["submitted_by"],
+               row["submitted_at"], row["compile_time"], tuple(json.loads(row["warnings"])),
+               tuple(json.loads(row["errors"])))
+
+
+def _target(row: sqlite3.Row) -> Target:
+    return Target(row["path"], row["size"], row["compile_time"], row["built_at"])

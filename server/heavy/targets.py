@@ -1,0 +1,117 @@
+"""What a successful job can be downloaded as, built on first request and cached on disk.
+
+Paths follow the 2017 uploader's rule (`unity-src` → `unity/src`). Source trees come from
+hvcc's generators; `web/local` from clang (see wasm.py). Binary targets from Enzien's 2018
+grid need SDKs or platforms this server cannot have, and say which.
+"""
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from server.heavy import wasm
+from server.heavy.archives import zip_folder
+from server.heavy.compiler import Compiler
+from server.heavy.layout import Layout
+from server.heavy.records import Job, Target
+from server.heavy.store import Store
+from server.heavy.workers import Workers
+
+C_SOURCES = "c/src"
+WEB = "web/local"
+GENERATORS = {f"{name}/src": name for name in ("pdext", "dpf", "owl", "unity", "wwise", "fmod")}
+COMPILER_FOLDERS = frozenset({"c", "hv", "ir"})
+BUILD_ELSEWHERE = {
+    "macos/x64": "Xcode on macOS", "ios/armv7a": "Xcode on macOS",
+    "win/x64": "Visual Studio on Windows", "win/x86": "Visual Studio on Windows",
+    "android/armv7a": "the Android NDK", "linux/x64": "the vendor's SDK for Linux",
+}
+PLATFORMS_2018 = {
+    "unity": ("macos/x64", "win/x64", "win/x86", "linux/x64", "android/armv7a"),
+    "wwise": ("ios/armv7a", "macos/x64", "win/x64", "win/x86", "linux/x64"),
+}
+UNAVAILABLE = {
+    **{f"{gen}/{platform}": f"{BUILD_ELSEWHERE[platform]}; download {gen}/src and build it there"
+       for gen, platforms in PLATFORMS_2018.items() for platform in platforms},
+    **{f"vst2/{platform}": "Steinberg's VST2 SDK, withdrawn in 2018; dpf/src builds VST plugins"
+       for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64")},
+    **{f"fabric/{platform}": "Tazman Audio's Fabric, discontinued; hvcc has no Fabric generator"
+       for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64", "android/armv7a")},
+    "web/js": "Emscripten (emcc), which this server does not use; web/local is its WebAssembly build",
+    "bela/linux/armv7a": "an ARMv7 cross-toolchain and the Bela core; build c/src on the board",
+}
+
+
+class TargetRefused(Exception):
+    """The target cannot be served; `status` is the HTTP status that says why."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+class Targets:
+    def __init__(self, store: Store, layout: Layout, compiler: Compiler, workers: Workers) -> None:
+        self.store, self.layout, self.compiler, self.workers = store, layout, compiler, workers
+        self._locks: dict[tuple[int, str], threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def offered(self) -> list[str]:
+        """The targets every successful job has here, in the order documents list them."""
+        return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else [])]
+
+    def archive(self, job: Job, path: str) -> Path:
+        """The archive file for `path`, building it first if nobody has asked before."""
+        self._check(job, path)
+        file = self.layout.job(job.id) / "targets" / f"{path.replace('/', '-')}.zip"
+        with self._lock(job.id, path):
+            if not file.exists():
+                self._build(job, path, file)
+        return file
+
+    def _check(self, job: Job, path: str) -> None:
+        if path in UNAVAILABLE:
+            raise TargetRefused(501, f"{path} cannot be built on this server: it needs "
+                                     f"{UNAVAILABLE[path]}.")
+        if path == WEB and wasm.missing():
+            raise TargetRefused(501, f"{WEB} cannot be built on this server: it needs "
+                                     f"{'; '.join(wasm.missing())}.")
+        if path not in self.offered():
+            raise TargetRefused(404, f"There is no target {path!r}. This server builds: "
+                                     f"{', '.join(self.offered())}.")
+        if not job.succeeded:
+            raise TargetRefused(404, f"Job {job.key} has no targets: its compile failed.")
+
+    def _lock(self, job_id: int, path: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault((job_id, path), threading.Lock())
+
+    def _build(self, job: Job, path: str, file: Path) -> Target:
+        file.parent.mkdir(exist_ok=True)
+        work = self.layout.scratch()
+        try:
+            tick = time.perf_counter()
+            folder, skip = self._contents(job, path, work)
+            size = zip_folder(folder, file, skip)
+            return self.store.add_target(job, path, size=size,
+                                         compile_time=time.perf_counter() - tick)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _contents(self, job: Job, path: str, work: Path) -> tuple[Path, frozenset[str]]:
+        job_dir = self.layout.job(job.id)
+        if path == C_SOURCES:
+            return job_dir / "hvcc" / "c", frozenset()
+        if path == WEB:
+            try:
+                return wasm.build(self.workers, job_dir / "hvcc", work), frozenset()
+            except wasm.BuildFailed as error:
+                raise TargetRefused(422, str(error)) from error
+        out = work / "out"
+        outcome = self.compiler.compile(job_dir / "patch", out, job.patch.name, GENERATORS[path])
+        if outcome.errors:
+            details = "; ".join(error["detail"] for error in outcome.errors)
+            raise TargetRefused(422, f"hvcc's {GENERATORS[path]} generator failed: {details}")
+        return out, COMPILER_FOLDERS

@@ -1,0 +1,32 @@
+"""`build.py heavy-token`: user made if needed, a new labelled token printed last."""
+
+from pathlib import Path
+
+import pytest
+
+from server.heavy import tokens
+from server.heavy.cli import heavy_token_main
+from server.heavy.service import open_service
+from server.settings import Settings
+
+
+def key_of(data: Path) -> bytes:
+    return bytes.fromhex((data / "heavy" / "secret").read_text())
+
+
+def test_prints_a_new_valid_token_as_its_last_line(tmp_path, capsys):
+    assert heavy_token_main(["zed", "--label", "ci", "--data", str(tmp_path)]) == 0
+    first = capsys.readouterr().out.splitlines()[-1]
+    assert heavy_token_main(["zed", "--data", str(tmp_path)]) == 0
+    second = capsys.readouterr().out.splitlines()[-1]
+    assert first != second
+    assert tokens.verify(key_of(tmp_path), first).name == "zed"
+    assert tokens.verify(key_of(tmp_path), second).name == "zed"
+    service = open_service(Settings(data_dir=tmp_path))
+    user = service.store.user("zed")
+    assert [t.label for t in service.store.tokens(user)] == ["ci", "heavy"]
+
+
+def test_refuses_names_that_cannot_be_paths(tmp_path):
+    with pytest.raises(SystemExit):
+        heavy_token_main(["../etc", "--data", str(tmp_path)])

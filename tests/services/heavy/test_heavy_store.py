@@ -1,0 +1,44 @@
+"""The SQLite file: WAL, foreign keys, migrations applied once, records survive a reopen."""
+
+import pytest
+
+from server.heavy import db
+from server.heavy.store import Store
+
+
+def test_migrations_run_once_and_the_file_is_in_wal_mode(tmp_path):
+    path = tmp_path / "heavy.sqlite3"
+    Store(path).ensure_user("ann")
+    store = Store(path)
+    assert store.user("ann") is not None
+    conn = db.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+
+
+def test_deleting_a_patch_takes_its_jobs_and_targets(tmp_path):
+    store = Store(tmp_path / "heavy.sqlite3")
+    ann = store.ensure_user("ann")
+    patch = store.create_patch(ann, ann, "p", description="", tags=[], public=True)
+    job = store.add_job(patch, ann, release="dev", submitted_at="2026-01-01T00:00:00.000000",
+                        compile_time=0.1, warnings=[], errors=[], place_files=lambda _: None)
+    store.add_target(job, "c/src", size=10, compile_time=0.01)
+    assert store.delete_patch(patch) == [job.id]
+    conn = db.connect(store.path)
+    assert conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM jobs").fetchone()[0] == 0
+
+
+def test_a_failed_file_move_leaves_no_job(tmp_path):
+    store = Store(tmp_path / "heavy.sqlite3")
+    ann = store.ensure_user("ann")
+    patch = store.create_patch(ann, ann, "p", description="", tags=[], public=True)
+
+    def fail(job_id: int) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        store.add_job(patch, ann, release="dev", submitted_at="x", compile_time=0,
+                      warnings=[], errors=[], place_files=fail)
+    assert store.jobs(patch) == []
