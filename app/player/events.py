@@ -17,6 +17,13 @@ class Playing:
 
 
 @dataclass(frozen=True)
+class Paused:
+    """Playback stopped where it was: the user paused, or the browser refused to autoplay."""
+
+    at: float
+
+
+@dataclass(frozen=True)
 class Progress:
     """Where playback is, reported every so often while it plays."""
 
@@ -55,4 +62,4 @@ class Failure:
         return logged
 
 
-PlayerEvent = Playing | Progress | Ended | Tick | Failure
+PlayerEvent = Playing | Paused | Progress | Ended | Tick | Failure

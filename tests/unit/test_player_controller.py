@@ -1,0 +1,179 @@
+"""The player controller with fake adapters, clock and timers: what plays, what is logged, what skips."""
+
+from app.models import Track
+from app.player.controller import Change, Player, Unplayable
+from app.player.events import Ended, Failure, Paused, Playing, Progress
+from app.player.playlog import CountPlay
+
+
+class FakeAdapter:
+    def __init__(self) -> None:
+        self.loaded: list[object] = []
+        self.listener = None
+        self.commands: list[tuple] = []
+
+    def load(self, item, listener) -> None:
+        self.loaded.append(item)
+        self.listener = listener
+
+    def play(self) -> None:
+        self.commands.append(("play",))
+
+    def pause(self) -> None:
+        self.commands.append(("pause",))
+
+    def seek(self, seconds: float) -> None:
+        self.commands.append(("seek", seconds))
+
+    def set_volume(self, volume: float, muted: bool) -> None:
+        self.commands.append(("volume", volume, muted))
+
+    def stop(self) -> None:
+        self.commands.append(("stop",))
+
+
+class Harness:
+    def __init__(self, unplayable: set[str] = frozenset()) -> None:
+        self.now = 1000.0
+        self.adapter = FakeAdapter()
+        self.timers: list[tuple[float, object, list[bool]]] = []
+        self.sent: list = []
+        self.changes: list[Change] = []
+        self.player = Player(
+            lambda item: Unplayable("yt", "no YouTube here") if item.id in unplayable else self.adapter,
+            clock=lambda: self.now, set_timer=self.set_timer, send=self.sent.extend,
+            on_change=self.changes.append,
+        )
+
+    def set_timer(self, seconds, callback):
+        cancelled = [False]
+        self.timers.append((self.now + seconds, callback, cancelled))
+        return lambda: cancelled.__setitem__(0, True)
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        for due, callback, cancelled in list(self.timers):
+            if due <= self.now and not cancelled[0]:
+                cancelled[0] = True
+                callback()
+
+    def report(self, event) -> None:
+        self.adapter.listener(event)
+
+
+TRACKS = [Track(id=f"p{n}", eid=f"/fi//audio/{n}.mp3", name=f"Track {n}") for n in range(3)]
+
+
+def test_playing_a_list_loads_the_chosen_track_and_counts_one_play() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS, 1)
+    assert h.adapter.loaded == [TRACKS[1]]
+    h.report(Playing(h.now, 200.0))
+    h.report(Paused(h.now + 5))
+    h.report(Playing(h.now + 9))
+    assert h.sent == [CountPlay("p1", TRACKS[1].eid, 200.0)]
+    assert h.player.playing and h.player.duration == 200.0
+
+
+def test_progress_only_redraws_the_time() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.report(Playing(h.now, 100.0))
+    h.changes.clear()
+    h.report(Progress(h.now + 1, 1.0, 100.0))
+    assert h.changes == [Change.PROGRESS] and h.player.position == 1.0
+
+
+def test_the_end_of_a_track_plays_the_next_and_the_last_one_stops() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS, 1)
+    h.report(Playing(h.now, 10.0))
+    h.report(Ended(h.now + 10))
+    assert h.adapter.loaded[-1] == TRACKS[2]
+    h.report(Ended(h.now + 20))
+    assert not h.player.playing and h.adapter.commands[-1] == ("stop",)
+
+
+def test_a_failing_track_is_logged_with_its_error_and_skipped() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.report(Failure(4, "fi", "MEDIA_ERR_SRC_NOT_SUPPORTED"))
+    assert h.sent == [CountPlay("p0", TRACKS[0].eid, None, Failure(4, "fi", "MEDIA_ERR_SRC_NOT_SUPPORTED"))]
+    assert h.adapter.loaded[-1] == TRACKS[1]
+    assert h.player.problem == "Track 0 could not play: MEDIA_ERR_SRC_NOT_SUPPORTED. Skipped."
+
+
+def test_a_track_that_does_not_start_in_time_is_skipped() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.advance(14)
+    assert h.adapter.loaded == [TRACKS[0]]
+    h.advance(2)
+    assert h.adapter.loaded == [TRACKS[0], TRACKS[1]]
+    assert h.sent[0].failure.code == "timeout"
+
+
+def test_a_started_track_is_not_timed_out() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.report(Playing(h.now, 300.0))
+    h.advance(60)
+    assert h.adapter.loaded == [TRACKS[0]]
+
+
+def test_reports_of_an_earlier_load_are_ignored() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    stale = h.adapter.listener
+    h.player.next()
+    stale(Ended(h.now))
+    stale(Failure(1, "fi"))
+    assert h.adapter.loaded == [TRACKS[0], TRACKS[1]] and h.sent == []
+
+
+def test_previous_goes_back_early_and_restarts_later() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS, 1)
+    h.report(Playing(h.now, 100.0))
+    h.report(Progress(h.now + 10, 10.0, 100.0))
+    h.player.previous()
+    assert h.adapter.commands[-1] == ("seek", 0.0) and h.adapter.loaded == [TRACKS[1]]
+    h.report(Progress(h.now + 11, 1.0, 100.0))
+    h.player.previous()
+    assert h.adapter.loaded[-1] == TRACKS[0]
+
+
+def test_sources_without_a_player_are_reported_and_skipped() -> None:
+    h = Harness(unplayable={"p0"})
+    h.player.play_list(TRACKS)
+    assert h.adapter.loaded == [TRACKS[1]]
+    assert h.sent[0].failure == Failure("unsupported", "yt", "no YouTube here")
+    assert h.player.problem == "Track 0 could not play: no YouTube here. Skipped."
+
+
+def test_a_queue_where_everything_fails_stops_instead_of_looping() -> None:
+    h = Harness(unplayable={"p0", "p1", "p2"})
+    h.player.cycle_repeat()
+    h.player.play_list(TRACKS)
+    assert len(h.sent) == 3 and not h.player.playing
+    assert h.player.problem == "Track 2 could not play: no YouTube here."
+
+
+def test_volume_and_mute_reach_the_adapter() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.player.set_volume(1.7)
+    h.player.toggle_mute()
+    assert h.adapter.commands[-2:] == [("volume", 1.0, False), ("volume", 1.0, True)]
+    h.player.set_volume(0.3)
+    assert h.adapter.commands[-1] == ("volume", 0.3, False)
+
+
+def test_toggle_pauses_and_resumes() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.report(Playing(h.now, 10.0))
+    h.player.toggle()
+    h.report(Paused(h.now))
+    h.player.toggle()
+    assert [c for c in h.adapter.commands if c[0] in {"play", "pause"}] == [("pause",), ("play",)]
