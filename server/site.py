@@ -8,9 +8,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route, Router
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from buildkit.archive import zip_tree
+from server.cache_control import CacheControl
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("text/javascript", ".js")
@@ -23,25 +24,9 @@ VERSIONED = re.compile(r"/static/vendor/[a-z-]+-\d[\w.-]*/|/assets/[^/]+\.[0-9a-
 TREE_PAGES = ("index.html", "pyscript.toml")
 
 
-class CacheHeaders:
+def cache_policy(path: str) -> str:
     """Versioned runtime files never change, so browsers keep them; everything else revalidates."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        policy = IMMUTABLE if VERSIONED.search(scope["path"]) else REVALIDATE
-
-        async def send_with_policy(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message["headers"] if k.lower() != b"cache-control"]
-                message["headers"] = [*headers, (b"cache-control", policy.encode())]
-            await send(message)
-
-        await self.app(scope, receive, send_with_policy)
+    return IMMUTABLE if VERSIONED.search(path) else REVALIDATE
 
 
 def app_archive(root: Path):
@@ -57,16 +42,16 @@ def app_archive(root: Path):
 def tree_site(root: Path) -> ASGIApp:
     """Only what the browser needs: never the checkout itself (.git, data, .venv)."""
     pages = [Route(f"/{name}", _file(root / name)) for name in TREE_PAGES]
-    return CacheHeaders(Router(routes=[
+    return CacheControl(Router(routes=[
         Route("/", _file(root / "index.html")),
         *pages,
         Route("/app.zip", app_archive(root)),
         Mount("/static", StaticFiles(directory=root / "static")),
-    ]))
+    ]), cache_policy)
 
 
 def dist_site(dist: Path) -> ASGIApp:
-    return CacheHeaders(StaticFiles(directory=dist, html=True))
+    return CacheControl(StaticFiles(directory=dist, html=True), cache_policy)
 
 
 def _file(path: Path):

@@ -102,6 +102,19 @@ class OpenwhydClient:
         self.page_delay = page_delay
         self._sleep = sleep
 
+    def resource_url(self, path: str | None) -> str | None:
+        """Where a path the server gave (an image, a file) is: Openwhyd writes its own resources
+        as `/img/…`, relative to its root, which is `base_url` here; full URLs stay as they are."""
+        if not path:
+            return None
+        if path.startswith("/") and not path.startswith("//"):
+            return self.base_url + path
+        return path
+
+    def user_image_url(self, user_id: str) -> str:
+        """The avatar; the server falls back to a blank picture for users without one."""
+        return f"{self.base_url}/img/user/{quote(user_id, safe='')}"
+
     async def _send(
         self,
         method: str,

@@ -20,7 +20,7 @@ from app.models import (
     UserRef,
 )
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "openwhyd"
+FIXTURES = Path(__file__).resolve().parents[2] / "server" / "openwhyd" / "demo" / "fixtures"
 
 
 def load(name: str) -> list[dict]:

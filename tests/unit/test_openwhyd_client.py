@@ -360,3 +360,14 @@ def test_walking_stops_when_a_server_ignores_after() -> None:
     ids, params, _ = walk(lambda c: c.iter_liked_tracks("dummy"), stuck, stuck)
     assert len(ids) == 2 * 20
     assert [p.get("after") for p in params] == [None, "p19"]
+
+
+def test_resource_urls_resolve_against_the_service_not_the_page() -> None:
+    from app.api.openwhyd import OpenwhydClient
+
+    client = OpenwhydClient("./openwhyd/", transport=None)
+    assert client.resource_url("/img/playlist/u_1") == "./openwhyd/img/playlist/u_1"
+    assert client.resource_url("https://i.ytimg.com/vi/x/default.jpg") == "https://i.ytimg.com/vi/x/default.jpg"
+    assert client.resource_url("//cdn.example/x.png") == "//cdn.example/x.png"
+    assert client.resource_url(None) is None
+    assert client.user_image_url("a/b") == "./openwhyd/img/user/a%2Fb"

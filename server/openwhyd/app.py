@@ -1,0 +1,114 @@
+"""The Openwhyd-compatible service as one Starlette app; every route is listed here."""
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Route
+
+from server.cache_control import CacheControl
+from server.openwhyd import demo
+from server.openwhyd.middleware import NO_CACHE
+from server.openwhyd.ratelimit import RateLimit
+from server.openwhyd.routes import (
+    fallback,
+    follow,
+    hot,
+    library,
+    login,
+    media,
+    playlist,
+    post,
+    search,
+    testing,
+    track,
+    upload,
+    user,
+)
+from server.openwhyd.service import Service
+from server.openwhyd.web import Controller, endpoint
+from server.settings import Settings
+
+GET, POST, ANY = ["GET"], ["POST"], ["GET", "POST"]
+EVERY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+ROUTES: list[tuple[str, list[str], Controller]] = [
+    ("/login", ANY, login.login),
+    ("/logout", GET, login.logout_page),
+    ("/register", ANY, login.register),
+    ("/consent", POST, login.consent),
+    ("/api/signup/rTk/{n}", GET, login.signup_token),
+    ("/api/user", ANY, user.api),
+    ("/api/user/{id}", ANY, user.api),
+    ("/api/user/{id}/{action}", ANY, user.api),
+    ("/api/post", ANY, post.api),
+    ("/api/post/{pId}", ANY, post.api),
+    ("/api/post/{pId}/{action}", ANY, post.api),
+    ("/api/playlist", ANY, playlist.api),
+    ("/api/playlist/{id}", ANY, playlist.api),
+    ("/api/follow", ANY, follow.api),
+    ("/api/follow/{action}", ANY, follow.api),
+    ("/api/follow/{action}/{id}", ANY, follow.api),
+    ("/api/bandcampExtractor", ANY, track.bandcamp_stream),
+    ("/api/{rest:path}", EVERY_METHOD, fallback.unknown_api),
+    ("/testing/reset", EVERY_METHOD, testing.reset),
+    ("/testing/refresh", EVERY_METHOD, testing.refresh),
+    ("/search", ANY, search.search_page),
+    ("/upload", ANY, upload.upload),
+    ("/images/{name}", GET, media.placeholder),
+    ("/img/u/{id}", GET, media.user_image),
+    ("/img/user/{id}", GET, media.user_image),
+    ("/img/userCover/{name}", GET, media.cover_file),
+    ("/img/post/{id}", GET, media.post_image),
+    ("/img/playlist/{id}", GET, media.playlist_image),
+    ("/uAvatarImg/{name}", GET, media.avatar_file),
+    ("/uCoverImg/{name}", GET, media.cover_file),
+    ("/uPlaylistImg/{name}", GET, media.stored_file("uPlaylistImg")),
+    ("/upload_data/{name}", GET, media.stored_file("upload_data")),
+    ("/audio/{name}", GET, media.stored_file("audio")),
+    ("/hot", GET, hot.hot),
+    ("/hot/{genre}", GET, hot.hot),
+    ("/c/{id}", GET, track.page),
+    ("/post/{id}", GET, track.page),
+    *((f"/{prefix}/{{rest:path}}", GET, track.external(prefix))
+      for prefix in ("yt", "sc", "dm", "vi", "dz", "fi", "bc")),
+    ("/", GET, library.stream),
+    ("/stream", GET, library.stream),
+    ("/all", GET, library.everything),
+    ("/me", GET, library.me),
+    ("/u/{uid}", GET, library.profile),
+    ("/u/{uid}/likes", GET, library.likes),
+    ("/u/{uid}/playlists", GET, library.playlists),
+    ("/u/{uid}/playlist/{n}", GET, library.playlist),
+    ("/u/{uid}/info", GET, library.info),
+    ("/u/{uid}/subscriptions", GET, library.subscriptions),
+    ("/u/{uid}/subscribers", GET, library.subscribers),
+    ("/{handle}", GET, library.profile),
+    ("/{handle}/likes", GET, library.likes),
+    ("/{handle}/playlists", GET, library.playlists),
+    ("/{handle}/playlist/{n}", GET, library.playlist),
+    ("/{handle}/info", GET, library.info),
+    ("/{handle}/subscriptions", GET, library.subscriptions),
+    ("/{handle}/subscribers", GET, library.subscribers),
+    ("/{path:path}", EVERY_METHOD, fallback.not_found),
+]
+
+
+SHARED_READS = {
+    user.api, playlist.api, follow.api, search.search_page, hot.hot, track.page, library.stream,
+    library.everything, library.profile, library.likes, library.playlists, library.playlist,
+    library.info, library.subscriptions, library.subscribers,
+}
+"""Controllers whose GET answers to visitors without a session depend only on the URL."""
+
+
+def create_app(settings: Settings) -> Starlette:
+    service = Service.open(settings)
+    routes = [Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
+              for path, methods, controller in ROUTES]
+    limits = [Middleware(RateLimit)] if settings.rate_limits else []
+    no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
+    return Starlette(routes=routes, middleware=[no_cache, *limits])
+
+
+def banner(settings: Settings) -> list[str]:
+    """What `serve` prints about this service: the demo accounts, unless a seed replaces them."""
+    return demo.BANNER if settings.seed is None else [f"Openwhyd seeded from {settings.seed}"]

@@ -1,0 +1,107 @@
+"""The few HTML pages the API falls back to (login, redirects, 404, plain track lists).
+
+They are minimal: clients use the JSON forms; these exist so every route answers with a page
+where the real server does, and every link in them carries the mount prefix (`root`).
+"""
+
+from html import escape
+from typing import Any
+
+from server.openwhyd.responses import dumps
+
+
+def page(title: str, body: str, robots: str | None = None) -> str:
+    meta = f'<meta name="robots" content="{escape(robots)}">' if robots else ""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{meta}'
+        f"<title>{escape(title)} - openwhyd</title></head><body>{body}</body></html>"
+    )
+
+
+def login(root: str, message: str = "") -> str:
+    note = f'<p class="error">{escape(message)}</p>' if message else ""
+    return page("Login", (
+        f'<h1>Login</h1>{note}<form method="post" action="{escape(root)}/login">'
+        '<input type="hidden" name="action" value="login">'
+        '<input name="email" placeholder="email or username">'
+        '<input name="password" type="password" placeholder="password">'
+        '<button type="submit">Login</button></form>'
+    ))
+
+
+def register(root: str, message: str = "") -> str:
+    note = f'<p class="error">{escape(message)}</p>' if message else ""
+    return page("Sign up", (
+        f'<h1>Sign up</h1>{note}<form method="post" action="{escape(root)}/register">'
+        '<input name="name" placeholder="name"><input name="email" placeholder="email">'
+        '<input name="password" type="password" placeholder="password">'
+        '<button type="submit">Sign up</button></form>'
+    ))
+
+
+def script_redirect(target: str, delay_ms: int) -> str:
+    """The "redirecting" page of a successful login: a 200 whose script moves on."""
+    return page("Redirecting", (
+        f'<p>Redirecting to <a href="{escape(target)}">{escape(target)}</a>...</p>'
+        f"<script>setTimeout(function(){{window.location.href = {dumps(target)};}}, {delay_ms});"
+        "</script>"
+    ))
+
+
+def logout(root: str) -> str:
+    target = f"{root}/login?action=logout"
+    return (
+        f'<!DOCTYPE html><html><head><meta http-equiv="refresh" content="3;url={escape(target)}">'
+        f"</head><body><p>Logging out...</p><script>setTimeout(function(){{"
+        f"window.location.href = {dumps(target)};}}, 2000);</script></body></html>"
+    )
+
+
+def not_found() -> str:
+    return page("404", "<h1>404 / not found</h1><p>There is nothing at this address.</p>")
+
+
+def message(title: str, text: str) -> str:
+    return page(title, f"<p>{escape(text)}</p>")
+
+
+def _track_list(root: str, posts: list[dict[str, Any]]) -> str:
+    """Posts as list items with the `data-eid`/`data-pid` a player reads."""
+    return "<ul>" + "".join(
+        f'<li class="post" data-eid="{escape(str(post.get("eId", "")))}" '
+        f'data-pid="{escape(post["_id"])}"><a href="{escape(root)}/c/{escape(post["_id"])}">'
+        f'{escape(str(post.get("name", "")))}</a></li>'
+        for post in posts
+    ) + "</ul>"
+
+
+def tracks(root: str, title: str, posts: list[dict[str, Any]]) -> str:
+    return page(title, f"<h1>{escape(title)}</h1>{_track_list(root, posts)}")
+
+
+def playlist_links(root: str, playlists: list[dict[str, Any]]) -> str:
+    """`/playlists?format=list`: one link per playlist."""
+    items = "".join(
+        f'<li><a href="{escape(root + pl["url"])}">{escape(str(pl.get("name", "")))}</a></li>'
+        for pl in playlists
+    )
+    return page("Playlists", f"<ul>{items}</ul>")
+
+
+def people(root: str, users: list[dict[str, Any]]) -> str:
+    items = "".join(
+        f'<li><a href="{escape(root)}/u/{escape(user["id"])}">{escape(str(user.get("name", "")))}</a></li>'
+        for user in users
+    )
+    return page("People", f"<ul>{items}</ul>")
+
+
+def post(root: str, doc: dict[str, Any]) -> str:
+    name = str(doc.get("name", ""))
+    return page(name, f"<h1>{escape(name)}</h1>{_track_list(root, [doc])}", robots="noindex")
+
+
+def search(root: str, query: str = "", posts: list[dict[str, Any]] | None = None) -> str:
+    form = (f'<form action="{escape(root)}/search"><input name="q" value="{escape(query)}">'
+            '<button type="submit">Search</button></form>')
+    return page("Search", form + (_track_list(root, posts) if posts else ""))

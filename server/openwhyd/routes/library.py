@@ -1,0 +1,248 @@
+"""Track lists (reference §3.3, §3.6): profiles, playlists, likes, `/me`, `/stream` and `/all`.
+
+Profile, playlist and likes lists return up to limit + 1 posts, as the real server does; feeds
+return exactly `limit`, each post with its comments and reposts.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.responses import Response
+
+from server.openwhyd import html, views
+from server.openwhyd.eids import track_url
+from server.openwhyd.ids import object_id
+from server.openwhyd.params import callback_name, count, js_int, text
+from server.openwhyd.responses import (
+    JSON,
+    bad_request,
+    html_response,
+    json_response,
+    jsonp_response,
+    library_error_json,
+    redirect,
+    text_response,
+)
+from server.openwhyd.store import follows, posts, users
+from server.openwhyd.store.posts import Page
+from server.openwhyd.web import Call
+
+LIST_PARAMS = ("after", "before", "embedW", "format", "limit", "wholePage", "callback")
+DEFAULT_LIMIT = 20
+NO_PLAYLIST = "meh... this playlist does not exist!"
+NUMBER = re.compile(r"\s*-?[0-9]{1,15}\s*")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How a list was asked for: `format` is json, links, list or None (an HTML page)."""
+
+    format: str | None
+    callback: str | None
+    limit: int
+    after: str | int | None
+    before: str | int | None
+
+    @property
+    def json(self) -> bool:
+        return self.format == "json"
+
+
+def _cursor(value: Any) -> str | int | None:
+    """A post id, or a number that bounds `order` instead."""
+    if value is None:
+        return None
+    return object_id(value) or (int(value) if NUMBER.fullmatch(value) else None)
+
+
+def _listing(call: Call) -> Listing | Response:
+    """The list parameters, or the 400 a repeated one gets."""
+    params = call.params
+    for name in LIST_PARAMS:
+        if name in params and not isinstance(params[name], str):
+            return bad_request({"error": f"invalid parameter value: {name}"})
+    callback = callback_name(params.get("callback"))
+    return Listing(
+        format="json" if callback else params.get("format"),
+        callback=callback,
+        limit=count(params.get("limit"), DEFAULT_LIMIT),
+        after=_cursor(params.get("after")),
+        before=_cursor(params.get("before")),
+    )
+
+
+def _json(listing: Listing, data: Any) -> Response:
+    if listing.callback:
+        return jsonp_response(listing.callback, data)
+    return json_response(data)
+
+
+def _tracks(call: Call, listing: Listing, title: str, docs: list[dict[str, Any]]) -> Response:
+    if listing.json:
+        return _json(listing, docs)
+    if listing.format == "links":
+        urls = (track_url(doc.get("eId")) for doc in docs)
+        return text_response("\n".join(url for url in urls if url), media_type="text/text; charset=utf-8")
+    return html_response(html.tracks(call.root, title, docs))
+
+
+def _user_not_found(listing: Listing) -> Response:
+    if listing.json:
+        return library_error_json("USER_NOT_FOUND")
+    return html_response(html.not_found(), 404)
+
+
+def _login_first(call: Call, listing: Listing) -> Response:
+    if listing.json:
+        return library_error_json("REQ_LOGIN")
+    return html_response(html.login(call.root))
+
+
+def _kept_query(call: Call) -> str:
+    """The list parameters a redirect carries over."""
+    kept = [(name, call.params[name]) for name in LIST_PARAMS if name in call.params]
+    return "?" + urlencode(kept) if kept else ""
+
+
+Render = Callable[[Call, Listing, dict[str, Any]], Response]
+
+
+def _page(suffix: Callable[[Call], str], render: Render) -> Callable[[Call], Response]:
+    """A page of `/u/:uid…` (307 to `/:handle…` when the user has a handle) or `/:handle…`."""
+
+    def controller(call: Call) -> Response:
+        listing = _listing(call)
+        if isinstance(listing, Response):
+            return listing
+        if "uid" in call.path:
+            uid = object_id(call.params["uid"])
+            user = uid and users.get(call.db, uid)
+            if user and user.get("handle"):
+                return redirect(f"{call.root}/{user['handle']}{suffix(call)}{_kept_query(call)}")
+        else:
+            user = _by_handle(call)
+        if not user:
+            return _user_not_found(listing)
+        return render(call, listing, user)
+
+    return controller
+
+
+def _profile(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
+    page = Page(listing.limit + 1, listing.after, listing.before)
+    return _tracks(call, listing, user.get("name", ""), posts.by_user(call.db, user["_id"], page))
+
+
+def _likes(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
+    """Only `after` counts here; the page is always the default size plus one."""
+    page = Page(DEFAULT_LIMIT + 1, listing.after)
+    docs = posts.liked_by(call.db, user["_id"], page)
+    return _tracks(call, listing, f"{user.get('name', '')}'s likes", docs)
+
+
+def _playlists(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
+    entries = views.playlists(call.db, user["_id"], with_img=True)
+    if listing.json:
+        return _json(listing, entries)
+    return html_response(html.playlist_links(call.root, entries))
+
+
+def _playlist(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
+    number = call.params.get("n")
+    if number == "create":
+        return _tracks(call, listing, "New playlist", [])
+    pl_id = js_int(number)
+    entry = users.playlist(call.db, user["_id"], pl_id) if pl_id is not None else None
+    if entry is None:
+        if listing.callback:
+            return jsonp_response(listing.callback, NO_PLAYLIST)
+        if listing.json:
+            return text_response(NO_PLAYLIST, media_type=JSON)
+        return html_response(html.message("Playlist", NO_PLAYLIST))
+    page = Page(listing.limit + 1, listing.after, listing.before)
+    docs = posts.in_playlist(call.db, user["_id"], pl_id, page)
+    return _tracks(call, listing, str(entry.get("name", "")), docs)
+
+
+def _people(following: bool) -> Render:
+    """`/:handle/subscriptions` and `/subscribers`: whom the user follows, or who follows them."""
+
+    def render(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
+        rows = (follows.following if following else follows.followers)(call.db, user["_id"], 0, -1)
+        people = views.people(call.db, [row["tid" if following else "uid"] for row in rows], call.uid)
+        if listing.json:
+            return _json(listing, people)
+        return html_response(html.people(call.root, people))
+
+    return render
+
+
+profile = _page(lambda call: "", _profile)
+subscriptions = _page(lambda call: "/subscriptions", _people(following=True))
+subscribers = _page(lambda call: "/subscribers", _people(following=False))
+likes = _page(lambda call: "/likes", _likes)
+playlists = _page(lambda call: "/playlists", _playlists)
+playlist = _page(lambda call: f"/playlist/{call.path['n']}", _playlist)
+
+
+def _by_handle(call: Call) -> dict[str, Any] | None:
+    handle = text(call.params.get("handle"))
+    return users.by_handle(call.db, handle) if handle else None
+
+
+def info(call: Call) -> Response:
+    """`/u/:id/info`, `/:handle/info`: `{_id, handle, name}`, meant for JSONP (§3.13)."""
+    if "uid" in call.path:
+        uid = object_id(call.params["uid"])
+        user = uid and users.get(call.db, uid)
+    else:
+        user = _by_handle(call)
+    data = ({"_id": user["_id"], "handle": user.get("handle"), "name": user.get("name")}
+            if user else {"error": "User not found"})
+    callback = callback_name(call.params.get("callback"))
+    return jsonp_response(callback, data) if callback else json_response(data)
+
+
+def me(call: Call) -> Response:
+    """`/me`: 307 to the logged-in user's own page."""
+    listing = _listing(call)
+    if isinstance(listing, Response):
+        return listing
+    if call.user is None:
+        return _login_first(call, listing)
+    path = call.user.get("handle") or f"u/{call.uid}"
+    return redirect(f"{call.root}/{path}{_kept_query(call)}")
+
+
+def _feed(call: Call, listing: Listing, title: str, docs: list[dict[str, Any]]) -> Response:
+    return _tracks(call, listing, title, views.with_comments(call.db, docs))
+
+
+def stream(call: Call) -> Response:
+    """The home feed of the logged-in user, or of anyone through `?id=`."""
+    listing = _listing(call)
+    if isinstance(listing, Response):
+        return listing
+    if "id" in call.params:
+        uid = object_id(call.params["id"])
+        user = uid and users.get(call.db, uid)
+        if not user:
+            return _user_not_found(listing)
+    elif call.user is None:
+        return _login_first(call, listing)
+    else:
+        user = call.user
+    page = Page(listing.limit, listing.after, listing.before)
+    return _feed(call, listing, "Stream", posts.feed(call.db, user["_id"], page))
+
+
+def everything(call: Call) -> Response:
+    """`/all`: everyone's posts except reposts."""
+    listing = _listing(call)
+    if isinstance(listing, Response):
+        return listing
+    page = Page(listing.limit, listing.after, listing.before)
+    return _feed(call, listing, "All tracks", posts.everyone(call.db, page))

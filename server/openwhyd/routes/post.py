@@ -1,0 +1,243 @@
+"""`/api/post` (reference §3.2): every action on tracks, by GET or POST, answering 400 on error.
+
+Parameters are path + query with the body on top; the session's user always overrides any
+`uId`/`uNm` the client sends.
+"""
+
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import Any
+
+from starlette.responses import Response
+
+from server.openwhyd import views
+from server.openwhyd.ids import object_id
+from server.openwhyd.params import js_int, json_object, string_list, text, truthy
+from server.openwhyd.responses import bad_request, json_response
+from server.openwhyd.store import comments, posts, users
+from server.openwhyd.web import Call
+
+COMMENT_INTERVAL = 2.0
+TOO_QUICK = "You're commenting too quickly! Please try again in a few seconds."
+
+
+def api(call: Call) -> Response:
+    params = {**call.params, **call.body}
+    params.pop("uId", None)
+    params.pop("uNm", None)
+    if call.user:
+        params.update(uId=call.uid, uNm=call.user.get("name"))
+    action = params.get("action")
+    handler = ACTIONS.get(action) if isinstance(action, str) else None
+    if handler is None or (call.user is None and action not in CHECK_THEIR_OWN_LOGIN):
+        return bad_request()
+    result = handler(call, params)
+    failed = isinstance(result, dict) and "error" in result
+    return json_response(result, 400 if failed else 200)
+
+
+def _playlist(db: sqlite3.Connection, uid: str, value: Any) -> dict[str, Any] | None:
+    """`pl` as sent: `{id:"create", name}` makes a playlist; an id ≥ 0 is trusted as is."""
+    pl = json_object(value)
+    if pl is None:
+        return None
+    name = text(pl.get("name"))
+    if pl.get("id") == "create":
+        return users.add_playlist(db, uid, name)
+    number = js_int(pl.get("id"))
+    if number is None or number < 0:
+        return None
+    return {"id": number} | ({} if name is None else {"name": name})
+
+
+def _source(value: Any) -> dict[str, Any] | None:
+    src = json_object(value)
+    if not src or not src.get("id"):
+        return None
+    return {key: src[key] for key in ("id", "name") if key in src}
+
+
+def _optional(**fields: Any) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _track_fields(p: dict[str, Any], db: sqlite3.Connection) -> dict[str, Any]:
+    """The fields a new post or an edit takes from the request."""
+    img = text(p.get("img"))
+    return {
+        "uId": p["uId"], "uNm": p["uNm"], "text": text(p.get("text")) or "",
+        **_optional(name=text(p.get("name")), eId=text(p.get("eId")), ctx=text(p.get("ctx")),
+                    img=None if img == "null" else img, src=_source(p.get("src")),
+                    pl=_playlist(db, p["uId"], p.get("pl"))),
+    }
+
+
+def insert(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    if truthy(p.get("_id")):
+        return _edit(call, p)
+    if truthy(p.get("pId")):
+        return _repost(call, p)
+    if not text(p.get("eId")):
+        return {"error": "invalid parameter: eId or pId"}
+    with call.service.store.write() as db:
+        doc = _track_fields(p, db)
+        pid = posts.insert(db, doc)
+    return {"_id": pid, **doc, "isNew": True}
+
+
+def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    """Sets every track field and drops `pl` when none is sent, as the real edit does."""
+    pid = object_id(p["_id"])
+    with call.service.store.write() as db:
+        post = pid and posts.get(db, pid)
+        if not post:
+            return {"error": "post not found"}
+        if post["uId"] != call.uid:
+            return {"error": "updating another user's post is not allowed"}
+        kept = {k: v for k, v in post.items()
+                if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
+        posts.replace(db, pid, {**kept, **_track_fields(p, db)})
+        return {**posts.get(db, pid), "isNew": False}
+
+
+def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    pid = object_id(p["pId"])
+    with call.service.store.write() as db:
+        source = pid and posts.get(db, pid)
+        if not source:
+            return {"error": "post not found"}
+        doc = {
+            "uId": p["uId"], "uNm": p["uNm"], "text": text(p.get("text")) or "",
+            **_optional(name=source.get("name"), eId=source.get("eId"), img=source.get("img"),
+                        ctx=text(p.get("ctx")), pl=_playlist(db, p["uId"], p.get("pl"))),
+            "repost": {"pId": pid, "uId": source["uId"], "uNm": source.get("uNm")},
+            "lov": [], "nbR": 0, "nbP": 0,
+        }
+        new_pid = posts.insert(db, doc)
+        if source["uId"] != call.uid:
+            posts.add_reposts(db, pid, 1)
+    return {"_id": new_pid, **doc}
+
+
+def delete(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    pid = object_id(p.get("_id"))
+    if pid is None:
+        return {"error": "invalid parameter: _id"}
+    with call.service.store.write() as db:
+        post = posts.get(db, pid)
+        if not post or post["uId"] != call.uid:
+            return {"error": {}}
+        posts.delete(db, pid)
+    return {}
+
+
+def toggle_love(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    pid = object_id(p.get("pId"))
+    if pid is None:
+        return {"error": "invalid parameter: pId"}
+    with call.service.store.write() as db:
+        before = posts.get(db, pid)
+        if before is None:
+            return {"loved": False, "lovers": 0}
+        loved = posts.toggle_love(db, pid, call.uid)
+        lovers = len(posts.lovers_of(db, [pid]).get(pid, []))
+    return {"loved": True, "lovers": lovers, "post": before} if loved else {
+        "loved": False, "lovers": lovers}
+
+
+def _people(who: Callable[[sqlite3.Connection, str], list[str]]) -> Callable:
+    """`lovers` and `reposts`: the people behind a post, seen by the logged-in user."""
+
+    def action(call: Call, p: dict[str, Any]) -> Any:
+        if call.user is None:
+            return {"error": "invalid parameter: uId"}
+        pid = object_id(p.get("pId"))
+        if pid is None:
+            return {"error": "invalid parameter: pId"}
+        return views.people(call.db, who(call.db, pid), call.uid)
+
+    return action
+
+
+def _lovers(db: sqlite3.Connection, pid: str) -> list[str]:
+    return posts.lovers_of(db, [pid]).get(pid, [])
+
+
+def incr_play_counter(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    """A play adds one to `nbP`; a failed play (`logData.err`) does not, and gets the post."""
+    if call.user is None:
+        return {"error": "not logged in"}
+    pid = object_id(p.get("pId"))
+    if pid is None:
+        return {"error": "invalid pId"}
+    log = json_object(p.get("logData")) or {}
+    if truthy(log.get("err")):
+        return {"result": posts.get(call.db, pid)}
+    with call.service.store.write() as db:
+        posts.add_play(db, pid)
+    return {"result": {}}
+
+
+def scrobble(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    """This service has no Last.fm connection, so a scrobble always says so."""
+    if call.user is None:
+        return {"error": "not logged in"}
+    pid = object_id(p.get("pId"))
+    if pid is None or posts.get(call.db, pid) is None:
+        return {"error": "missing track"}
+    return {"error": "Last.fm not connected"}
+
+
+def add_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    comment = (text(p.get("text")) or "").strip()
+    if not comment:
+        return {"error": "missing field: text"}
+    pid = object_id(p.get("pId"))
+    with call.service.store.write() as db:
+        if pid is None or posts.get(db, pid) is None:
+            return {"error": "post not found"}
+        last = comments.last_time(db, call.uid, pid)
+        if last is not None and time.time() - last < COMMENT_INTERVAL:
+            return {"error": TOO_QUICK}
+        return comments.insert(db, {"pId": pid, "uId": call.uid, "uNm": p["uNm"], "text": comment})
+
+
+def delete_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    """The comment's author or the post's author may delete a comment."""
+    cid = object_id(p.get("_id"))
+    with call.service.store.write() as db:
+        comment = cid and comments.get(db, cid)
+        if not comment:
+            return {"error": "comment not found"}
+        post = posts.get(db, comment["pId"])
+        if post is None:
+            return {"error": "post not found"}
+        if call.uid not in (comment["uId"], post["uId"]):
+            return {"error": "you are not allowed to delete this comment"}
+        return {"acknowledged": True, "deletedCount": comments.delete(db, cid)}
+
+
+def send_to_users(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    """Recommending a track to people: checked, then acknowledged (there are no notifications)."""
+    pid = object_id(p.get("pId"))
+    if pid is None or posts.get(call.db, pid) is None:
+        return {"error": "post not found"}
+    if not string_list(p.get("uidList")):
+        return {"error": "missing parameter: uidList"}
+    return {"ok": 1}
+
+
+ACTIONS: dict[str, Callable[[Call, dict[str, Any]], Any]] = {
+    "insert": insert,
+    "delete": delete,
+    "toggleLovePost": toggle_love,
+    "lovers": _people(_lovers),
+    "reposts": _people(posts.reposters),
+    "incrPlayCounter": incr_play_counter,
+    "scrobble": scrobble,
+    "addComment": add_comment,
+    "deleteComment": delete_comment,
+    "sendToUsers": send_to_users,
+}
+CHECK_THEIR_OWN_LOGIN = {"lovers", "reposts", "incrPlayCounter", "scrobble"}

@@ -1,0 +1,16 @@
+"""Queries over long id lists, cut to stay under SQLite's limit on bound parameters."""
+
+import sqlite3
+from collections.abc import Iterator
+
+BATCH = 500
+
+
+def rows_for(db: sqlite3.Connection, sql: str, ids: list[str]) -> Iterator[sqlite3.Row]:
+    """The rows of `sql`, whose `{marks}` stands for a list of ids, for every id of `ids`.
+
+    Each batch is one query, so an ORDER BY holds among the rows of the same id.
+    """
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        yield from db.execute(sql.format(marks=",".join("?" * len(batch))), batch)

@@ -1,0 +1,163 @@
+"""From a Starlette request to a `Call`: the parameters as the real server parses them (§1.2),
+the session, and the service; controllers are plain functions of a `Call`.
+"""
+
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import Request
+from starlette.responses import Response
+
+from server.openwhyd import credentials
+from server.openwhyd.params import form_fields, json_fields, query_params
+from server.openwhyd.service import Service
+from server.openwhyd.store import sessions, users
+
+MAX_BODY = 8 * 1024 * 1024
+MAX_FILE = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Upload:
+    field: str
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class Call:
+    """One request as a controller sees it."""
+
+    service: Service
+    method: str
+    path: dict[str, str]
+    query: dict[str, Any]
+    query_string: str
+    body: dict[str, Any]
+    root: str
+    headers: Headers
+    client_ip: str
+    session_id: str | None
+    uploads: list[Upload] = field(default_factory=list)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self.service.store.db()
+
+    @cached_property
+    def params(self) -> dict[str, Any]:
+        """Path parameters overridden by the query, as Express builds `reqParams`."""
+        return {**self.path, **self.query}
+
+    @cached_property
+    def user(self) -> dict[str, Any] | None:
+        """The logged-in user's document, when the session names a user who still exists."""
+        uid = self.session_id and sessions.user_id(self.db, self.session_id)
+        return users.get(self.db, uid) if uid else None
+
+    @property
+    def uid(self) -> str | None:
+        return self.user and self.user["_id"]
+
+
+async def _replay(body: bytes) -> AsyncIterator[bytes]:
+    yield body
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """The body, or None when it is larger than `MAX_BODY`."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _multipart(headers: Headers, body: bytes) -> tuple[dict[str, Any], list[Upload]]:
+    parser = MultiPartParser(headers, _replay(body), max_part_size=MAX_FILE)
+    try:
+        form = await parser.parse()
+    except MultiPartException:
+        return {}, []
+    fields, uploads = [], []
+    for name, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            data = await value.read()
+            await value.close()
+            uploads.append(Upload(name, value.filename or "", value.content_type or "", data))
+        else:
+            fields.append((name, value))
+    return form_fields(fields), uploads
+
+
+async def _body_fields(headers: Headers, body: bytes) -> tuple[dict[str, Any], list[Upload]]:
+    """Like formidable: JSON, urlencoded and multipart bodies; any other type gives nothing."""
+    kind = headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        return json_fields(body), []
+    if kind == "application/x-www-form-urlencoded":
+        return form_fields(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)), []
+    if kind == "multipart/form-data":
+        return await _multipart(headers, body)
+    return {}, []
+
+
+async def read_call(service: Service, request: Request) -> Call | None:
+    body = await _read_body(request)
+    if body is None:
+        return None
+    fields, uploads = await _body_fields(request.headers, body) if body else ({}, [])
+    return Call(
+        service=service,
+        method=request.method,
+        path=dict(request.path_params),
+        query=query_params(request.url.query),
+        query_string=request.url.query,
+        body=fields,
+        root=request.scope.get("root_path", ""),
+        headers=request.headers,
+        client_ip=request.headers.get("x-real-ip") or (request.client.host if request.client else ""),
+        session_id=credentials.session_id(service.session_secret, request.cookies.get(credentials.COOKIE)),
+        uploads=uploads,
+    )
+
+
+Controller = Callable[[Call], Response]
+
+
+def endpoint(service: Service, controller: Controller, shared: bool = False) -> Callable:
+    """A Starlette endpoint that parses the request, then runs `controller`.
+
+    A `shared` controller answers every visitor without a session alike: such reads run on the
+    event loop (they take well under a millisecond, less than handing them to a thread costs)
+    and their answers are kept until the next write. Everything else, logins (scrypt) and
+    uploads (Pillow) included, runs in a worker thread.
+    """
+
+    async def run(request: Request) -> Response:
+        call = await read_call(service, request)
+        if call is None:
+            return Response("Payload Too Large", 413, media_type="text/plain")
+        if not (shared and call.method == "GET" and call.session_id is None):
+            return await run_in_threadpool(controller, call)
+        key = (request.scope.get("root_path", ""), request.url.path, call.query_string)
+        generation, kept = service.store.recall(key)
+        if kept is None:
+            kept = controller(call)
+            service.store.keep(key, generation, kept)
+        return kept
+
+    return run

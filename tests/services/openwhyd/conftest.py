@@ -1,0 +1,77 @@
+"""The Openwhyd service suites: the live `serve`, reset to its demo world before each test."""
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from openwhyd_http import Browser
+from starlette.applications import Starlette
+from starlette.routing import Mount
+
+from server.openwhyd import create_app
+from server.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def openwhyd(live_server: str) -> str:
+    return live_server + "/openwhyd"
+
+
+@pytest.fixture(autouse=True)
+def demo_world(openwhyd: str) -> None:
+    reply = Browser(openwhyd).post("/testing/reset")
+    assert reply.status == 200, reply.text
+
+
+@pytest.fixture
+def new_browser(openwhyd: str) -> Callable[[], Browser]:
+    """Makes browsers, each with a cookie jar of its own."""
+    return lambda: Browser(openwhyd)
+
+
+@pytest.fixture
+def visitor(new_browser: Callable[[], Browser]) -> Browser:
+    return new_browser()
+
+
+@pytest.fixture
+def admin(new_browser: Callable[[], Browser]) -> Browser:
+    user = new_browser()
+    user.login("admin")
+    return user
+
+
+@pytest.fixture
+def dummy(new_browser: Callable[[], Browser]) -> Browser:
+    user = new_browser()
+    user.login("dummy")
+    return user
+
+
+@pytest.fixture(scope="session")
+def own_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """Starts extra Openwhyd services with other settings (in this process, on loopback) and
+    returns their base URLs; they share one data folder unless given another, and all of them
+    stop at the end of the session."""
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+    shared = tmp_path_factory.mktemp("openwhyd")
+
+    def start(data_dir: Path | None = None, **settings: object) -> str:
+        folder = data_dir or shared
+        site = Starlette(routes=[Mount("/openwhyd", app=create_app(Settings(folder, **settings)))])
+        server = uvicorn.Server(uvicorn.Config(site, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.02)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{port}/openwhyd"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -1,0 +1,96 @@
+"""The service under other settings: rate limits on, test routes off, a `--seed` folder, and
+data that survives a restart."""
+
+from pathlib import Path
+
+import pytest
+from openwhyd_http import ADMIN, ADRIEN, NEW_USER, Browser
+
+from server.openwhyd import create_app
+from server.openwhyd.seed import SeedError
+from server.settings import Settings
+
+SHARED_FIXTURES = Path("/work/shared/fixtures/openwhyd")
+REPO_FIXTURES = Path(__file__).parents[3] / "server/openwhyd/demo/fixtures"
+
+
+@pytest.fixture(scope="module")
+def limited(own_service) -> str:
+    return own_service(rate_limits=True)
+
+
+def test_search_limit_answers_429_with_ratelimit_headers(limited: str) -> None:
+    browser = Browser(limited)
+    replies = [browser.get("/search", {"q": "x", "format": "json"}) for _ in range(41)]
+    assert [reply.status for reply in replies[:40]] == [200] * 40
+    assert replies[0].headers["ratelimit-limit"] == "40"
+    assert replies[39].headers["ratelimit-remaining"] == "0"
+    assert replies[40].status == 429
+    assert replies[40].json() == {"error": "Too many search requests, please try again later"}
+    assert replies[40].headers["ratelimit-policy"] == "40;w=60"
+
+
+def test_limit_headers_count_down_on_pages_kept_for_visitors(own_service) -> None:
+    browser = Browser(own_service(rate_limits=True))
+    replies = [browser.get("/adrien", {"format": "json"}) for _ in range(3)]
+    assert [reply.headers.get_all("ratelimit-remaining") for reply in replies] == [
+        ["99"], ["98"], ["97"]]
+    assert [len(reply.headers.get_all("cache-control")) for reply in replies] == [1, 1, 1]
+
+
+def test_global_and_api_limits(limited: str) -> None:
+    browser = Browser(limited)
+    statuses = [browser.get("/api/user").status for _ in range(60)]
+    assert statuses[:49] == [200] * 49 and 429 in statuses
+    assert browser.get("/img/u/" + ADMIN).status == 307
+    rejected = browser.get("/hot", {"format": "json"})
+    assert rejected.status == 429
+    assert rejected.json()["error"] in ("Too many requests, please try again later",
+                                        "Too many API requests, please try again later")
+
+
+def test_failed_logins_answer_200_so_they_are_not_counted(own_service) -> None:
+    browser = Browser(own_service(rate_limits=True))
+    replies = [browser.get("/login", {"ajax": 1, "email": "admin", "md5": "x"}) for _ in range(8)]
+    assert {reply.status for reply in replies} == {200}
+
+
+def test_test_routes_are_forbidden_outside_test_mode(own_service) -> None:
+    base = own_service(test_mode=False, rate_limits=False)
+    assert Browser(base).post("/testing/reset").status == 403
+
+
+def test_test_routes_want_post(own_service) -> None:
+    browser = Browser(own_service(test_mode=True, rate_limits=False))
+    assert browser.get("/testing/reset").status == 400
+    assert browser.post("/testing/refresh").json() == {"ok": True}
+
+
+def test_seed_folder_of_the_shared_fixtures(own_service, tmp_path: Path) -> None:
+    folder = SHARED_FIXTURES if SHARED_FIXTURES.is_dir() else REPO_FIXTURES
+    browser = Browser(own_service(tmp_path, seed=folder, test_mode=True, rate_limits=False))
+    assert len(browser.get("/adrien", {"format": "json"}).json()) == 21
+    assert browser.get(f"/u/{ADMIN}", {"format": "json"}).json()[0]["uId"] == ADMIN
+    assert browser.get("/admin", {"format": "json"}).status == 404
+    assert browser.get("/api/user", {"id": ADRIEN, "includeSubscr": 1}).json()["nbSubscribers"] == 1
+    browser.login("anewuser")
+    assert browser.get("/api/user").json()["_id"] == NEW_USER
+    assert Browser(browser.base).login("dummy@openwhyd.org").json() == {"redirect": "/"}
+    browser.post("/testing/reset")
+    assert len(browser.get("/all", {"format": "json", "limit": 100}).json()) == 21
+
+
+def test_a_bad_seed_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "user.json").write_text("{}")
+    with pytest.raises(SeedError):
+        create_app(Settings(tmp_path / "data", seed=tmp_path))
+
+
+def test_data_survives_a_restart(own_service, tmp_path: Path) -> None:
+    first = Browser(own_service(tmp_path, test_mode=True, rate_limits=False))
+    first.login("admin")
+    pid = first.api_post(action="insert", eId="/yt/kept", name="kept").json()["_id"]
+    second = Browser(own_service(tmp_path, test_mode=True, rate_limits=False))
+    names = [post["name"] for post in second.get("/admin", {"format": "json"}).json()]
+    assert names.count("kept") == 1 and names.count("Tonearm Tones - C major chord") == 1
+    assert second.get(f"/c/{pid}", {"format": "json"}).status == 200
