@@ -1,6 +1,6 @@
-"""Boots the app in the browser: wires the UI controller to the page, the hash and the clicks."""
+"""Boots the app in the browser: wires clients, the player, the UI controller, the hash and actions."""
 
-import asyncio
+import time
 import traceback
 
 
@@ -10,16 +10,36 @@ async def main() -> None:
     try:
         from pyscript import config
 
+        from app.api.heavy import HeavyClient
+        from app.api.openwhyd import OpenwhydClient
+        from app.api.transports.browser import BrowserTransport
         from app.config import AppConfig
-        from app.ui.app import App
-        from app.ui.state import AppState
+        from app.eid import AUDIO_FILE
+        from app.player.adapters.audio import AudioFileAdapter
+        from app.player.controller import Player
+        from app.player.sources import Sources
+        from app.ui import player_bar, session
+        from app.ui.actions import APP_ACTIONS
+        from app.ui.app import App, spawn
+        from app.ui.state import AppState, Services
 
-        state = AppState(AppConfig.from_pyscript(dict(config)), runtime=browser.runtime())
-        app = App(browser.BrowserPage(), state)
+        settings = AppConfig.from_pyscript(dict(config))
+        services = Services(OpenwhydClient(settings.openwhyd_base, BrowserTransport()),
+                            HeavyClient(settings.heavy_base, BrowserTransport()))
+        state = AppState(settings, services, runtime=browser.runtime())
+        app = App(browser.BrowserPage(), state, {**APP_ACTIONS, **player_bar.PLAYER_ACTIONS})
+        state.player = Player(
+            Sources({AUDIO_FILE: lambda: AudioFileAdapter(time.time)}),
+            clock=time.time, set_timer=browser.set_timer,
+            send=lambda calls: player_bar.send_play_log(app, calls),
+            on_change=lambda change: player_bar.player_changed(app, change),
+            scrobbling=lambda: bool(state.session.openwhyd_user and state.session.openwhyd_user.lastfm_user),
+        )
+        await session.restore(state)
         app.mount()
         await app.show(browser.location_hash(), focus=False)
-        browser.on_hash_change(lambda location: asyncio.ensure_future(app.show(location)))
-        browser.on_actions({"skip-to-main": lambda target: app.page.focus("main")})
+        browser.on_hash_change(lambda location: spawn(app.show(location)))
+        browser.on_actions(lambda name, data: spawn(app.act(name, data)))
     except Exception as error:
         browser.BrowserPage().log_error("".join(traceback.format_exception(error)))
         browser.show_boot_failure(f"{type(error).__name__}: {error}")

@@ -1,16 +1,23 @@
-"""The UI controller: turns a location hash into a screen on the page. It knows no DOM."""
+"""The UI controller: turns a location hash into a screen and user actions into calls. No DOM here."""
 
+import asyncio
 import html
 import traceback
+from collections.abc import Awaitable, Callable, Coroutine
 from importlib import import_module
 from typing import Protocol
 
+from app.player.time_format import clock
 from app.ui.router import NOT_FOUND_VIEW, Match, match
 from app.ui.screen import Screen
 from app.ui.state import AppState
 from app.ui.templates import render
 
-NAV = (("Home", "home"), ("About", "about"))
+NAV = (("Home", "home"), ("Hot tracks", "hot"), ("About", "about"))
+
+Action = Callable[["App", dict[str, str]], Awaitable[None]]
+"""What a click on `[data-action=name]` or a submit of `form[data-action=name]` runs, with the
+element's data attributes or the form's fields."""
 
 
 class Page(Protocol):
@@ -19,7 +26,22 @@ class Page(Protocol):
     def set_html(self, region: str, markup: str) -> None: ...
     def set_title(self, title: str) -> None: ...
     def focus(self, region: str) -> None: ...
+    def go(self, location_hash: str) -> None: ...
+    def set_text(self, element_id: str, text: str) -> None: ...
+    def set_value(self, element_id: str, value: str) -> None: ...
+    def highlight(self, track_id: str) -> None: ...
     def log_error(self, text: str) -> None: ...
+
+
+_RUNNING: set[asyncio.Task] = set()
+
+
+def spawn(work: Coroutine) -> asyncio.Task:
+    """Run `work` in the background, held until done (the event loop keeps only weak references)."""
+    task = asyncio.ensure_future(work)
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)
+    return task
 
 
 def describe(error: BaseException) -> str:
@@ -37,20 +59,29 @@ def failure_screen(error: BaseException) -> Screen:
 
 
 class App:
-    def __init__(self, page: Page, state: AppState) -> None:
+    def __init__(self, page: Page, state: AppState, actions: dict[str, Action] | None = None) -> None:
         self.page = page
         self.state = state
+        self.actions = actions or {}
         self.current = match("#/")
+        self.location = "#/"
         self._navigation = 0
 
     def mount(self) -> None:
-        self.page.set_html("app", render("frame.html", state=self.state, nav=self.nav_items()))
+        frame = render("frame.html", state=self.state, nav=self.nav_items(), player=self.state.player,
+                       clock=clock)
+        self.page.set_html("app", frame)
 
     def nav_items(self) -> list[dict[str, object]]:
         return [
             {"label": label, "name": name, "current": name == self.current.name}
             for label, name in NAV
         ]
+
+    def render_chrome(self) -> None:
+        """The parts of the frame that follow the route and the session."""
+        self.page.set_html("nav", render("nav.html", nav=self.nav_items()))
+        self.page.set_html("accounts", render("accounts.html", state=self.state))
 
     async def show(self, location_hash: str, *, focus: bool = True) -> None:
         """Render the screen for `location_hash`; a newer navigation wins over a slower older one."""
@@ -60,17 +91,52 @@ class App:
         screen = await self.screen_for(target)
         if navigation != self._navigation:
             return
-        self.current = target
+        self.current, self.location = target, location_hash
         self.page.set_html("main", screen.html)
-        self.page.set_html("nav", render("nav.html", nav=self.nav_items()))
+        self.render_chrome()
+        self.highlight_current()
         self.page.set_title(screen.title)
         if focus:
             self.page.focus("main")
+
+    def highlight_current(self) -> None:
+        """Mark the playing item in whatever list is on screen."""
+        player = self.state.player
+        current = player.current if player else None
+        self.page.highlight(current.item.id if current else "")
+
+    async def refresh(self) -> None:
+        """Show the current screen again, after an action changed what it shows."""
+        await self.show(self.location, focus=False)
+
+    def go(self, location_hash: str) -> None:
+        """Navigate as a link would: the page's hash changes and `show` follows."""
+        self.page.go(location_hash)
 
     async def screen_for(self, target: Match) -> Screen:
         try:
             view = import_module(target.route.view if target.route else NOT_FOUND_VIEW)
             return await view.show(target, self.state)
         except Exception as error:
-            self.page.log_error("".join(traceback.format_exception(error)))
+            self.report(error)
             return failure_screen(error)
+
+    async def act(self, name: str, data: dict[str, str]) -> None:
+        """Run the action `name`: the current screen's own, else one the whole app knows."""
+        handler = self._screen_actions().get(name) or self.actions.get(name)
+        if handler is None:
+            self.page.log_error(f"no action {name!r} on {self.current.path}")
+            return
+        try:
+            await handler(self, data)
+        except Exception as error:
+            self.report(error)
+            self.page.set_html("main", failure_screen(error).html)
+
+    def _screen_actions(self) -> dict[str, Action]:
+        if self.current.route is None:
+            return {}
+        return getattr(import_module(self.current.route.view), "ACTIONS", {})
+
+    def report(self, error: BaseException) -> None:
+        self.page.log_error("".join(traceback.format_exception(error)))

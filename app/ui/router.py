@@ -30,6 +30,12 @@ class Match:
 ROUTES = (
     Route("home", "/", "app.ui.views.home"),
     Route("about", "/about", "app.ui.views.about"),
+    Route("login", "/login", "app.ui.views.login"),
+    Route("hot", "/hot", "app.ui.views.hot"),
+    Route("profile", "/u/{user}", "app.ui.views.profile"),
+    Route("profile-playlists", "/u/{user}/playlists", "app.ui.views.profile"),
+    Route("profile-likes", "/u/{user}/likes", "app.ui.views.profile"),
+    Route("playlist", "/u/{user}/playlists/{n}", "app.ui.views.playlist"),
 )
 NOT_FOUND_VIEW = "app.ui.views.not_found"
 

@@ -1,18 +1,48 @@
-"""What the UI knows between screens: configuration, who is signed in, the runtime it runs on."""
+"""What the UI knows between screens: configuration, service clients, who is signed in."""
 
 from dataclasses import dataclass, field
 
+from app.api.heavy import HeavyClient
+from app.api.heavy_token import HeavyToken
+from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
+from app.models import User
+from app.player.controller import Player
+
+
+@dataclass
+class Services:
+    """The clients views call: over `fetch` in the browser, over fakes or CPython in tests."""
+
+    openwhyd: OpenwhydClient
+    heavy: HeavyClient
 
 
 @dataclass
 class Session:
-    openwhyd_user: str | None = None
-    heavy_user: str | None = None
+    openwhyd_user: User | None = None
+    heavy_token: HeavyToken | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What a form shows after an action failed: the message and what the user had typed."""
+
+    message: str
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class AppState:
     config: AppConfig
+    services: Services | None = None
     session: Session = field(default_factory=Session)
     runtime: dict[str, str] = field(default_factory=dict)
+    notices: dict[str, Notice] = field(default_factory=dict)
+    player: Player | None = None
+    lists: dict[str, tuple] = field(default_factory=dict)
+    """The lists on screen by name, for `play-list` to find the items a click plays."""
+
+    def take_notice(self, form: str) -> Notice | None:
+        """The notice for `form`, shown once."""
+        return self.notices.pop(form, None)

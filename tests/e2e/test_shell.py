@@ -52,15 +52,15 @@ def test_unknown_route_shows_not_found(app_page: Page) -> None:
     expect(app_page.get_by_role("heading", level=1)).to_contain_text("Music from Openwhyd")
 
 
-def test_skip_link_moves_focus_to_content(app_page: Page) -> None:
-    app_page.goto(app_page.url.split("#")[0] + "#/")
-    app_page.locator("body").focus()
-    app_page.keyboard.press("Tab")
-    skip = app_page.get_by_role("link", name="Skip to content")
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_content(fresh_app) -> None:
+    page = fresh_app("#/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
     expect(skip).to_be_focused()
-    app_page.keyboard.press("Enter")
-    expect(app_page.locator("main")).to_be_focused()
-    expect(app_page).to_have_url(re.compile(r"#/$"))
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"#/$"))
 
 
 def patched_app_zip(route: Route, replacements: dict[str, str]) -> None:

@@ -25,8 +25,14 @@ def test_verify_refuses_a_file_that_differs_from_the_lock(tmp_path: Path) -> Non
 
 def test_lock_pins_every_runtime_piece() -> None:
     names = {pin.name for pin in read_lock()}
-    assert {"@pyscript/core", "pyodide", "@micropython/micropython-webassembly-pyscript",
-            "jinja2", "markupsafe", "pyodide-http"} <= names
+    assert {
+        "@pyscript/core",
+        "pyodide",
+        "@micropython/micropython-webassembly-pyscript",
+        "jinja2",
+        "markupsafe",
+        "pyodide-http",
+    } <= names
     assert all(re.fullmatch(r"[0-9a-f]{64}", pin.sha256) for pin in read_lock())
 
 

@@ -15,6 +15,9 @@ class FakePage:
         self.title = ""
         self.focused: list[str] = []
         self.errors: list[str] = []
+        self.locations: list[str] = []
+        self.texts: dict[str, str] = {}
+        self.highlighted = ""
 
     def set_html(self, region: str, markup: str) -> None:
         self.regions[region] = markup
@@ -24,6 +27,18 @@ class FakePage:
 
     def focus(self, region: str) -> None:
         self.focused.append(region)
+
+    def go(self, location_hash: str) -> None:
+        self.locations.append(location_hash)
+
+    def set_text(self, element_id: str, text: str) -> None:
+        self.texts[element_id] = text
+
+    def set_value(self, element_id: str, value: str) -> None:
+        self.texts[element_id] = value
+
+    def highlight(self, track_id: str) -> None:
+        self.highlighted = track_id
 
     def log_error(self, text: str) -> None:
         self.errors.append(text)

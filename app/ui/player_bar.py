@@ -1,0 +1,86 @@
+"""The player bar: drawn from the player's state, and the actions its controls and the lists send."""
+
+from app.api.errors import ApiError
+from app.player.controller import Change
+from app.player.playlog import Calls
+from app.player.time_format import clock
+from app.ui.app import Action, App, spawn
+from app.ui.templates import render
+
+
+def player_changed(app: App, change: Change) -> None:
+    """Progress moves only the time and the seek bar; anything else redraws the bar."""
+    player = app.state.player
+    if change is Change.PROGRESS:
+        app.page.set_text("player-elapsed", clock(player.position, player.duration))
+        app.page.set_value("player-seek", str(round(player.position, 1)))
+        return
+    app.page.set_html("player", render("player.html", player=player, clock=clock))
+    app.highlight_current()
+
+
+def send_play_log(app: App, calls: Calls) -> None:
+    """Openwhyd counts plays of signed-in users only; a failed log never disturbs the music."""
+    if app.state.session.openwhyd_user is None:
+        return
+
+    async def send() -> None:
+        for call in calls:
+            try:
+                await call.send(app.state.services.openwhyd)
+            except ApiError as error:
+                app.page.log_error(f"the play log was not saved: {error.message}")
+
+    spawn(send())
+
+
+async def play_list(app: App, data: dict[str, str]) -> None:
+    items = app.state.lists.get(data.get("list", ""), ())
+    index = int(data.get("index", "0"))
+    if 0 <= index < len(items):
+        app.state.player.play_list(items, index)
+
+
+async def toggle_play(app: App, data: dict[str, str]) -> None:
+    app.state.player.toggle()
+
+
+async def next_track(app: App, data: dict[str, str]) -> None:
+    app.state.player.next()
+
+
+async def previous_track(app: App, data: dict[str, str]) -> None:
+    app.state.player.previous()
+
+
+async def seek(app: App, data: dict[str, str]) -> None:
+    app.state.player.seek(float(data.get("value", "0")))
+
+
+async def volume(app: App, data: dict[str, str]) -> None:
+    app.state.player.set_volume(float(data.get("value", "100")) / 100)
+
+
+async def toggle_mute(app: App, data: dict[str, str]) -> None:
+    app.state.player.toggle_mute()
+
+
+async def shuffle(app: App, data: dict[str, str]) -> None:
+    app.state.player.toggle_shuffle()
+
+
+async def repeat(app: App, data: dict[str, str]) -> None:
+    app.state.player.cycle_repeat()
+
+
+PLAYER_ACTIONS: dict[str, Action] = {
+    "play-list": play_list,
+    "toggle-play": toggle_play,
+    "next-track": next_track,
+    "previous-track": previous_track,
+    "seek": seek,
+    "volume": volume,
+    "toggle-mute": toggle_mute,
+    "shuffle": shuffle,
+    "repeat": repeat,
+}

@@ -1,0 +1,59 @@
+"""Playing a list: the bar follows the track, time moves, the list marks it, the queue advances."""
+
+import json
+import re
+import urllib.request
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.steps import open_location, sign_in, track_rows
+
+
+def play_count(live_server: str, post_id: str) -> int:
+    with urllib.request.urlopen(f"{live_server}/openwhyd/c/{post_id}?format=json") as response:
+        return json.load(response)["data"].get("nbP", 0)
+
+
+def test_playing_hot_tracks_one_after_another(app_page: Page, live_server: str) -> None:
+    sign_in(app_page)
+    app_page.get_by_role("link", name="Hot tracks").click()
+    rows = track_rows(app_page)
+    first_name = rows.nth(0).locator(".track-name").inner_text()
+    post_id = rows.nth(0).get_attribute("data-track-id")
+    before = play_count(live_server, post_id)
+
+    rows.nth(0).get_by_role("button").click()
+    bar = app_page.get_by_role("contentinfo", name="Player")
+    expect(bar).to_contain_text(first_name)
+    expect(bar.get_by_role("button", name="Pause")).to_be_visible()
+    expect(bar.locator("#player-elapsed")).to_have_text(re.compile(r"0:0[1-9]"), timeout=10_000)
+    expect(rows.nth(0)).to_have_attribute("aria-current", "true")
+    second_name = rows.nth(1).locator(".track-name").inner_text()
+    expect(bar).to_contain_text(second_name, timeout=20_000)
+    expect(rows.nth(1)).to_have_attribute("aria-current", "true")
+    expect(rows.nth(0)).not_to_have_attribute("aria-current", "true")
+    assert play_count(live_server, post_id) == before + 1
+
+
+def test_pause_resume_next_and_previous(app_page: Page) -> None:
+    open_location(app_page, "#/hot")
+    rows = track_rows(app_page)
+    rows.nth(0).get_by_role("button").click()
+    bar = app_page.get_by_role("contentinfo", name="Player")
+    bar.get_by_role("button", name="Pause").click()
+    expect(bar.get_by_role("button", name="Play", exact=True)).to_be_visible()
+    paused_at = bar.locator("#player-elapsed").inner_text()
+    app_page.wait_for_timeout(1500)
+    expect(bar.locator("#player-elapsed")).to_have_text(paused_at)
+    bar.get_by_role("button", name="Play", exact=True).click()
+    expect(bar.get_by_role("button", name="Pause")).to_be_visible()
+
+    bar.get_by_role("button", name="Next track").click()
+    expect(rows.nth(1)).to_have_attribute("aria-current", "true")
+    bar.get_by_role("button", name="Previous track").click()
+    expect(rows.nth(0)).to_have_attribute("aria-current", "true")
+    bar.get_by_role("button", name="Repeat: off").click()
+    expect(bar.get_by_role("button", name="Repeat: all")).to_have_attribute("aria-pressed", "true")
+    bar.get_by_role("button", name="Shuffle").click()
+    expect(bar.get_by_role("button", name="Shuffle")).to_have_attribute("aria-pressed", "true")
+    bar.get_by_role("button", name="Pause").click()
