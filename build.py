@@ -31,7 +31,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
                                 help="print a new heavy token for a user (NAME [--label L] [--data DIR])")
     token.add_argument("cli_args", nargs=argparse.REMAINDER)
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
-    bench.add_argument("--runs", type=int, default=5)
+    bench.add_argument("--runs", type=int, default=9)
     return parser.parse_args(argv or ["build"])
 
 

@@ -5,15 +5,23 @@ import traceback
 
 
 async def main() -> None:
+    import asyncio
+
     from app.ui import browser
 
     try:
         from pyscript import config
 
-        from app.api.heavy import HeavyClient
         from app.api.openwhyd import OpenwhydClient
         from app.api.transports.browser import BrowserTransport
         from app.config import AppConfig
+
+        settings = AppConfig.from_pyscript(dict(config))
+        openwhyd = OpenwhydClient(settings.openwhyd_base, BrowserTransport())
+        signed_in = asyncio.ensure_future(openwhyd.me())
+        await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
+
+        from app.api.heavy import HeavyClient
         from app.eid import AUDIO_FILE
         from app.player.adapters.audio import AudioFileAdapter
         from app.player.controller import Player
@@ -23,9 +31,7 @@ async def main() -> None:
         from app.ui.app import App, spawn
         from app.ui.state import AppState, Services
 
-        settings = AppConfig.from_pyscript(dict(config))
-        services = Services(OpenwhydClient(settings.openwhyd_base, BrowserTransport()),
-                            HeavyClient(settings.heavy_base, BrowserTransport()))
+        services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
         state = AppState(settings, services, runtime=browser.runtime())
         app = App(browser.BrowserPage(), state, {**APP_ACTIONS, **player_bar.PLAYER_ACTIONS})
         state.player = Player(
@@ -35,7 +41,7 @@ async def main() -> None:
             on_change=lambda change: player_bar.player_changed(app, change),
             scrobbling=lambda: bool(state.session.openwhyd_user and state.session.openwhyd_user.lastfm_user),
         )
-        await session.restore(state)
+        await session.restore(state, signed_in)
         app.mount()
         await app.show(browser.location_hash(), focus=False)
         browser.on_hash_change(lambda location: spawn(app.show(location)))

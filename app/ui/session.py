@@ -1,12 +1,15 @@
 """Who is signed in: found again at boot, changed by the sign-in and sign-out actions."""
 
+from collections.abc import Awaitable
+
 from app.api.errors import ApiError
+from app.models import User
 from app.ui.state import AppState
 
 
-async def restore(state: AppState) -> None:
-    """The Openwhyd session lives in the service's cookie; ask who it belongs to, if anyone."""
+async def restore(state: AppState, me: Awaitable[User]) -> None:
+    """The Openwhyd session lives in the service's cookie: `me` asked whom it belongs to."""
     try:
-        state.session.openwhyd_user = await state.services.openwhyd.me()
+        state.session.openwhyd_user = await me
     except ApiError:
         state.session.openwhyd_user = None
