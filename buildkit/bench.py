@@ -8,17 +8,13 @@ between machines.
 """
 
 import statistics
-import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from buildkit.browser import launch_options
 from buildkit.dist import build_dist
 from buildkit.lock import read_lock
-from buildkit.paths import ROOT
+from buildkit.serving import serving
 
 TARGET_COLD_RATIO = 1.15
 TARGET_WARM_OVER_COLD = 0.75
@@ -40,24 +36,6 @@ new MutationObserver(() => {
 """
 
 PAGES = {"bare": ("bare.html", "window.__allDone"), "app": ("index.html", "window.__appReady")}
-
-
-@contextmanager
-def served(dist: Path, data: Path) -> Iterator[str]:
-    from tests.conftest import free_port, wait_until_serving
-
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--dist", str(dist),
-         "--data", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_serving(base + "/", proc)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 def load(page, url: str, probe: str, *, reload: bool = False) -> tuple[float, int]:
@@ -90,7 +68,7 @@ def run_benchmark(runs: int) -> int:
             BARE_PAGE.format(core=pins["@pyscript/core"].into, pyodide=pins["pyodide"].into))
         results: dict[tuple[str, str], list[float]] = {}
         transferred: dict[tuple[str, str], int] = {}
-        with served(dist, Path(tmp) / "data") as base, sync_playwright() as playwright:
+        with serving(Path(tmp) / "data", "--dist", str(dist)) as base, sync_playwright() as playwright:
             for run in range(runs + 1):
                 for name, (path, probe) in PAGES.items():
                     with tempfile.TemporaryDirectory() as profile:

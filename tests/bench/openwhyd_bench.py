@@ -13,9 +13,7 @@ import asyncio
 import itertools
 import json
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from app.api.openwhyd import OpenwhydClient  # noqa: E402
+from app.api.transports.cpython import CpythonTransport  # noqa: E402
+from app.export import to_m3u  # noqa: E402
+from buildkit.serving import serving  # noqa: E402
 from server.openwhyd.ids import new_id  # noqa: E402
 
 DAY = 24 * 3600
@@ -57,31 +59,6 @@ def world(users: int, posts: int, playlist: int, seed: int = 7) -> dict[str, lis
     follows = [{"uId": p["_id"], "uNm": p["name"], "tId": t["_id"], "tNm": t["name"]}
                for p in people for t in rng.sample(people, 20) if t is not p]
     return {"user": people, "post": docs, "follow": follows}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(seed: Path, data: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--data", str(data), "--seed", str(seed), "--no-rate-limits"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 600
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/openwhyd/hot?format=json", timeout=5)
-            return proc
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError("serve exited") from None
-            time.sleep(0.5)
-    proc.kill()
-    raise TimeoutError("serve did not start")
 
 
 async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> float:
@@ -121,6 +98,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
+EXPORT_PAGE = 1000
+
+
+async def export_through_client(base: str) -> int:
+    """What the app's export does: walk the whole playlist page by page, then write the file."""
+    client = OpenwhydClient(base, CpythonTransport(), page_delay=0)
+    tracks = [track async for track in client.iter_playlist_tracks("bench", 0, page_size=EXPORT_PAGE)]
+    to_m3u(tracks)
+    return len(tracks)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=1000)
@@ -136,17 +124,19 @@ def main() -> None:
         for name, docs in world(args.users, args.posts, args.playlist).items():
             (seed / f"{name}.json").write_text(json.dumps(docs))
         print(f"world written in {time.perf_counter() - started:.1f} s")
-        port = free_port()
         started = time.perf_counter()
-        server = start_server(seed, data, port)
-        print(f"seeded and serving in {time.perf_counter() - started:.1f} s")
-        base = f"http://127.0.0.1:{port}/openwhyd"
-        try:
+        with serving(data, "--seed", str(seed), "--no-rate-limits", timeout=600) as root:
+            print(f"seeded and serving in {time.perf_counter() - started:.1f} s")
+            base, port = f"{root}/openwhyd", int(root.rsplit(":", 1)[1])
             started = time.perf_counter()
             with urllib.request.urlopen(f"{base}/bench/playlist/0?format=json&limit=999999") as reply:
                 exported = [post["_id"] for post in json.load(reply)]
             print(f"export of {len(exported)} playlist tracks (one request): "
                   f"{(time.perf_counter() - started) * 1000:.0f} ms")
+            started = time.perf_counter()
+            walked = asyncio.run(export_through_client(base))
+            print(f"export of {walked} playlist tracks through the client, pages of {EXPORT_PAGE}, "
+                  f"as M3U: {(time.perf_counter() - started) * 1000:.0f} ms")
             rng = random.Random(1)
             rounds = {
                 "same pages": {"profile": [f"{PREFIX}/user0042?format=json"],
@@ -163,9 +153,6 @@ def main() -> None:
                 asyncio.run(load(port, {name: urls[:1] for name, urls in pages.items()}, args.clients, 3))
                 results[title] = asyncio.run(load(port, pages, args.clients,
                                                   max(1, args.requests // args.clients)))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     print(f"{args.clients} concurrent clients, {args.users} users, {args.posts} posts")
     print(f"{'round':11} {'page':9} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for title, timings in results.items():

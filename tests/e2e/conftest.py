@@ -1,5 +1,6 @@
 """Playwright fixtures: our Chromium, pages that fail on outside requests and on page errors."""
 
+import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -73,6 +74,14 @@ def wait_for_boot(page: Page) -> None:
     page.wait_for_selector("html[data-ready]", timeout=BOOT_TIMEOUT_MS)
     state = page.evaluate("document.documentElement.dataset.ready")
     assert state == "true", f"the app failed to boot: {page.locator('#app').inner_text()}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_world(live_server: str) -> None:
+    """Each module starts from the Openwhyd demo world, whatever the suites before it changed."""
+    request = urllib.request.Request(f"{live_server}/openwhyd/testing/reset", method="POST")
+    with urllib.request.urlopen(request) as reply:
+        assert reply.status == 200
 
 
 @pytest.fixture(scope="module")

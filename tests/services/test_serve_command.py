@@ -5,7 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, free_port, wait_until_serving
+from buildkit.paths import ROOT
+from buildkit.serving import free_port, wait_until_serving
 
 
 def test_serve_prints_its_url_and_stops_on_ctrl_c(tmp_path: Path) -> None:
