@@ -1,7 +1,9 @@
 """The player bar: drawn from the player's state, and the actions its controls and the lists send."""
 
+from collections.abc import Callable
+
 from app.api.errors import ApiError
-from app.player.controller import Change
+from app.player.controller import Change, Player
 from app.player.playlog import Calls
 from app.player.time_format import clock
 from app.ui.app import Action, App, spawn
@@ -41,18 +43,6 @@ async def play_list(app: App, data: dict[str, str]) -> None:
         app.state.player.play_list(items, index)
 
 
-async def toggle_play(app: App, data: dict[str, str]) -> None:
-    app.state.player.toggle()
-
-
-async def next_track(app: App, data: dict[str, str]) -> None:
-    app.state.player.next()
-
-
-async def previous_track(app: App, data: dict[str, str]) -> None:
-    app.state.player.previous()
-
-
 async def seek(app: App, data: dict[str, str]) -> None:
     app.state.player.seek(float(data.get("value", "0")))
 
@@ -61,26 +51,23 @@ async def volume(app: App, data: dict[str, str]) -> None:
     app.state.player.set_volume(float(data.get("value", "100")) / 100)
 
 
-async def toggle_mute(app: App, data: dict[str, str]) -> None:
-    app.state.player.toggle_mute()
+def command(method: Callable[[Player], None]) -> Action:
+    """An action that is one call on the player, like most of the bar's buttons."""
 
+    async def run(app: App, data: dict[str, str]) -> None:
+        method(app.state.player)
 
-async def shuffle(app: App, data: dict[str, str]) -> None:
-    app.state.player.toggle_shuffle()
-
-
-async def repeat(app: App, data: dict[str, str]) -> None:
-    app.state.player.cycle_repeat()
+    return run
 
 
 PLAYER_ACTIONS: dict[str, Action] = {
     "play-list": play_list,
-    "toggle-play": toggle_play,
-    "next-track": next_track,
-    "previous-track": previous_track,
     "seek": seek,
     "volume": volume,
-    "toggle-mute": toggle_mute,
-    "shuffle": shuffle,
-    "repeat": repeat,
+    "toggle-play": command(Player.toggle),
+    "next-track": command(Player.next),
+    "previous-track": command(Player.previous),
+    "toggle-mute": command(Player.toggle_mute),
+    "shuffle": command(Player.toggle_shuffle),
+    "repeat": command(Player.cycle_repeat),
 }
