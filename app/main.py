@@ -17,7 +17,8 @@ async def main() -> None:
         from app.config import AppConfig
 
         settings = AppConfig.from_pyscript(dict(config))
-        openwhyd = OpenwhydClient(settings.openwhyd_base, BrowserTransport())
+        # whole-list walks (exports, rearranging) pause briefly between pages, someone is waiting
+        openwhyd = OpenwhydClient(settings.openwhyd_base, BrowserTransport(), page_delay=0.2)
         signed_in = asyncio.ensure_future(openwhyd.me())
         await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
 
@@ -26,14 +27,14 @@ async def main() -> None:
         from app.player.adapters.audio import AudioFileAdapter
         from app.player.controller import Player
         from app.player.sources import Sources
-        from app.ui import player_bar, session
+        from app.ui import heavy, player_bar, session
         from app.ui.actions import APP_ACTIONS
         from app.ui.app import App, spawn
         from app.ui.state import AppState, Services
 
         services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
         state = AppState(settings, services, runtime=browser.runtime())
-        app = App(browser.BrowserPage(), state, {**APP_ACTIONS, **player_bar.PLAYER_ACTIONS})
+        app = App(browser.BrowserPage(), state, {**APP_ACTIONS, **player_bar.PLAYER_ACTIONS, **heavy.ACTIONS})
         state.player = Player(
             Sources({AUDIO_FILE: lambda: AudioFileAdapter(time.time)}),
             clock=time.time, set_timer=browser.set_timer,
@@ -42,6 +43,7 @@ async def main() -> None:
             scrobbling=lambda: bool(state.session.openwhyd_user and state.session.openwhyd_user.lastfm_user),
         )
         await session.restore(state, signed_in)
+        heavy.restore(state, browser.stored(heavy.REMEMBERED_TOKEN))
         app.mount()
         await app.show(browser.location_hash(), focus=False)
         browser.on_hash_change(lambda location: spawn(app.show(location)))

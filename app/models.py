@@ -432,6 +432,11 @@ class QuickSearch:
         )
 
 
+def _numbered(hit: JsonDict) -> JsonDict:
+    """A playlist search hit's `id` is the global `<uid>_<n>`; its number is in `_id` (§3.9)."""
+    return {**hit, "plId": hit["_id"]} if "_id" in hit else hit
+
+
 @dataclass(frozen=True)
 class SearchResults:
     """The main search: tracks, playlists and users whose names match."""
@@ -447,7 +452,7 @@ class SearchResults:
         return cls(
             query=_str(data.get("q")),
             tracks=tuple(Track.from_json(post) for post in _list(results.get("posts"))),
-            playlists=tuple(Playlist.from_json(pl) for pl in _list(results.get("playlists"))),
+            playlists=tuple(Playlist.from_json(_numbered(pl)) for pl in _list(results.get("playlists"))),
             users=tuple(UserRef.from_json(user) for user in _list(results.get("users"))),
         )
 

@@ -12,15 +12,25 @@ async def openwhyd_sign_out(app: App, data: dict[str, str]) -> None:
     await app.state.services.openwhyd.logout()
     app.state.session.openwhyd_user = None
     app.render_chrome()
-    app.go(href("home"))
+    if app.current.name == "home":
+        await app.refresh()  # the home screen shows the stream only to the signed in
+    else:
+        app.go(href("home"))
 
 
 async def retry(app: App, data: dict[str, str]) -> None:
     await app.refresh()
 
 
+async def search(app: App, data: dict[str, str]) -> None:
+    """The header's search box, on every screen."""
+    query = data.get("q", "").strip()
+    app.go(href("search", {"q": query} if query else None))
+
+
 APP_ACTIONS: dict[str, Action] = {
     "skip-to-main": skip_to_main,
     "retry": retry,
+    "search": search,
     "openwhyd-sign-out": openwhyd_sign_out,
 }

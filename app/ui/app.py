@@ -13,7 +13,7 @@ from app.ui.screen import Screen
 from app.ui.state import AppState
 from app.ui.templates import render
 
-NAV = (("Home", "home"), ("Hot tracks", "hot"), ("About", "about"))
+NAV = (("Home", "home"), ("Hot tracks", "hot"), ("heavy", "heavy"), ("About", "about"))
 
 Action = Callable[["App", dict[str, str]], Awaitable[None]]
 """What a click on `[data-action=name]` or a submit of `form[data-action=name]` runs, with the
@@ -97,7 +97,7 @@ class App:
         self.highlight_current()
         self.page.set_title(screen.title)
         if focus:
-            self.page.focus("main")
+            self.page.focus(screen.focus)
 
     def highlight_current(self) -> None:
         """Mark the playing item in whatever list is on screen."""

@@ -4,14 +4,18 @@ import sys
 from collections.abc import Callable
 
 import js
-from pyodide.ffi import create_proxy
+from pyodide.ffi import JsException, create_proxy, to_js
 from pyscript import document, window
 from pyscript.ffi import is_none
 
 
 class BrowserPage:
     def set_html(self, region: str, markup: str) -> None:
-        document.getElementById(region).innerHTML = markup
+        """A new screen in `main` ends the loading state `on_hash_change` started."""
+        element = document.getElementById(region)
+        element.innerHTML = markup
+        if region == "main":
+            element.removeAttribute("aria-busy")
 
     def set_title(self, title: str) -> None:
         document.title = title
@@ -59,13 +63,20 @@ def runtime() -> dict[str, str]:
 
 
 def on_hash_change(callback: Callable[[str], object]) -> None:
-    window.addEventListener("hashchange", create_proxy(lambda event: callback(location_hash())))
+    """`main` shows as loading (`aria-busy`) until the new screen replaces it."""
+
+    def changed(event: object) -> None:
+        document.getElementById("main").setAttribute("aria-busy", "true")
+        callback(location_hash())
+
+    window.addEventListener("hashchange", create_proxy(changed))
 
 
 def on_actions(act: Callable[[str, dict[str, str]], object]) -> None:
     """Delegated listeners, so re-rendered HTML needs no wiring: a click on `[data-action]` acts
     with the element's data attributes, a change of `input[data-action]` with its value, a submit
-    of `form[data-action]` with the form's fields."""
+    of `form[data-action]` with the form's fields, and a drop of a row's `[data-drag]` handle on
+    another row of a `[data-drop-action]` list with the list's data attributes, `from` and `to`."""
 
     def clicked(event: object) -> None:
         target = event.target.closest("[data-action]")
@@ -87,9 +98,33 @@ def on_actions(act: Callable[[str, dict[str, str]], object]) -> None:
         fields = js.Array.from_(js.FormData.new(form).entries()).to_py()
         act(form.dataset.action, {key: value for key, value in fields if isinstance(value, str)})
 
+    def drag_started(event: object) -> None:
+        handle = event.target.closest("[data-drag]")
+        if not is_none(handle):
+            event.dataTransfer.effectAllowed = "move"
+            event.dataTransfer.setData("text/plain", handle.dataset.drag)
+
+    def dragged_over(event: object) -> None:
+        if not is_none(event.target.closest("[data-drop-action] li")):
+            event.preventDefault()  # allows the drop
+
+    def dropped(event: object) -> None:
+        row = event.target.closest("[data-drop-action] li")
+        start = event.dataTransfer.getData("text/plain")
+        if is_none(row) or not start:
+            return
+        event.preventDefault()
+        zone = row.closest("[data-drop-action]")
+        end = row.querySelector("[data-drag]").dataset.drag
+        data = dict(js.Object.entries(zone.dataset).to_py())
+        act(zone.dataset.dropAction, {**data, "from": start, "to": end})
+
     document.addEventListener("click", create_proxy(clicked))
     document.addEventListener("change", create_proxy(changed))
     document.addEventListener("submit", create_proxy(submitted))
+    document.addEventListener("dragstart", create_proxy(drag_started))
+    document.addEventListener("dragover", create_proxy(dragged_over))
+    document.addEventListener("drop", create_proxy(dropped))
 
 
 def set_timer(seconds: float, callback: Callable[[], None]) -> Callable[[], None]:
@@ -132,3 +167,43 @@ def show_boot_failure(message: str) -> None:
     detail.textContent = message
     panel.append(heading, detail)
     root.append(panel)
+
+
+def stored(key: str) -> str:
+    """What localStorage keeps under `key` ("" for nothing); synchronous, so boot can afford it."""
+    try:
+        value = window.localStorage.getItem(key)
+    except JsException:  # storage blocked by the user's settings: nothing is remembered
+        return ""
+    return "" if is_none(value) else str(value)
+
+
+def store(key: str, value: str) -> None:
+    """Keep `value` under `key` in localStorage; "" forgets it."""
+    try:
+        if value:
+            window.localStorage.setItem(key, value)
+        else:
+            window.localStorage.removeItem(key)
+    except JsException:  # storage blocked: the value lasts as long as the page
+        pass
+
+
+async def read_files(input_id: str, limit: int) -> dict[str, bytes] | None:
+    """The files chosen in a file input, by path (a folder pick gives paths inside the folder);
+    None, with nothing read, when together they are larger than `limit` bytes."""
+    files = list(document.getElementById(input_id).files)
+    if sum(int(file.size) for file in files) > limit:
+        return None
+    return {file.webkitRelativePath or file.name: (await file.arrayBuffer()).to_bytes() for file in files}
+
+
+def save_file(name: str, content: bytes, mime: str) -> None:
+    """Hand `content` to the browser as a download called `name`."""
+    blob = js.Blob.new(to_js([content]), to_js({"type": mime}, dict_converter=js.Object.fromEntries))
+    url = js.URL.createObjectURL(blob)
+    link = document.createElement("a")
+    link.href = url
+    link.download = name
+    link.click()
+    set_timer(60, lambda: js.URL.revokeObjectURL(url))

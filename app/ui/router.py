@@ -36,6 +36,17 @@ ROUTES = (
     Route("profile-playlists", "/u/{user}/playlists", "app.ui.views.profile"),
     Route("profile-likes", "/u/{user}/likes", "app.ui.views.profile"),
     Route("playlist", "/u/{user}/playlists/{n}", "app.ui.views.playlist"),
+    Route("playlist-arrange", "/u/{user}/playlists/{n}/arrange", "app.ui.views.playlist"),
+    Route("track", "/t/{id}", "app.ui.views.track"),
+    Route("track-edit", "/t/{id}/edit", "app.ui.views.track_edit"),
+    Route("add-track", "/add", "app.ui.views.add_track"),
+    Route("stream", "/stream", "app.ui.views.stream"),
+    Route("search", "/search", "app.ui.views.search"),
+    Route("heavy", "/heavy", "app.ui.views.heavy_home"),
+    Route("heavy-tokens", "/heavy/tokens", "app.ui.views.heavy_tokens"),
+    Route("heavy-user", "/heavy/u/{user}", "app.ui.views.heavy_user"),
+    Route("heavy-patch", "/heavy/p/{owner}/{patch}", "app.ui.views.heavy_patch"),
+    Route("heavy-version", "/heavy/p/{owner}/{patch}/{n}", "app.ui.views.heavy_version"),
 )
 NOT_FOUND_VIEW = "app.ui.views.not_found"
 

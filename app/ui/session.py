@@ -13,3 +13,8 @@ async def restore(state: AppState, me: Awaitable[User]) -> None:
         state.session.openwhyd_user = await me
     except ApiError:
         state.session.openwhyd_user = None
+
+
+def profile_name(user: User) -> str:
+    """How a `#/u/…` location names a user: by handle when they have one."""
+    return user.handle or user.id

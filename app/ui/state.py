@@ -1,6 +1,7 @@
 """What the UI knows between screens: configuration, service clients, who is signed in."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.api.heavy import HeavyClient
 from app.api.heavy_token import HeavyToken
@@ -8,6 +9,9 @@ from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
 from app.models import User
 from app.player.controller import Player
+
+if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
+    from app.patches.upload import Upload
 
 
 @dataclass
@@ -42,6 +46,8 @@ class AppState:
     player: Player | None = None
     lists: dict[str, tuple] = field(default_factory=dict)
     """The lists on screen by name, for `play-list` to find the items a click plays."""
+    uploads: dict[str, "Upload"] = field(default_factory=dict)
+    """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
 
     def take_notice(self, form: str) -> Notice | None:
         """The notice for `form`, shown once."""

@@ -17,6 +17,7 @@ def play_count(live_server: str, post_id: str) -> int:
 def test_playing_hot_tracks_one_after_another(app_page: Page, live_server: str) -> None:
     sign_in(app_page)
     app_page.get_by_role("link", name="Hot tracks").click()
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
     rows = track_rows(app_page)
     first_name = rows.nth(0).locator(".track-name").inner_text()
     post_id = rows.nth(0).get_attribute("data-track-id")
@@ -37,6 +38,7 @@ def test_playing_hot_tracks_one_after_another(app_page: Page, live_server: str) 
 
 def test_pause_resume_next_and_previous(app_page: Page) -> None:
     open_location(app_page, "#/hot")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
     rows = track_rows(app_page)
     rows.nth(0).get_by_role("button").click()
     bar = app_page.get_by_role("contentinfo", name="Player")

@@ -184,6 +184,9 @@ def test_search_results_read_each_context() -> None:
         "abc_0",
         "Rocky",
     ]
+    hit = {"_id": 2, "id": "abc_2", "name": "jazz", "uId": "abc", "uNm": "Al", "idParts": ["abc", "2"]}
+    found = SearchResults.from_json({"q": "jazz", "results": {"playlists": [hit]}}).playlists[0]
+    assert (found.id, found.user_id, found.global_id, found.user_name) == (2, "abc", "abc_2", "Al")
     quick = QuickSearch.from_json(
         {"q": "a", "results": {"myPosts": [{"id": "p", "eId": "/yt/x", "score": 10}]}}
     )

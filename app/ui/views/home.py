@@ -1,10 +1,12 @@
-"""The landing screen: what Tonearm does and where its services are."""
+"""The landing screen: the stream of whoever is signed in, what Tonearm does and where its services are."""
 
 from app.ui.router import Match
 from app.ui.screen import Screen
 from app.ui.state import AppState
 from app.ui.templates import render
+from app.ui.views.stream import section
 
 
 async def show(match: Match, state: AppState) -> Screen:
-    return Screen("Tonearm", render("home.html", config=state.config))
+    stream = await section(state) if state.session.openwhyd_user else None
+    return Screen("Tonearm", render("home.html", config=state.config, stream=stream))

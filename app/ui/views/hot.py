@@ -2,7 +2,7 @@
 
 from app.api.errors import ApiError
 from app.ui.router import Match
-from app.ui.screen import Screen
+from app.ui.screen import Screen, load_failed
 from app.ui.state import AppState
 from app.ui.templates import render
 
@@ -14,8 +14,7 @@ async def show(match: Match, state: AppState) -> Screen:
     try:
         hot = await state.services.openwhyd.hot_tracks(limit=LIMIT)
     except ApiError as error:
-        return Screen(TITLE, render("list_error.html", title="Hot tracks could not be loaded",
-                                    message=error.message))
+        return load_failed(TITLE, "Hot tracks could not be loaded", error.message)
     tracks = tuple(item.track for item in hot.tracks)
     state.lists["hot"] = tracks
     scores = [f"{item.love_count} likes · {item.post_count} posts" for item in hot.tracks]

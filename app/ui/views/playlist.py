@@ -1,35 +1,124 @@
-"""One playlist: its tracks in the owner's order, ready to play from any of them."""
+"""One playlist: its tracks in the owner's order, ready to play from any of them. Its owner adds,
+renames, deletes and rearranges here; rearranging has its own location (`…/arrange`), where the
+whole list is loaded so that any track can move anywhere."""
 
-from app.api.errors import ApiError, NotFound
-from app.ui.router import Match
-from app.ui.screen import Screen
+from app.api.errors import ApiError, BadRequest, NotFound
+from app.api.openwhyd import OpenwhydClient
+from app.models import Playlist, Track, User
+from app.ui import export_menu
+from app.ui.app import Action, App
+from app.ui.feedback import announce, refuse
+from app.ui.router import Match, href
+from app.ui.screen import Screen, load_failed, not_found
+from app.ui.session import profile_name
 from app.ui.state import AppState
 from app.ui.templates import render
 
 PAGE = 100
+FORMS = ("playlist", "rename")
+"""Where this screen shows a refusal: the playlist's own (delete, move), and the rename form's."""
+
+
+def moved(tracks: tuple[Track, ...], start: int, end: int) -> tuple[Track, ...]:
+    """`tracks` with the one at `start` taken out and put back at `end`."""
+    rest = tracks[:start] + tracks[start + 1:]
+    return (*rest[:end], tracks[start], *rest[end:])
+
+
+def focus_after_move(start: int, end: int, count: int) -> str:
+    """Which move button of the moved track keeps the focus: the one pressed, unless the track now
+    sits at the end where that button is disabled."""
+    button = "up" if end < start else "down"
+    if (button == "up" and end == 0) or (button == "down" and end == count - 1):
+        return "down" if button == "up" else "up"
+    return button
+
+
+async def whole_playlist(client: OpenwhydClient, owner: User, playlist: Playlist) -> tuple[Track, ...]:
+    walk = client.iter_playlist_tracks(owner.id, playlist.id, page_size=PAGE)
+    return tuple([track async for track in walk])
 
 
 async def show(match: Match, state: AppState) -> Screen:
     client = state.services.openwhyd
+    me = state.session.openwhyd_user
     number = match.params["n"]
     try:
         owner = await client.user(match.params["user"])
         playlist = next((p for p in owner.playlists if str(p.id) == number), None)
         if playlist is None:
             raise NotFound()
-        page = await client.playlist_tracks(owner.id, playlist.id, limit=PAGE, after=match.query.get("after"))
+        mine = me is not None and me.id == owner.id
+        arranging = mine and match.name == "playlist-arrange"
+        more = None
+        if arranging:
+            tracks = await whole_playlist(client, owner, playlist)
+        else:
+            after = match.query.get("after")
+            page = await client.playlist_tracks(owner.id, playlist.id, limit=PAGE, after=after)
+            tracks = page.tracks
+            if page.has_more and tracks:
+                more = {"after": str(tracks[-1].order if tracks[-1].order is not None else tracks[-1].id)}
     except NotFound:
-        return Screen("Not found · Tonearm", render("not_found.html", path=match.path))
+        return not_found(match.path)
     except ApiError as error:
-        failure = render("list_error.html", title="This playlist could not be loaded", message=error.message)
-        return Screen("Playlist · Tonearm", failure)
+        return load_failed("Playlist · Tonearm", "This playlist could not be loaded", error.message)
     list_key = f"playlist:{owner.id}:{playlist.id}"
-    state.lists[list_key] = page.tracks
-    more = None
-    if page.has_more and page.tracks:
-        last = page.tracks[-1]
-        more = {"after": str(last.order if last.order is not None else last.id)}
-    artwork = next((track.image for track in page.tracks if track.image), None)
-    markup = render("playlist.html", playlist=playlist, owner=owner, handle=match.params["user"],
-                    tracks=page.tracks, list_key=list_key, more=more, image=client.resource_url(artwork))
+    state.lists[list_key] = tracks
+    artwork = next((track.image for track in tracks if track.image), None)
+    markup = render(
+        "playlist.html", playlist=playlist, owner=owner, handle=match.params["user"], tracks=tracks,
+        list_key=list_key, more=more, image=client.resource_url(artwork), mine=mine, arranging=arranging,
+        export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
+        notices={form: state.take_notice(form) for form in FORMS},
+    )
     return Screen(f"{playlist.name} · Tonearm", markup)
+
+
+async def rename_playlist(app: App, data: dict[str, str]) -> None:
+    name = data.get("name", "").strip()
+    try:
+        if not name:
+            raise BadRequest("Give the playlist a name.")
+        await app.state.services.openwhyd.rename_playlist(data["playlist"], name)
+    except ApiError as error:
+        await refuse(app, "rename", error, data)
+        return
+    await app.refresh()
+    app.page.focus("playlist-title")
+    announce(app, f"The playlist is now called {name}.")
+
+
+async def delete_playlist(app: App, data: dict[str, str]) -> None:
+    try:
+        await app.state.services.openwhyd.delete_playlist(data["playlist"])
+    except ApiError as error:
+        await refuse(app, "playlist", error)
+        return
+    app.go(href("profile-playlists", user=profile_name(app.state.session.openwhyd_user)))
+    announce(app, "The playlist is deleted; its tracks stay on your profile.")
+
+
+async def move_track(app: App, data: dict[str, str]) -> None:
+    """A move button or a drop: `from` and `to` are positions in the list on screen, saved at once."""
+    tracks = app.state.lists.get(data["list"], ())
+    start, end = int(data["from"]), int(data["to"])
+    if start == end or not (0 <= start < len(tracks) and 0 <= end < len(tracks)):
+        return
+    order = moved(tracks, start, end)
+    try:
+        await app.state.services.openwhyd.reorder_playlist(data["playlist"], [track.id for track in order])
+    except ApiError as error:
+        await refuse(app, "playlist", error)
+        return
+    await app.refresh()
+    app.page.focus(f"move-{focus_after_move(start, end, len(order))}-{order[end].id}")
+    announce(app, f"{order[end].name or 'The track'} is now at position {end + 1} of {len(order)}.")
+
+
+ACTIONS: dict[str, Action] = {
+    "rename-playlist": rename_playlist,
+    "delete-playlist": delete_playlist,
+    "move-track": move_track,
+    **export_menu.ACTIONS,
+}

@@ -1,16 +1,22 @@
 """A user's profile: who they are, and their tracks, playlists or likes, one tab at a time."""
 
-from app.api.errors import ApiError, NotFound
+from app.api.errors import ApiError, BadRequest, NotFound
 from app.api.openwhyd import OpenwhydClient
 from app.models import User
+from app.ui import export_menu
 from app.ui.app import Action, App
-from app.ui.router import Match
-from app.ui.screen import Screen
+from app.ui.feedback import announce, refuse
+from app.ui.router import Match, href
+from app.ui.screen import Screen, load_failed, not_found
+from app.ui.session import profile_name
 from app.ui.state import AppState
 from app.ui.templates import render
 
 TABS = (("Tracks", "profile"), ("Playlists", "profile-playlists"), ("Likes", "profile-likes"))
 PAGE = 50
+EXPORTS = {"profile": ("profile", "tracks"), "profile-likes": ("likes", "likes")}
+"""The tabs whose lists export: the export's source, and the word that ends the file's name."""
+CREATE_FORM = "create-playlist"
 
 
 def safe_links(user: User) -> dict[str, str]:
@@ -36,16 +42,19 @@ async def show(match: Match, state: AppState) -> Screen:
         user = await client.user(match.params["user"])
         content = await tab_content(client, match, user)
     except NotFound:
-        return Screen("Not found · Tonearm", render("not_found.html", path=match.path))
+        return not_found(match.path)
     except ApiError as error:
-        failure = render("list_error.html", title="This profile could not be loaded", message=error.message)
-        return Screen(f"{match.params['user']} · Tonearm", failure)
+        title = f"{match.params['user']} · Tonearm"
+        return load_failed(title, "This profile could not be loaded", error.message)
     list_key = f"{match.name}:{user.id}"
     state.lists[list_key] = content.get("tracks", ())
     me = state.session.openwhyd_user
+    source, word = EXPORTS.get(match.name, ("", ""))
     markup = render(
         "profile.html", user=user, avatar=client.user_image_url(user.id), links=safe_links(user),
-        tabs=TABS, tab=match.name, list_key=list_key, me=me, handle=match.params["user"], **content,
+        tabs=TABS, tab=match.name, list_key=list_key, me=me, handle=match.params["user"],
+        export=export_menu.menu(source, f"{user.name} {word}", user.id) if source else None,
+        create_notice=state.take_notice(CREATE_FORM), **content,
     )
     return Screen(f"{user.name} · Tonearm", markup)
 
@@ -60,4 +69,22 @@ async def unfollow(app: App, data: dict[str, str]) -> None:
     await app.refresh()
 
 
-ACTIONS: dict[str, Action] = {"follow": follow, "unfollow": unfollow}
+async def create_playlist(app: App, data: dict[str, str]) -> None:
+    name = data.get("name", "").strip()
+    try:
+        if not name:
+            raise BadRequest("Name the playlist first.")
+        playlist = await app.state.services.openwhyd.create_playlist(name)
+    except ApiError as error:
+        await refuse(app, CREATE_FORM, error, data)
+        return
+    app.go(href("playlist", user=profile_name(app.state.session.openwhyd_user), n=str(playlist.id)))
+    announce(app, f"The playlist {name} is created.")
+
+
+ACTIONS: dict[str, Action] = {
+    "follow": follow,
+    "unfollow": unfollow,
+    "create-playlist": create_playlist,
+    **export_menu.ACTIONS,
+}

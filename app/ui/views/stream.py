@@ -1,0 +1,46 @@
+"""The stream: the tracks of the signed-in user and of the people they follow, newest first. The
+home screen shows it too, to whoever is signed in."""
+
+from markupsafe import Markup
+
+from app.api.errors import ApiError
+from app.models import Track
+from app.ui.router import Match, href
+from app.ui.screen import Screen
+from app.ui.state import AppState
+from app.ui.templates import render
+
+TITLE = "Your stream · Tonearm"
+PAGE = 30
+LIST_KEY = "stream"
+
+
+def counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def activity(track: Track) -> str:
+    """What people did with a track since it was posted, for the end of its row."""
+    counts = ((len(track.lovers), "like"), (len(track.comments), "comment"), (track.repost_count, "repost"))
+    return " · ".join(counted(count, noun) for count, noun in counts if count)
+
+
+async def section(state: AppState, after: str | None = None) -> Markup:
+    """The stream's own markup (escaped by its templates), for this screen and the home screen."""
+    try:
+        page = await state.services.openwhyd.stream(limit=PAGE, after=after)
+    except ApiError as error:
+        failure = render("list_error.html", title="Your stream could not be loaded", message=error.message)
+        return Markup(failure)
+    state.lists[LIST_KEY] = page.tracks
+    more = {"after": page.tracks[-1].id} if page.has_more and page.tracks else None
+    return Markup(render("stream.html", tracks=page.tracks, extra=[activity(track) for track in page.tracks],
+                         list_key=LIST_KEY, more=more))
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    if state.session.openwhyd_user is None:
+        prompt = render("sign_in_prompt.html", title="Your stream", next=href("stream"),
+                        reason="Sign in to hear what the people you follow are posting.")
+        return Screen(TITLE, prompt)
+    return Screen(TITLE, await section(state, match.query.get("after")))

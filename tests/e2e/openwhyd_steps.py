@@ -1,0 +1,73 @@
+"""Steps of the Openwhyd screens' tests, written once: playlists, posting by link, the service's view."""
+
+import json
+import re
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.steps import open_location
+
+DEMO_AUDIO = "/openwhyd/audio/"
+"""Where the demo world's synthesised tones are: links to them make tracks that play offline."""
+
+SHOTS = Path("/tmp/shots")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+def service_json(live_server: str, path: str) -> object:
+    """What the Openwhyd service itself answers, to check what a screen saved."""
+    with urllib.request.urlopen(f"{live_server}/openwhyd{path}") as response:
+        return json.load(response)
+
+
+def post_id(live_server: str, user: str, name: str) -> str:
+    """The id of `user`'s latest track called `name`."""
+    posts = service_json(live_server, f"/{user}?format=json")
+    return next(post["_id"] for post in posts if post["name"] == name)
+
+
+def create_playlist(page: Page, user: str, name: str) -> None:
+    """From the profile's playlists tab; ends on the new, empty playlist."""
+    open_location(page, f"#/u/{user}/playlists")
+    page.get_by_label("New playlist").fill(name)
+    page.get_by_role("button", name="Create").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.get_by_text("This playlist is empty.")).to_be_visible()
+
+
+def add_track_by_link(page: Page, link: str, title: str) -> None:
+    """On the add screen, in whatever playlist it preselects; ends where the new track shows."""
+    page.get_by_label("Link to the track").fill(link)
+    page.get_by_role("button", name="Check the link").click()
+    expect(page.get_by_label("Title")).to_be_focused()
+    page.get_by_label("Title").fill(title)
+    page.get_by_role("button", name="Add the track").click()
+    expect(page.get_by_role("link", name=title, exact=True)).to_be_visible()
+
+
+def delete_track(page: Page, post: str) -> None:
+    """Delete one's own track from its page, through the in-page confirmation."""
+    open_location(page, f"#/t/{post}")
+    confirm = page.locator(f'[data-action="delete-track"][data-post="{post}"]')
+    expect(confirm).to_be_attached()  # this track's page, not the one before it
+    page.get_by_text("Delete", exact=True).click()
+    confirm.click()
+    expect(page).to_have_url(re.compile(r"#/u/[^/]+$"))
+
+
+def row_names(page: Page) -> list[str]:
+    return page.locator(".tracks .track-name").all_inner_texts()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """`/tmp/shots/openwhyd-<name>-<viewport>.png` at both sizes, each checked for sideways scrolling."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for size, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        page.wait_for_timeout(100)
+        page.screenshot(path=SHOTS / f"openwhyd-{name}-{size}.png", full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {size} size"
+    page.set_viewport_size(VIEWPORTS["desktop"])
