@@ -47,7 +47,11 @@ async def main() -> None:
         app.mount()
         await app.show(browser.location_hash(), focus=False)
         browser.on_hash_change(lambda location: spawn(app.show(location)))
-        browser.on_actions(lambda name, data: spawn(app.act(name, data)))
+        def act(name: str, data: dict[str, str]) -> None:
+            spawn(app.act(name, data))
+
+        browser.on_actions(act)
+        browser.on_keys(player_bar.shortcut_action, act)
     except Exception as error:
         browser.BrowserPage().log_error("".join(traceback.format_exception(error)))
         browser.show_boot_failure(f"{type(error).__name__}: {error}")

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from importlib import import_module
 from typing import Protocol
 
+from app.player.keys import SHORTCUTS
 from app.player.time_format import clock
 from app.ui.router import NOT_FOUND_VIEW, Match, match
 from app.ui.screen import Screen
@@ -30,6 +31,7 @@ class Page(Protocol):
     def set_text(self, element_id: str, text: str) -> None: ...
     def set_value(self, element_id: str, value: str) -> None: ...
     def highlight(self, track_id: str) -> None: ...
+    def open_dialog(self, dialog_id: str) -> None: ...
     def log_error(self, text: str) -> None: ...
 
 
@@ -69,7 +71,7 @@ class App:
 
     def mount(self) -> None:
         frame = render("frame.html", state=self.state, nav=self.nav_items(), player=self.state.player,
-                       clock=clock)
+                       clock=clock, shortcuts=SHORTCUTS)
         self.page.set_html("app", frame)
 
     def nav_items(self) -> list[dict[str, object]]:

@@ -44,6 +44,11 @@ class BrowserPage:
             else:
                 row.removeAttribute("aria-current")
 
+    def open_dialog(self, dialog_id: str) -> None:
+        dialog = document.getElementById(dialog_id)
+        if not dialog.open:
+            dialog.showModal()
+
     def log_error(self, text: str) -> None:
         window.console.error(text)
 
@@ -125,6 +130,22 @@ def on_actions(act: Callable[[str, dict[str, str]], object]) -> None:
     document.addEventListener("dragstart", create_proxy(drag_started))
     document.addEventListener("dragover", create_proxy(dragged_over))
     document.addEventListener("drop", create_proxy(dropped))
+
+
+def on_keys(action_for: Callable[..., str | None], act: Callable[[str, dict[str, str]], object]) -> None:
+    """Keyboard shortcuts: `action_for` names the action a key press runs, or None for the browser's."""
+
+    def pressed(event: object) -> None:
+        target = event.target
+        name = action_for(
+            str(event.key), str(target.tagName or ""), ctrl=bool(event.ctrlKey), alt=bool(event.altKey),
+            meta=bool(event.metaKey), editable=bool(target.isContentEditable), held=bool(event.repeat),
+        )
+        if name:
+            event.preventDefault()
+            act(name, {})
+
+    document.addEventListener("keydown", create_proxy(pressed))
 
 
 def set_timer(seconds: float, callback: Callable[[], None]) -> Callable[[], None]:

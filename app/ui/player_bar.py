@@ -4,10 +4,13 @@ from collections.abc import Callable
 
 from app.api.errors import ApiError
 from app.player.controller import Change, Player
+from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
 from app.player.playlog import Calls
 from app.player.time_format import clock
 from app.ui.app import Action, App, spawn
 from app.ui.templates import render
+
+SHORTCUTS_DIALOG = "shortcuts"
 
 
 def player_changed(app: App, change: Change) -> None:
@@ -60,14 +63,29 @@ def command(method: Callable[[Player], None]) -> Action:
     return run
 
 
+async def show_shortcuts(app: App, data: dict[str, str]) -> None:
+    app.page.open_dialog(SHORTCUTS_DIALOG)
+
+
+def shortcut_action(key: str, target_tag: str, **flags: bool) -> str | None:
+    """The action a key press runs: the player's actions are named after the shortcut commands."""
+    found = command_for(key, target_tag, **flags)
+    return found.value if found else None
+
+
 PLAYER_ACTIONS: dict[str, Action] = {
     "play-list": play_list,
     "seek": seek,
     "volume": volume,
-    "toggle-play": command(Player.toggle),
-    "next-track": command(Player.next),
-    "previous-track": command(Player.previous),
-    "toggle-mute": command(Player.toggle_mute),
-    "shuffle": command(Player.toggle_shuffle),
-    "repeat": command(Player.cycle_repeat),
+    Command.TOGGLE_PLAY: command(Player.toggle),
+    Command.NEXT: command(Player.next),
+    Command.PREVIOUS: command(Player.previous),
+    Command.MUTE: command(Player.toggle_mute),
+    Command.SHUFFLE: command(Player.toggle_shuffle),
+    Command.REPEAT: command(Player.cycle_repeat),
+    Command.SEEK_BACK: command(lambda player: player.seek(player.position - SEEK_STEP)),
+    Command.SEEK_FORWARD: command(lambda player: player.seek(player.position + SEEK_STEP)),
+    Command.VOLUME_UP: command(lambda player: player.set_volume(player.volume + VOLUME_STEP)),
+    Command.VOLUME_DOWN: command(lambda player: player.set_volume(player.volume - VOLUME_STEP)),
+    Command.HELP: show_shortcuts,
 }

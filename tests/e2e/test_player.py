@@ -59,3 +59,40 @@ def test_pause_resume_next_and_previous(app_page: Page) -> None:
     bar.get_by_role("button", name="Shuffle").click()
     expect(bar.get_by_role("button", name="Shuffle")).to_have_attribute("aria-pressed", "true")
     bar.get_by_role("button", name="Pause").click()
+
+
+def test_keyboard_shortcuts_and_their_help(app_page: Page) -> None:
+    open_location(app_page, "#/hot")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
+    rows = track_rows(app_page)
+    rows.nth(0).get_by_role("button").click()
+    bar = app_page.get_by_role("contentinfo", name="Player")
+    expect(bar.get_by_role("button", name="Pause")).to_be_visible()
+    if bar.get_by_role("button", name="Shuffle").get_attribute("aria-pressed") == "true":
+        bar.get_by_role("button", name="Shuffle").click()
+    app_page.locator("main").focus()
+
+    app_page.keyboard.press("Space")
+    expect(bar.get_by_role("button", name="Play", exact=True)).to_be_visible()
+    app_page.keyboard.press("n")
+    expect(rows.nth(1)).to_have_attribute("aria-current", "true")
+    for key, button in (("s", "Shuffle"), ("m", "Mute")):
+        toggle = bar.get_by_role("button", name=button)
+        flipped = {"true": "false", "false": "true"}[toggle.get_attribute("aria-pressed")]
+        app_page.keyboard.press(key)
+        expect(toggle).to_have_attribute("aria-pressed", flipped)
+
+    app_page.get_by_role("searchbox").first.fill("n")
+    expect(rows.nth(1)).to_have_attribute("aria-current", "true")
+
+    app_page.locator("main").focus()
+    app_page.keyboard.press("?")
+    dialog = app_page.get_by_role("dialog", name="Keyboard shortcuts")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Next track")
+    app_page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    bar.get_by_role("button", name="Keyboard shortcuts").click()
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()

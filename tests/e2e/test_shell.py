@@ -37,7 +37,7 @@ def test_navigation_and_history(app_page: Page) -> None:
 
 def test_about_reports_the_runtime(app_page: Page) -> None:
     app_page.goto(app_page.url.split("#")[0] + "#/about")
-    facts = app_page.locator("dl.facts")
+    facts = app_page.get_by_role("main").locator("dl")
     expect(facts).to_contain_text("Pyodide")
     expect(facts).to_contain_text("314.0.2")
     expect(facts).to_contain_text("./openwhyd")

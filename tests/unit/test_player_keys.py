@@ -57,3 +57,11 @@ def test_the_help_dialog_lists_every_command_once_with_a_label_and_a_description
     assert sorted(shortcut.command for shortcut in SHORTCUTS) == sorted(Command)
     assert all(shortcut.label and shortcut.description for shortcut in SHORTCUTS)
     assert [s.description for s in SHORTCUTS[1:3]] == ["Back 5 seconds", "Forward 5 seconds"]
+
+
+def test_every_shortcut_names_an_action_of_the_player_bar() -> None:
+    from app.ui.player_bar import PLAYER_ACTIONS, shortcut_action
+
+    for shortcut in SHORTCUTS:
+        assert shortcut_action(shortcut.key, "BODY") in PLAYER_ACTIONS, shortcut
+    assert shortcut_action("n", "INPUT") is None

@@ -40,6 +40,9 @@ class FakePage:
     def highlight(self, track_id: str) -> None:
         self.highlighted = track_id
 
+    def open_dialog(self, dialog_id: str) -> None:
+        self.dialog = dialog_id
+
     def log_error(self, text: str) -> None:
         self.errors.append(text)
 
