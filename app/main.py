@@ -52,6 +52,7 @@ async def main() -> None:
 
         browser.on_actions(act)
         browser.on_keys(player_bar.shortcut_action, act)
+        browser.on_media_keys(player_bar.MEDIA_KEYS, act)
     except Exception as error:
         browser.BrowserPage().log_error("".join(traceback.format_exception(error)))
         browser.show_boot_failure(f"{type(error).__name__}: {error}")

@@ -49,6 +49,19 @@ class BrowserPage:
         if not dialog.open:
             dialog.showModal()
 
+    def show_now_playing(self, metadata: dict[str, str] | None, playing: bool) -> None:
+        """The Media Session: what OS media controls and lock screens show (where browsers have it)."""
+        session = getattr(window.navigator, "mediaSession", None)
+        if session is None:
+            return
+        if metadata is None:
+            session.metadata = None
+        else:
+            artwork = [{"src": metadata["artwork"]}] if "artwork" in metadata else []
+            fields = {**metadata, "artwork": artwork}
+            session.metadata = js.MediaMetadata.new(to_js(fields, dict_converter=js.Object.fromEntries))
+        session.playbackState = "playing" if playing else ("paused" if metadata else "none")
+
     def log_error(self, text: str) -> None:
         window.console.error(text)
 
@@ -146,6 +159,15 @@ def on_keys(action_for: Callable[..., str | None], act: Callable[[str, dict[str,
             act(name, {})
 
     document.addEventListener("keydown", create_proxy(pressed))
+
+
+def on_media_keys(keys: dict[str, str], act: Callable[[str, dict[str, str]], object]) -> None:
+    """The OS media keys run the player actions `keys` names, where browsers have a Media Session."""
+    session = getattr(window.navigator, "mediaSession", None)
+    if session is None:
+        return
+    for key, action in keys.items():
+        session.setActionHandler(key, create_proxy(lambda details, action=action: act(action, {})))
 
 
 def set_timer(seconds: float, callback: Callable[[], None]) -> Callable[[], None]:

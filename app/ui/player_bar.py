@@ -22,6 +22,26 @@ def player_changed(app: App, change: Change) -> None:
         return
     app.page.set_html("player", render("player.html", player=player, clock=clock))
     app.highlight_current()
+    app.page.show_now_playing(now_playing(app), player.playing)
+
+
+def now_playing(app: App) -> dict[str, str] | None:
+    """What the system's media controls and lock screen show of the current item."""
+    current = app.state.player.current
+    if current is None:
+        return None
+    item = current.item
+    artwork = app.state.services.openwhyd.resource_url(getattr(item, "image", None))
+    return {"title": getattr(item, "name", "") or "Untitled", "artist": getattr(item, "user_name", ""),
+            "album": "Tonearm", **({"artwork": artwork} if artwork else {})}
+
+
+MEDIA_KEYS = {
+    "play": Command.TOGGLE_PLAY, "pause": Command.TOGGLE_PLAY, "nexttrack": Command.NEXT,
+    "previoustrack": Command.PREVIOUS, "seekbackward": Command.SEEK_BACK,
+    "seekforward": Command.SEEK_FORWARD,
+}
+"""The operating system's media keys (Media Session actions) and the player actions they run."""
 
 
 def send_play_log(app: App, calls: Calls) -> None:

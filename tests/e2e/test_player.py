@@ -42,8 +42,13 @@ def test_pause_resume_next_and_previous(app_page: Page) -> None:
     rows = track_rows(app_page)
     rows.nth(0).get_by_role("button").click()
     bar = app_page.get_by_role("contentinfo", name="Player")
+    title = rows.nth(0).locator(".track-name").inner_text()
+    media_session = "state => navigator.mediaSession.playbackState === state"
+    app_page.wait_for_function(media_session, arg="playing")
+    assert app_page.evaluate("navigator.mediaSession.metadata.title") == title
     bar.get_by_role("button", name="Pause").click()
     expect(bar.get_by_role("button", name="Play", exact=True)).to_be_visible()
+    app_page.wait_for_function(media_session, arg="paused")
     paused_at = bar.locator("#player-elapsed").inner_text()
     app_page.wait_for_timeout(1500)
     expect(bar.locator("#player-elapsed")).to_have_text(paused_at)

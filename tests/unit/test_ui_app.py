@@ -43,6 +43,9 @@ class FakePage:
     def open_dialog(self, dialog_id: str) -> None:
         self.dialog = dialog_id
 
+    def show_now_playing(self, metadata: dict[str, str] | None, playing: bool) -> None:
+        self.now_playing = (metadata, playing)
+
     def log_error(self, text: str) -> None:
         self.errors.append(text)
 
