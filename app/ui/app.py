@@ -76,8 +76,10 @@ class App:
         self.page.set_html("app", frame)
 
     def nav_items(self) -> list[dict[str, object]]:
+        """A section's routes are named after it (`heavy`, `heavy-patch`…), so its item stays current."""
+        here = self.current.name
         return [
-            {"label": label, "name": name, "current": name == self.current.name}
+            {"label": label, "name": name, "current": here == name or here.startswith(f"{name}-")}
             for label, name in NAV
         ]
 

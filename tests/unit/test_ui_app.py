@@ -129,3 +129,10 @@ def test_config_comes_from_the_pyscript_section() -> None:
     config = AppConfig.from_pyscript({"tonearm": {"openwhyd": "https://openwhyd.org", "version": "1.2"}})
     assert config == AppConfig(openwhyd_base="https://openwhyd.org", heavy_base="./heavy", version="1.2")
     assert AppConfig.from_pyscript({}) == AppConfig()
+
+
+def test_a_sections_nav_item_stays_current_on_its_sub_pages() -> None:
+    app, page = started_app()
+    asyncio.run(app.show("#/heavy/u/someone", focus=False))
+    assert 'href="#/heavy" aria-current="page"' in page.regions["nav"]
+    assert page.regions["nav"].count("aria-current") == 1
