@@ -5,6 +5,8 @@ import asyncio
 import sys
 import types
 
+from fake_page import FakePage
+
 from app.api.errors import ApiError
 from app.config import AppConfig
 from app.export import FORMATS
@@ -72,28 +74,8 @@ class FakeOpenwhyd:
             yield item
 
 
-class FakePage:
-    def __init__(self) -> None:
-        self.regions: dict[str, str] = {}
-        self.texts: dict[str, str] = {}
-        self.focused: list[str] = []
-        self.locations: list[str] = []
-
-    def set_html(self, region: str, markup: str) -> None:
-        self.regions[region] = markup
-
-    def set_title(self, title: str) -> None: ...
-
-    def focus(self, region: str) -> None:
-        self.focused.append(region)
-
-    def go(self, location_hash: str) -> None:
-        self.locations.append(location_hash)
-
-    def set_text(self, element_id: str, text: str) -> None:
-        self.texts[element_id] = text
-
-    def highlight(self, track_id: str) -> None: ...
+class StrictPage(FakePage):
+    """These screens must never log an error: one fails the test at once."""
 
     def log_error(self, text: str) -> None:
         raise AssertionError(text)
@@ -166,15 +148,15 @@ def test_rearranging_shows_move_buttons_the_ends_disabled() -> None:
     assert 'data-drop-action="move-track"' in html
 
 
-def started(location: str, client: FakeOpenwhyd) -> tuple[App, FakePage]:
-    page = FakePage()
+def started(location: str, client: FakeOpenwhyd) -> tuple[App, StrictPage]:
+    page = StrictPage()
     app = App(page, state_of(ADMIN, client))
     asyncio.run(app.show(location, focus=False))
     return app, page
 
 
 def test_a_screen_says_where_focus_goes_when_it_is_navigated_to() -> None:
-    page = FakePage()
+    page = StrictPage()
     app = App(page, state_of(ADMIN))
     asyncio.run(app.show("#/add?url=https://vimeo.com/123"))
     asyncio.run(app.show("#/add"))
@@ -182,7 +164,7 @@ def test_a_screen_says_where_focus_goes_when_it_is_navigated_to() -> None:
 
 
 def test_the_header_search_goes_to_the_results() -> None:
-    page = FakePage()
+    page = StrictPage()
     app = App(page, state_of(None), APP_ACTIONS)
     asyncio.run(app.act("search", {"q": "  tiny desk "}))
     asyncio.run(app.act("search", {"q": " "}))
@@ -191,7 +173,7 @@ def test_the_header_search_goes_to_the_results() -> None:
 
 def test_signing_out_on_the_home_screen_shows_it_again_without_the_stream() -> None:
     client = FakeOpenwhyd()
-    page = FakePage()
+    page = StrictPage()
     app = App(page, state_of(ADMIN, client), APP_ACTIONS)
     asyncio.run(app.show("#/"))
     assert "Your stream" in page.regions["main"]
@@ -230,7 +212,7 @@ def fake_browser(monkeypatch) -> list[tuple]:
 
 def test_an_export_walks_the_whole_list_and_saves_one_file(monkeypatch) -> None:
     saved = fake_browser(monkeypatch)
-    page = FakePage()
+    page = StrictPage()
     app = App(page, state_of(None))
     data = {"format": "M3U", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "Road: trip/2"}
     asyncio.run(export_tracks(app, data))
@@ -242,7 +224,7 @@ def test_an_export_walks_the_whole_list_and_saves_one_file(monkeypatch) -> None:
 
 def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got(monkeypatch) -> None:
     saved = fake_browser(monkeypatch)
-    page = FakePage()
+    page = StrictPage()
     app = App(page, state_of(None, FakeOpenwhyd(failing=ApiError("Too many requests."))))
     data = {"format": "CSV", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "x"}
     asyncio.run(export_tracks(app, data))
