@@ -3,7 +3,6 @@
 import base64
 import io
 import json
-import uuid
 import zipfile
 from dataclasses import dataclass
 from email.message import Message
@@ -11,6 +10,8 @@ from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
+
+from app.api.transport import UploadFile, encode_multipart
 
 SINE_PD = """#N canvas 0 0 480 320 12;
 #X obj 40 40 r freq @hv_param 20 2000 440;
@@ -72,19 +73,12 @@ def call(
 
 
 def multipart(fields: dict[str, str], files: dict[str, bytes]) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    parts = [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        for name, value in fields.items()
-    ]
-    parts += [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-        f'filename="archive.zip"\r\nContent-Type: application/zip\r\n\r\n'.encode()
-        + data
-        + b"\r\n"
-        for name, data in files.items()
-    ]
-    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+    """A multipart body and its content type, each file sent as the uploader sends its zip."""
+    content_type, body = encode_multipart(
+        tuple(fields.items()),
+        tuple(UploadFile(name, "archive.zip", data, "application/zip") for name, data in files.items()),
+    )
+    return body, content_type
 
 
 def zip_of(files: dict[str, str | bytes]) -> bytes:

@@ -3,10 +3,11 @@ followed, bodies sent as JSON, urlencoded form or multipart as each test needs."
 
 import http.client
 import json
-import secrets
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
+
+from app.api.transport import UploadFile, encode_multipart
 
 ADMIN = "000000000000000000000001"
 DUMMY = "000000000000000000000002"
@@ -38,20 +39,11 @@ class Reply:
 
 def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]) -> tuple[bytes, str]:
     """A multipart/form-data body and its content type; files are `(filename, data, type)`."""
-    boundary = secrets.token_hex(12)
-    parts = []
-    for name, value in fields.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        )
-    for name, (filename, data, content_type) in files.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
-            + data
-            + b"\r\n"
-        )
-    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+    content_type, body = encode_multipart(
+        tuple(fields.items()),
+        tuple(UploadFile(name, *file) for name, file in files.items()),
+    )
+    return body, content_type
 
 
 class Browser:
