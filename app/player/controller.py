@@ -138,8 +138,15 @@ class Player:
         self._on_change(Change.ALL)
 
     def play_next(self, items: Sequence[object]) -> None:
+        self._extend(self.queue.play_next(items))
+
+    def enqueue(self, items: Sequence[object]) -> None:
+        self._extend(self.queue.enqueue(items))
+
+    def _extend(self, queue: Queue) -> None:
+        """Added items start playing when nothing was current."""
         starts = self.current is None
-        self.queue = self.queue.play_next(items)
+        self.queue = queue
         if starts:
             self._load()
         else:

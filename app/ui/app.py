@@ -72,7 +72,7 @@ class App:
 
     def mount(self) -> None:
         frame = render("frame.html", state=self.state, nav=self.nav_items(), player=self.state.player,
-                       clock=clock, shortcuts=SHORTCUTS)
+                       queue_open=self.state.queue_open, clock=clock, shortcuts=SHORTCUTS)
         self.page.set_html("app", frame)
 
     def nav_items(self) -> list[dict[str, object]]:

@@ -8,6 +8,7 @@ from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
 from app.player.playlog import Calls
 from app.player.time_format import clock
 from app.ui.app import Action, App, spawn
+from app.ui.queue_panel import render_queue
 from app.ui.templates import render
 
 SHORTCUTS_DIALOG = "shortcuts"
@@ -20,7 +21,9 @@ def player_changed(app: App, change: Change) -> None:
         app.page.set_text("player-elapsed", clock(player.position, player.duration))
         app.page.set_value("player-seek", str(round(player.position, 1)))
         return
-    app.page.set_html("player", render("player.html", player=player, clock=clock))
+    bar = render("player.html", player=player, clock=clock, queue_open=app.state.queue_open)
+    app.page.set_html("player", bar)
+    render_queue(app)
     app.highlight_current()
     app.page.show_now_playing(now_playing(app), player.playing)
 
@@ -83,6 +86,12 @@ def command(method: Callable[[Player], None]) -> Action:
     return run
 
 
+async def toggle_queue(app: App, data: dict[str, str]) -> None:
+    app.state.queue_open = not app.state.queue_open
+    player_changed(app, Change.ALL)
+    app.page.focus("queue-title" if app.state.queue_open else "queue-toggle")
+
+
 async def show_shortcuts(app: App, data: dict[str, str]) -> None:
     app.page.open_dialog(SHORTCUTS_DIALOG)
 
@@ -97,6 +106,7 @@ PLAYER_ACTIONS: dict[str, Action] = {
     "play-list": play_list,
     "seek": seek,
     "volume": volume,
+    "toggle-queue": toggle_queue,
     Command.TOGGLE_PLAY: command(Player.toggle),
     Command.NEXT: command(Player.next),
     Command.PREVIOUS: command(Player.previous),

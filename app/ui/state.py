@@ -44,6 +44,8 @@ class AppState:
     runtime: dict[str, str] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
     player: Player | None = None
+    queue_open: bool = False
+    """Whether the player bar's queue panel is shown."""
     lists: dict[str, tuple] = field(default_factory=dict)
     """The lists on screen by name, for `play-list` to find the items a click plays."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)

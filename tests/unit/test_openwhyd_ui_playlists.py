@@ -5,7 +5,8 @@ import pytest
 from app.api.errors import BadRequest
 from app.models import Playlist, PlaylistRef, Track
 from app.ui.playlist_choice import PlaylistChoice, chosen_playlist
-from app.ui.views.playlist import focus_after_move, moved
+from app.ui.reorder import focus_after_move
+from app.ui.views.playlist import moved
 
 MINE = (Playlist(0, "Road trip"), Playlist(3, "Night drive"))
 

@@ -1,67 +1,10 @@
 """The player controller with fake adapters, clock and timers: what plays, what is logged, what skips."""
 
-from app.models import Track
-from app.player.controller import Change, Player, Unplayable
+from player_harness import TRACKS, Harness
+
+from app.player.controller import Change
 from app.player.events import Ended, Failure, Paused, Playing, Progress
 from app.player.playlog import CountPlay
-
-
-class FakeAdapter:
-    def __init__(self) -> None:
-        self.loaded: list[object] = []
-        self.listener = None
-        self.commands: list[tuple] = []
-
-    def load(self, item, listener) -> None:
-        self.loaded.append(item)
-        self.listener = listener
-
-    def play(self) -> None:
-        self.commands.append(("play",))
-
-    def pause(self) -> None:
-        self.commands.append(("pause",))
-
-    def seek(self, seconds: float) -> None:
-        self.commands.append(("seek", seconds))
-
-    def set_volume(self, volume: float, muted: bool) -> None:
-        self.commands.append(("volume", volume, muted))
-
-    def stop(self) -> None:
-        self.commands.append(("stop",))
-
-
-class Harness:
-    def __init__(self, unplayable: set[str] = frozenset()) -> None:
-        self.now = 1000.0
-        self.adapter = FakeAdapter()
-        self.timers: list[tuple[float, object, list[bool]]] = []
-        self.sent: list = []
-        self.changes: list[Change] = []
-        self.player = Player(
-            lambda item: Unplayable("yt", "no YouTube here") if item.id in unplayable else self.adapter,
-            clock=lambda: self.now, set_timer=self.set_timer, send=self.sent.extend,
-            on_change=self.changes.append,
-        )
-
-    def set_timer(self, seconds, callback):
-        cancelled = [False]
-        self.timers.append((self.now + seconds, callback, cancelled))
-        return lambda: cancelled.__setitem__(0, True)
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        for due, callback, cancelled in list(self.timers):
-            if due <= self.now and not cancelled[0]:
-                cancelled[0] = True
-                callback()
-
-    def report(self, event) -> None:
-        self.adapter.listener(event)
-
-
-TRACKS = [Track(id=f"p{n}", eid=f"/fi//audio/{n}.mp3", name=f"Track {n}") for n in range(3)]
 
 
 def test_playing_a_list_loads_the_chosen_track_and_counts_one_play() -> None:
@@ -177,3 +120,20 @@ def test_toggle_pauses_and_resumes() -> None:
     h.report(Paused(h.now))
     h.player.toggle()
     assert [c for c in h.adapter.commands if c[0] in {"play", "pause"}] == [("pause",), ("play",)]
+
+
+def test_adding_to_an_idle_player_starts_the_added_track() -> None:
+    h = Harness()
+    h.player.enqueue([TRACKS[2]])
+    assert h.adapter.loaded == [TRACKS[2]]
+    h.player.play_next([TRACKS[0]])
+    assert h.adapter.loaded == [TRACKS[2]]  # something plays: the new one only waits its turn
+    assert [entry.item for entry in h.player.queue.upcoming] == [TRACKS[0]]
+
+
+def test_removing_the_playing_entry_plays_the_one_after_it() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS, 0)
+    h.player.remove(h.player.current.key)
+    assert h.adapter.loaded == [TRACKS[0], TRACKS[1]]
+    assert [entry.item for entry in h.player.queue.entries] == TRACKS[1:]

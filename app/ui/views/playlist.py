@@ -8,6 +8,7 @@ from app.models import Playlist, Track, User
 from app.ui import export_menu
 from app.ui.app import Action, App
 from app.ui.feedback import announce, refuse
+from app.ui.reorder import focus_after_move
 from app.ui.router import Match, href
 from app.ui.screen import Screen, load_failed, not_found
 from app.ui.session import profile_name
@@ -23,15 +24,6 @@ def moved(tracks: tuple[Track, ...], start: int, end: int) -> tuple[Track, ...]:
     """`tracks` with the one at `start` taken out and put back at `end`."""
     rest = tracks[:start] + tracks[start + 1:]
     return (*rest[:end], tracks[start], *rest[end:])
-
-
-def focus_after_move(start: int, end: int, count: int) -> str:
-    """Which move button of the moved track keeps the focus: the one pressed, unless the track now
-    sits at the end where that button is disabled."""
-    button = "up" if end < start else "down"
-    if (button == "up" and end == 0) or (button == "down" and end == count - 1):
-        return "down" if button == "up" else "up"
-    return button
 
 
 async def whole_playlist(client: OpenwhydClient, owner: User, playlist: Playlist) -> tuple[Track, ...]:

@@ -1,0 +1,10 @@
+"""Moving an item within a list by keyboard: which button keeps the focus after a move."""
+
+
+def focus_after_move(start: int, end: int, count: int) -> str:
+    """Which move button of the moved item keeps the focus: the one pressed, unless the item now
+    sits at the end where that button is disabled."""
+    button = "up" if end < start else "down"
+    if (button == "up" and end == 0) or (button == "down" and end == count - 1):
+        return "down" if button == "up" else "up"
+    return button
