@@ -27,14 +27,17 @@ async def main() -> None:
         from app.player.adapters.audio import AudioFileAdapter
         from app.player.controller import Player
         from app.player.sources import Sources
-        from app.ui import heavy, player_bar, queue_panel, session
+        from app.ui import heavy, player_bar, queue_panel, session, share
         from app.ui.actions import APP_ACTIONS
         from app.ui.app import App, spawn
         from app.ui.state import AppState, Services
 
         services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
         state = AppState(settings, services, runtime=browser.runtime())
-        actions = {**APP_ACTIONS, **player_bar.PLAYER_ACTIONS, **queue_panel.ACTIONS, **heavy.ACTIONS}
+        actions = {
+            **APP_ACTIONS, **player_bar.PLAYER_ACTIONS, **queue_panel.ACTIONS, **share.ACTIONS,
+            **heavy.ACTIONS,
+        }
         app = App(browser.BrowserPage(), state, actions)
         state.player = Player(
             Sources({AUDIO_FILE: lambda: AudioFileAdapter(time.time)}),

@@ -1,0 +1,36 @@
+"""Sending a track to people one follows, from its page."""
+
+import json
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.openwhyd_steps import post_id
+from tests.e2e.steps import open_location, sign_in
+
+
+def test_a_track_goes_to_the_people_you_pick(app_page: Page, live_server: str) -> None:
+    track = post_id(live_server, "admin", "Tonearm Tones - C major chord")
+    sign_in(app_page)
+    open_location(app_page, f"#/t/{track}")
+    app_page.get_by_role("button", name="Share").click()
+    form = app_page.get_by_role("region", name="Send “Tonearm Tones - C major chord”")
+    expect(form).to_contain_text("You follow nobody yet")
+    form.get_by_role("button", name="Cancel").click()
+    expect(app_page.get_by_role("button", name="Share")).to_be_focused()
+
+    open_location(app_page, "#/u/dummy")
+    app_page.get_by_role("button", name="Follow").click()
+    expect(app_page.get_by_role("button", name="Following")).to_be_visible()
+    open_location(app_page, f"#/t/{track}")
+    app_page.get_by_role("button", name="Share").click()
+    form.get_by_role("button", name="Send").click()
+    expect(form.get_by_role("alert")).to_have_text("Choose at least one person to send it to.")
+    form.get_by_role("checkbox", name="dummy").check()
+    with app_page.expect_request(lambda request: request.url.endswith("/api/post")) as sent:
+        form.get_by_role("button", name="Send").click()
+    body = json.loads(sent.value.post_data)
+    dummy = "000000000000000000000002"
+    assert (body["action"], body["pId"], body["uidList"]) == ("sendToUsers", track, [dummy])
+    expect(app_page.locator("#announcer")).to_have_text("Sent Tonearm Tones - C major chord to dummy.")
+    expect(form).to_have_count(0)
+    expect(app_page.get_by_role("button", name="Share")).to_be_focused()

@@ -1,0 +1,87 @@
+"""Sending a track or playlist to people: the form, its refusals, and what is sent."""
+
+import asyncio
+
+from fake_page import FakePage
+
+from app.api.errors import ApiError
+from app.config import AppConfig
+from app.models import User, UserRef
+from app.ui.app import App
+from app.ui.share import ACTIONS, chosen, names_phrase
+from app.ui.state import AppState, Services
+
+ME = User("u0", "me")
+PEOPLE = [UserRef("u1", "Ann"), UserRef("u2", "<b>Bo</b>")]
+TRACK = {"kind": "track", "id": "p1", "title": "Tone"}
+
+
+class FakeOpenwhyd:
+    def __init__(self, refusing: ApiError | None = None) -> None:
+        self.refusing = refusing
+        self.sent: list[tuple] = []
+
+    async def following(self, user_id: str, *, limit: int) -> list[UserRef]:
+        return PEOPLE
+
+    async def send_track(self, post_id: str, user_ids: list[str]) -> None:
+        if self.refusing:
+            raise self.refusing
+        self.sent.append(("track", post_id, user_ids))
+
+    async def send_playlist(self, playlist_id: str, user_ids: list[str]) -> None:
+        self.sent.append(("playlist", playlist_id, user_ids))
+
+
+def sharing(client: FakeOpenwhyd) -> tuple[App, FakePage]:
+    page = FakePage()
+    state = AppState(AppConfig(), Services(client, None))
+    state.session.openwhyd_user = ME
+    return App(page, state, ACTIONS), page
+
+
+def act(app: App, name: str, **data: str) -> None:
+    asyncio.run(app.act(name, data))
+    assert not app.page.errors
+
+
+def test_names_read_as_a_sentence_and_only_checked_people_are_chosen() -> None:
+    assert names_phrase(["Ann"]) == "Ann"
+    assert names_phrase(["Ann", "Bo"]) == "Ann and Bo"
+    assert names_phrase(["Ann", "Bo", "Cy"]) == "Ann, Bo and Cy"
+    assert chosen({"kind": "track", "to-u1": "Ann", "title": "to-x"}) == {"u1": "Ann"}
+
+
+def test_the_form_lists_whom_you_follow_escaped_and_takes_focus() -> None:
+    app, page = sharing(FakeOpenwhyd())
+    act(app, "open-share", **TRACK)
+    form = page.regions["share-panel"]
+    assert 'name="to-u1" value="Ann"' in form and "&lt;b&gt;Bo&lt;/b&gt;" in form and "<b>Bo" not in form
+    assert page.focused == ["share-title"]
+
+
+def test_sending_to_nobody_is_refused_before_any_request() -> None:
+    client = FakeOpenwhyd()
+    app, page = sharing(client)
+    act(app, "send-share", **TRACK)
+    assert client.sent == []
+    assert "Choose at least one person" in page.regions["share-panel"] and page.focused == ["share-error"]
+
+
+def test_sending_closes_the_form_and_says_to_whom() -> None:
+    client = FakeOpenwhyd()
+    app, page = sharing(client)
+    act(app, "send-share", **TRACK, **{"to-u1": "Ann", "to-u2": "Bo"})
+    assert client.sent == [("track", "p1", ["u1", "u2"])]
+    assert page.regions["share-panel"] == "" and page.focused == ["share-button"]
+    assert page.texts["announcer"] == "Sent Tone to Ann and Bo."
+    act(app, "send-share", kind="playlist", id="3", title="Mix", **{"to-u2": "Bo"})
+    assert client.sent[-1] == ("playlist", "3", ["u2"])
+
+
+def test_a_refusal_keeps_the_people_checked_and_shows_why() -> None:
+    app, page = sharing(FakeOpenwhyd(refusing=ApiError("post not found")))
+    act(app, "send-share", **TRACK, **{"to-u2": "Bo"})
+    form = page.regions["share-panel"]
+    assert "It was not sent: post not found" in form
+    assert 'name="to-u2" value="&lt;b&gt;Bo&lt;/b&gt;" checked' in form and 'value="Ann" checked' not in form
