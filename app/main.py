@@ -25,9 +25,13 @@ async def main() -> None:
         from app.api.heavy import HeavyClient
         from app.eid import AUDIO_FILE
         from app.player.adapters.audio import AudioFileAdapter
+        from app.player.adapters.patch import PatchAdapter
+        from app.player.adapters.third_party import third_party_sources
         from app.player.controller import Player
+        from app.player.patch_builds import BuildCache
+        from app.player.patch_item import PATCH
         from app.player.sources import Sources
-        from app.ui import heavy, player_bar, queue_panel, session, share
+        from app.ui import heavy, long_list, patch_player, player_bar, queue_panel, session, share
         from app.ui.actions import APP_ACTIONS
         from app.ui.app import App, spawn
         from app.ui.state import AppState, Services
@@ -38,9 +42,17 @@ async def main() -> None:
             **APP_ACTIONS, **player_bar.PLAYER_ACTIONS, **queue_panel.ACTIONS, **share.ACTIONS,
             **heavy.ACTIONS,
         }
+        patches = PatchAdapter(BuildCache(services.heavy), time.time,
+                               lambda level: patch_player.show_level(app, level))
+        actions.update(patch_player.actions(patches))
+        actions.update(long_list.ACTIONS)
         app = App(browser.BrowserPage(), state, actions)
         state.player = Player(
-            Sources({AUDIO_FILE: lambda: AudioFileAdapter(time.time)}),
+            Sources({
+                AUDIO_FILE: lambda: AudioFileAdapter(time.time),
+                PATCH: lambda: patches,
+                **third_party_sources(time.time, browser.set_timer, openwhyd),
+            }),
             clock=time.time, set_timer=browser.set_timer,
             send=lambda calls: player_bar.send_play_log(app, calls),
             on_change=lambda change: player_bar.player_changed(app, change),
@@ -55,8 +67,11 @@ async def main() -> None:
             spawn(app.act(name, data))
 
         browser.on_actions(act)
+        browser.on_live_inputs(act)
+        browser.on_file_drops(act)
         browser.on_keys(player_bar.shortcut_action, act)
         browser.on_media_keys(player_bar.MEDIA_KEYS, act)
+        browser.on_list_window(lambda key: long_list.show_window(app, key))
     except Exception as error:
         browser.BrowserPage().log_error("".join(traceback.format_exception(error)))
         browser.show_boot_failure(f"{type(error).__name__}: {error}")

@@ -1,8 +1,9 @@
-"""`build.py bench`: the app's startup against a bare PyScript+Pyodide page, in one browser run.
+"""`build.py bench`: the app's startup against a bare PyScript+Pyodide page, and the embeddable
+widget's against a bare PyScript+MicroPython page, in one browser run.
 
 Timings are read in the page (`performance.now()` at the ready signal), cold in a browser with a
 new profile each run (empty HTTP and code caches, on disk as for a real user), warm as a reload in
-it. Runs alternate between the two pages, and each ratio is the median of the ratios of the loads
+it. Runs alternate between the pages, and each ratio is the median of the ratios of the loads
 taken side by side, so drift on a busy machine hits both pages alike. Only ratios carry over
 between machines.
 """
@@ -18,6 +19,8 @@ from buildkit.serving import serving
 
 TARGET_COLD_RATIO = 1.15
 TARGET_WARM_OVER_COLD = 0.75
+TARGET_WIDGET_COLD_RATIO = 1.3
+TARGET_WIDGET_BYTES = 1_000_000
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bare</title>
@@ -27,6 +30,15 @@ print("hello from Pyodide")
 </script></body></html>
 """
 
+BARE_MICROPYTHON_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare</title>
+<script type="module" src="./static/vendor/{core}/core.js"></script></head>
+<body><script type="mpy" config='{{"interpreter": "./static/vendor/{micropython}/micropython.mjs"}}'>
+print("hello from MicroPython")
+</script></body></html>
+"""
+"""The widget's baseline: what PyScript with MicroPython costs before any code of ours."""
+
 # Records when each page is ready: the app's marker on <html>, the bare page's py:all-done.
 READY_PROBE = """
 addEventListener("py:all-done", () => { window.__allDone ??= performance.now(); });
@@ -35,7 +47,9 @@ new MutationObserver(() => {
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
 """
 
-PAGES = {"bare": ("bare.html", "window.__allDone"), "app": ("index.html", "window.__appReady")}
+PAGES = {"bare": ("bare.html", "window.__allDone"), "app": ("index.html", "window.__appReady"),
+         "bare-mpy": ("bare-mpy.html", "window.__allDone"),
+         "widget": ("embed.html?u=admin&pl=0", "window.__appReady")}
 
 
 def load(page, url: str, probe: str, *, reload: bool = False) -> tuple[float, int]:
@@ -66,6 +80,9 @@ def run_benchmark(runs: int) -> int:
         build_dist(dist)
         (dist / "bare.html").write_text(
             BARE_PAGE.format(core=pins["@pyscript/core"].into, pyodide=pins["pyodide"].into))
+        micropython = pins["@micropython/micropython-webassembly-pyscript"].into
+        (dist / "bare-mpy.html").write_text(
+            BARE_MICROPYTHON_PAGE.format(core=pins["@pyscript/core"].into, micropython=micropython))
         results: dict[tuple[str, str], list[float]] = {}
         transferred: dict[tuple[str, str], int] = {}
         with serving(Path(tmp) / "data", "--dist", str(dist)) as base, sync_playwright() as playwright:
@@ -91,16 +108,16 @@ def report(results: dict[tuple[str, str], list[float]], transferred: dict[tuple[
            runs: int) -> None:
     median = {key: statistics.median(values) for key, values in results.items()}
 
-    def paired(kind: str) -> float:
+    def paired(kind: str, page: str = "app", baseline: str = "bare") -> float:
         return statistics.median(app / bare for app, bare in zip(
-            results[("app", kind)], results[("bare", kind)], strict=True))
+            results[(page, kind)], results[(baseline, kind)], strict=True))
 
     print(f"\nstartup, median of {runs} runs (ms to ready; MB over the network)")
     for name in PAGES:
         for kind in ("cold", "warm"):
             values = ", ".join(f"{v:.0f}" for v in results[(name, kind)])
             megabytes = transferred[(name, kind)] / 1e6
-            print(f"  {name:4} {kind}: {median[(name, kind)]:7.0f} ms  {megabytes:5.2f} MB   [{values}]")
+            print(f"  {name:8} {kind}: {median[(name, kind)]:7.0f} ms  {megabytes:5.2f} MB   [{values}]")
     cold_ratio, warm_ratio = paired("cold"), paired("warm")
     warm_over_cold = statistics.median(warm / cold for warm, cold in zip(
         results[("app", "warm")], results[("app", "cold")], strict=True))
@@ -109,3 +126,8 @@ def report(results: dict[tuple[str, str], list[float]], transferred: dict[tuple[
     print(f"  app/bare warm: {warm_ratio:.2f}")
     print(f"  app warm/cold: {warm_over_cold:.2f}  (target ≤ {TARGET_WARM_OVER_COLD})"
           f"  {'met' if warm_over_cold <= TARGET_WARM_OVER_COLD else 'MISSED'}")
+    widget_ratio, widget_bytes = paired("cold", "widget", "bare-mpy"), transferred[("widget", "cold")]
+    print(f"  widget/bare-mpy cold: {widget_ratio:.2f}  (target ≤ {TARGET_WIDGET_COLD_RATIO})"
+          f"  {'met' if widget_ratio <= TARGET_WIDGET_COLD_RATIO else 'MISSED'}")
+    print(f"  widget cold transfer: {widget_bytes / 1e6:.2f} MB  (target ≤ {TARGET_WIDGET_BYTES / 1e6:g} MB)"
+          f"  {'met' if widget_bytes <= TARGET_WIDGET_BYTES else 'MISSED'}")

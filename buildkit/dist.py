@@ -1,14 +1,19 @@
 """`build.py build`: a dist/ any static host can serve from any sub-path (relative URLs only)."""
 
+import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from buildkit import archive, pyc
-from buildkit.paths import APP, ROOT, VENDOR
+from buildkit.paths import APP, ROOT, TEST_VENDOR, VENDOR
 
-PAGES = ("index.html", "pyscript.toml")
-STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__")
+PAGES = ("index.html", "pyscript.toml", "embed.html")
+WIDGET_PAGE = "embed.html"
+WIDGET_CONFIG = re.compile(r"""<script type="mpy" config='([^']*)'>""")
+"""The widget's config, inline in its page: one request less before MicroPython starts."""
+STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__", TEST_VENDOR.name)
 
 
 def app_archive_with_bytecode() -> bytes:
@@ -20,6 +25,13 @@ def app_archive_with_bytecode() -> bytes:
         return archive.zip_tree(copy, Path(tmp), bytecode=True)
 
 
+def widget_files(root: Path = ROOT) -> list[str]:
+    """The app's modules the widget loads one by one (MicroPython reads no app.zip): the `files`
+    of its config, so the page's list is the only one."""
+    config = json.loads(WIDGET_CONFIG.search((root / WIDGET_PAGE).read_text())[1])
+    return [source.removeprefix("./") for source in config["files"]]
+
+
 def build_dist(out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -27,5 +39,8 @@ def build_dist(out: Path) -> None:
         shutil.copy2(ROOT / page, out / page)
     shutil.copytree(ROOT / "static", out / "static", ignore=STATIC_SKIP)
     (out / "app.zip").write_bytes(app_archive_with_bytecode())
+    for name in widget_files():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, out / name)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     print(f"built {out} ({size / 1e6:.1f} MB, runtime from {VENDOR.name}/)")

@@ -10,3 +10,4 @@ VENV = ROOT / ".venv"
 DIST = ROOT / "dist"
 APP = ROOT / "app"
 PYTHON_PACKAGES_ZIP = VENDOR / "python-packages.zip"
+TEST_VENDOR = VENDOR / "test-only"  # tools only the tests load (axe-core): never in dist/

@@ -37,6 +37,12 @@ from app.models import (
 PAGE_SIZE = 20
 """Openwhyd's default list length; also the fixed length of a likes page."""
 
+AVATAR_SIZE = "180x"
+COVER_SIZE = "960x"
+"""The thumbnail sizes Openwhyd's own settings page asks `/upload` for (reference §3.10)."""
+NO_COVER = "blank"
+"""A `cvrImg` containing "blank" removes the cover (reference §3.1)."""
+
 _ACCEPT_JSON: Pairs = (("Accept", "application/json"),)
 
 
@@ -262,6 +268,19 @@ class OpenwhydClient:
     async def change_password(self, old_password: str, new_password: str) -> None:
         await self._api_user(oldPwd=old_password, pwd=new_password)
 
+    async def set_avatar(self, filename: str, content: bytes, content_type: str) -> User:
+        """Upload a picture and make it the profile picture; returns the updated profile."""
+        uploaded = await self.upload_image(filename, content, content_type, thumb_sizes=AVATAR_SIZE)
+        return await self.update_profile(image=uploaded.path)
+
+    async def set_cover(self, filename: str, content: bytes, content_type: str) -> User:
+        """Upload a picture and make it the profile's cover; returns the updated profile."""
+        uploaded = await self.upload_image(filename, content, content_type, thumb_sizes=COVER_SIZE)
+        return await self.update_profile(cover_image=uploaded.path)
+
+    async def remove_cover(self) -> User:
+        return await self.update_profile(cover_image=NO_COVER)
+
     async def delete_account(self) -> None:
         """Delete the logged-in user's account for good."""
         await self._api_user(action="delete")
@@ -375,6 +394,19 @@ class OpenwhydClient:
         return await self._api_post(
             action="scrobble", pId=post_id, timestamp=timestamp, trackDuration=duration
         )
+
+    async def bandcamp_stream(self, track_eid: str) -> str:
+        """Where a Bandcamp track (`/bc/<artist>/<track>`) streams from, as Openwhyd finds it on
+        the track's page (§3.12). The route answers same-site callers only, which it tells by the
+        Referer browsers send, and refuses others with an HTML 400."""
+        response = await self._send("GET", "/api/bandcampExtractor", params=_query(eId=track_eid))
+        if response.status == 400:
+            raise BadRequest("Openwhyd looks Bandcamp streams up for its own pages only", 400)
+        reply = read_reply(response)
+        stream = reply.get("streamURL") if isinstance(reply, dict) else None
+        if not isinstance(stream, str) or not stream:
+            raise BadRequest("Openwhyd found no stream for this track")
+        return stream
 
     async def add_comment(self, post_id: str, text: str) -> Comment:
         return Comment.from_json(await self._api_post(action="addComment", pId=post_id, text=text))

@@ -143,6 +143,11 @@ class Player:
     def enqueue(self, items: Sequence[object]) -> None:
         self._extend(self.queue.enqueue(items))
 
+    def extend_list(self, items: Sequence[object]) -> None:
+        """The rest of the list playing, as its pages arrive (see `Queue.extend`)."""
+        self.queue = self.queue.extend(items, self._rng)
+        self._on_change(Change.ALL)
+
     def _extend(self, queue: Queue) -> None:
         """Added items start playing when nothing was current."""
         starts = self.current is None

@@ -1,11 +1,13 @@
-"""Which adapter plays an item: by its eId's source for tracks. Adapters are made on first use,
-so a source's third-party script loads only when a track of that source plays."""
+"""Which adapter plays an item: by its eId's source for tracks, the patch adapter for patches.
+Adapters are made on first use, so a source's third-party script loads only when a track of that
+source plays."""
 
 from collections.abc import Callable, Mapping
 
 from app.eid import BANDCAMP, DAILYMOTION, DEEZER, JAMENDO, SOUNDCLOUD, SPOTIFY, VIMEO, YOUTUBE, source_kind
 from app.player.adapter import Adapter
 from app.player.controller import Unplayable
+from app.player.patch_item import PATCH, PatchItem
 
 SOURCE_NAMES = {
     YOUTUBE: "YouTube", SOUNDCLOUD: "SoundCloud", VIMEO: "Vimeo", DAILYMOTION: "Dailymotion",
@@ -19,7 +21,7 @@ class Sources:
         self._made: dict[str, Adapter] = {}
 
     def __call__(self, item: object) -> Adapter | Unplayable:
-        kind = source_kind(getattr(item, "eid", "")) or ""
+        kind = PATCH if isinstance(item, PatchItem) else source_kind(getattr(item, "eid", "")) or ""
         if kind in self._made:
             return self._made[kind]
         factory = self._factories.get(kind)

@@ -4,9 +4,23 @@ import sys
 from collections.abc import Callable
 
 import js
-from pyodide.ffi import JsException, create_proxy, to_js
+from pyodide.ffi import JsException, create_once_callable, create_proxy, to_js
 from pyscript import document, window
 from pyscript.ffi import is_none
+
+from app.ui.virtual_list import Geometry, Window
+
+
+def row_index(row: object) -> int:
+    """A long list's row knows its place in the whole list (`aria-posinset`, from 1)."""
+    return int(row.getAttribute("aria-posinset")) - 1
+
+
+def trim(rows: object, edge: str, outside: Callable[[int], bool]) -> None:
+    """Take the rows `outside` the window off one edge of a long list, with the white space
+    between rows that came with them."""
+    while not is_none(node := getattr(rows, edge)) and (node.nodeType != 1 or outside(row_index(node))):
+        node.remove()
 
 
 class BrowserPage:
@@ -43,6 +57,38 @@ class BrowserPage:
                 row.setAttribute("aria-current", "true")
             else:
                 row.removeAttribute("aria-current")
+
+    def list_geometry(self, element_id: str) -> Geometry | None:
+        """Where a long list's rows are on screen (see `long_list.Geometry`): the spacer above the
+        rows is the list's top padding, so its top is where its first row would be."""
+        rows = document.getElementById(element_id)
+        if is_none(rows) or rows.childElementCount == 0:
+            return None
+        first, last = rows.firstElementChild, rows.lastElementChild
+        second = first.nextElementSibling
+        pitch = first.offsetHeight if is_none(second) else second.offsetTop - first.offsetTop
+        shown = (row_index(first), row_index(last) + 1)
+        return Geometry(rows.getBoundingClientRect().top, window.innerHeight, pitch, shown)
+
+    def patch_list(self, element_id: str, wanted: Window, above: str, below: str) -> None:
+        """Take out the rows outside `wanted`, add `above` and `below`, size the spacers: the rows
+        that stay are left alone, with their focus."""
+        rows = document.getElementById(element_id)
+        if is_none(rows):
+            return
+        trim(rows, "firstChild", lambda index: index < wanted.start)
+        trim(rows, "lastChild", lambda index: index >= wanted.end)
+        if above:
+            rows.insertAdjacentHTML("afterbegin", above)
+        if below:
+            rows.insertAdjacentHTML("beforeend", below)
+        rows.style.paddingTop = f"{wanted.before}px"
+        rows.style.paddingBottom = f"{wanted.after}px"
+
+    def set_list_status(self, element_id: str, markup: str) -> None:
+        status = document.getElementById(element_id)
+        if not is_none(status):
+            status.innerHTML = markup
 
     def open_dialog(self, dialog_id: str) -> None:
         dialog = document.getElementById(dialog_id)
@@ -145,6 +191,35 @@ def on_actions(act: Callable[[str, dict[str, str]], object]) -> None:
     document.addEventListener("drop", create_proxy(dropped))
 
 
+def on_list_window(show_window: Callable[[str], None]) -> None:
+    """Scrolling, resizing and each new screen redraw the rows near the screen of each long list
+    (`[data-long-list]`), at most once a frame, just before it is painted; the listeners are
+    passive, so scrolling never waits for Python."""
+    scheduled = False
+
+    def draw(timestamp: float) -> None:
+        nonlocal scheduled
+        scheduled = False
+        for rows in document.querySelectorAll("[data-long-list]"):
+            show_window(str(rows.dataset.longList))
+
+    drawing = create_proxy(draw)
+
+    def schedule(*_: object) -> None:
+        nonlocal scheduled
+        if not scheduled:
+            scheduled = True
+            window.requestAnimationFrame(drawing)
+
+    scheduling = create_proxy(schedule)
+    passive = to_js({"passive": True}, dict_converter=js.Object.fromEntries)
+    window.addEventListener("scroll", scheduling, passive)
+    window.addEventListener("resize", scheduling, passive)
+    screens = to_js({"childList": True}, dict_converter=js.Object.fromEntries)
+    js.MutationObserver.new(scheduling).observe(document.getElementById("main"), screens)
+    schedule()  # the screen already drawn
+
+
 def on_keys(action_for: Callable[..., str | None], act: Callable[[str, dict[str, str]], object]) -> None:
     """Keyboard shortcuts: `action_for` names the action a key press runs, or None for the browser's."""
 
@@ -236,9 +311,100 @@ async def read_files(input_id: str, limit: int) -> dict[str, bytes] | None:
     """The files chosen in a file input, by path (a folder pick gives paths inside the folder);
     None, with nothing read, when together they are larger than `limit` bytes."""
     files = list(document.getElementById(input_id).files)
-    if sum(int(file.size) for file in files) > limit:
+    return await _read_all([(file.webkitRelativePath or file.name, file) for file in files], limit)
+
+
+async def _read_all(files: list[tuple[str, object]], limit: int) -> dict[str, bytes] | None:
+    """`files` (path, File) read by path; None, with nothing read, when they add up to over `limit` bytes."""
+    if sum(int(file.size) for _, file in files) > limit:
         return None
-    return {file.webkitRelativePath or file.name: (await file.arrayBuffer()).to_bytes() for file in files}
+    return {path: (await file.arrayBuffer()).to_bytes() for path, file in files}
+
+
+def on_live_inputs(act: Callable[[str, dict[str, str]], object]) -> None:
+    """An `input[data-input-action]` acts at every step of a drag or keystroke, not only once let
+    go, with its data attributes and its `value`."""
+
+    def moved(event: object) -> None:
+        control = event.target
+        if control.tagName == "INPUT" and not is_none(control.getAttribute("data-input-action")):
+            data = dict(js.Object.entries(control.dataset).to_py())
+            act(control.dataset.inputAction, {**data, "value": str(control.value)})
+
+    document.addEventListener("input", create_proxy(moved))
+
+
+_dropped: list[object] = []
+"""What the last drop on a file drop zone held: FileSystemEntry objects, or Files where the browser
+gives no entry. Entries must be taken while the drop event runs; they are read afterwards."""
+
+
+def on_file_drops(act: Callable[[str, dict[str, str]], object]) -> None:
+    """Files or folders dropped on a `[data-file-drop]` zone: the zone's action runs, with no data,
+    and `read_dropped` reads them. While files are dragged over a zone, it has `data-dragging`."""
+
+    def zone_of(event: object) -> object | None:
+        zone = event.target.closest("[data-file-drop]")
+        carries_files = not is_none(event.dataTransfer) and "Files" in list(event.dataTransfer.types)
+        return None if is_none(zone) or not carries_files else zone
+
+    def over(event: object) -> None:
+        zone = zone_of(event)
+        if zone is not None:
+            event.preventDefault()  # allows the drop
+            event.dataTransfer.dropEffect = "copy"
+            zone.setAttribute("data-dragging", "")
+
+    def left(event: object) -> None:
+        zone = zone_of(event)
+        if zone is not None and not zone.contains(event.relatedTarget):
+            zone.removeAttribute("data-dragging")
+
+    def dropped(event: object) -> None:
+        zone = zone_of(event)
+        if zone is None:
+            return
+        event.preventDefault()
+        zone.removeAttribute("data-dragging")
+        items = [item for item in js.Array.from_(event.dataTransfer.items) if item.kind == "file"]
+        _dropped[:] = [_entry(item) or item.getAsFile() for item in items]
+        act(zone.dataset.fileDrop, {})
+
+    for name, handler in (("dragenter", over), ("dragover", over), ("dragleave", left), ("drop", dropped)):
+        document.addEventListener(name, create_proxy(handler))
+
+
+def _entry(item: object) -> object | None:
+    """The dropped item's FileSystemEntry, which can be walked if it is a folder; None without one."""
+    get_entry = getattr(item, "webkitGetAsEntry", None)
+    entry = None if get_entry is None else get_entry()
+    return None if is_none(entry) else entry
+
+
+async def read_dropped(limit: int) -> dict[str, bytes] | None:
+    """The files of the last drop by path, folders walked (paths start with the folder's name, as a
+    folder pick gives them); None, with nothing read, when they add up to over `limit` bytes."""
+    found: list[tuple[str, object]] = []
+    for dropped in _dropped:
+        await _walk(dropped, found)
+    return await _read_all(found, limit)
+
+
+async def _walk(dropped: object, found: list[tuple[str, object]]) -> None:
+    if getattr(dropped, "fullPath", None) is None:  # a File: no entry to walk
+        found.append((str(dropped.name), dropped))
+    elif dropped.isFile:
+        found.append((str(dropped.fullPath).lstrip("/"), await _called_back(dropped.file)))
+    else:
+        reader = dropped.createReader()
+        while batch := list(await _called_back(reader.readEntries)):  # a few at a time, until none
+            for entry in batch:
+                await _walk(entry, found)
+
+
+def _called_back(method: Callable[[object, object], None]) -> object:
+    """A promise of what `method(success, failure)`, an API of callbacks, hands to `success`."""
+    return js.Promise.new(create_once_callable(lambda resolve, reject: method(resolve, reject)))
 
 
 def save_file(name: str, content: bytes, mime: str) -> None:

@@ -12,6 +12,7 @@ from app.player.controller import Player
 
 if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
     from app.patches.upload import Upload
+    from app.ui.long_list import LongList  # which imports this module
 
 
 @dataclass
@@ -48,6 +49,8 @@ class AppState:
     """Whether the player bar's queue panel is shown."""
     lists: dict[str, tuple] = field(default_factory=dict)
     """The lists on screen by name, for `play-list` to find the items a click plays."""
+    long_lists: dict[str, "LongList"] = field(default_factory=dict)
+    """The lists on screen that load page by page and show only the rows near the screen."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
 

@@ -11,7 +11,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 @cache
 def environment() -> Environment:
+    from app.ui.embed_snippet import embed_code
     from app.ui.router import href
+    from app.ui.wording import noun
 
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -21,6 +23,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["href"] = href
+    env.globals["embed_code"] = embed_code
+    env.globals["noun"] = noun
     return env
 
 

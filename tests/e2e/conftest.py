@@ -1,4 +1,5 @@
-"""Playwright fixtures: our Chromium, pages that fail on outside requests and on page errors."""
+"""Playwright fixtures: our Chromium, pages that fail on outside requests and on page errors, and
+third-party players answered by local fakes."""
 
 import urllib.request
 from collections.abc import Iterator
@@ -8,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from buildkit.browser import launch_options
+from tests.e2e.vendor_fakes import serve_fakes
 
 BOOT_TIMEOUT_MS = 90_000
 
@@ -26,6 +28,7 @@ class PageWatch:
         self.outside_requests: list[str] = []
         self.errors: list[str] = []
         page.context.route("**/*", self._guard)
+        serve_fakes(page)
         page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"))
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
 
@@ -54,9 +57,10 @@ class PageWatch:
 WATCHES: list[PageWatch] = []
 
 
-def watch(page: Page, base_url: str) -> Page:
-    """Put `page` under the checks `fail_on_page_errors` makes after each test."""
-    WATCHES.append(PageWatch(page, {base_url}))
+def watch(page: Page, base_url: str, *other_origins: str) -> Page:
+    """Put `page` under the checks `fail_on_page_errors` makes after each test; `other_origins`
+    are our own too (a host page on a second loopback port that embeds the widget)."""
+    WATCHES.append(PageWatch(page, {base_url, *other_origins}))
     return page
 
 

@@ -1,12 +1,19 @@
 """Steps of the Openwhyd screens' tests, written once: playlists, posting by link, the service's view."""
 
+import asyncio
+import io
 import json
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import Page, expect
 
+from app.api.openwhyd import OpenwhydClient
+from app.api.transports.cpython import CpythonTransport
+from app.models import Track
 from tests.e2e.steps import open_location
 
 DEMO_AUDIO = "/openwhyd/audio/"
@@ -71,3 +78,26 @@ def screenshot(page: Page, name: str) -> None:
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {size} size"
     page.set_viewport_size(VIEWPORTS["desktop"])
+
+
+def png(width: int, height: int) -> bytes:
+    """A small picture to upload, of a size no placeholder has, so showing it proves it loaded."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(out, "PNG")
+    return out.getvalue()
+
+
+def post_tracks(
+    live_server: str, playlist: str, tracks: list[tuple[str, str]], user: str = "admin"
+) -> list[Track]:
+    """Post `(eId, title)` tracks, in this order, into a new playlist of `user` (password `admin`)
+    through the app's own client, when a test needs tracks no screen makes quickly (any source)."""
+    async def post() -> list[Track]:
+        client = OpenwhydClient(f"{live_server}/openwhyd", CpythonTransport(timeout=10), page_delay=0)
+        await client.login(user, "admin")
+        first = await client.add_track(tracks[0][0], tracks[0][1], new_playlist=playlist)
+        rest = [await client.add_track(eid, name, playlist=first.playlist) for eid, name in tracks[1:]]
+        return [first, *rest]
+
+    with ThreadPoolExecutor(1) as thread:  # Playwright's loop runs in this one
+        return thread.submit(asyncio.run, post()).result()

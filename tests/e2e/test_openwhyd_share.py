@@ -1,4 +1,4 @@
-"""Sending a track to people one follows, from its page."""
+"""Sending a track or a playlist to people one follows, from its page; in order, as admin."""
 
 import json
 
@@ -6,6 +6,8 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.openwhyd_steps import post_id
 from tests.e2e.steps import open_location, sign_in
+
+DUMMY = "000000000000000000000002"
 
 
 def test_a_track_goes_to_the_people_you_pick(app_page: Page, live_server: str) -> None:
@@ -29,8 +31,20 @@ def test_a_track_goes_to_the_people_you_pick(app_page: Page, live_server: str) -
     with app_page.expect_request(lambda request: request.url.endswith("/api/post")) as sent:
         form.get_by_role("button", name="Send").click()
     body = json.loads(sent.value.post_data)
-    dummy = "000000000000000000000002"
-    assert (body["action"], body["pId"], body["uidList"]) == ("sendToUsers", track, [dummy])
+    assert (body["action"], body["pId"], body["uidList"]) == ("sendToUsers", track, [DUMMY])
     expect(app_page.locator("#announcer")).to_have_text("Sent Tonearm Tones - C major chord to dummy.")
     expect(form).to_have_count(0)
     expect(app_page.get_by_role("button", name="Share")).to_be_focused()
+
+
+def test_your_playlist_goes_to_the_people_you_pick(app_page: Page) -> None:
+    open_location(app_page, "#/u/admin/playlists/0")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Offline tones")
+    app_page.get_by_role("button", name="Share").click()
+    form = app_page.get_by_role("region", name="Send “Offline tones”")
+    form.get_by_role("checkbox", name="dummy").check()
+    with app_page.expect_request(lambda request: request.url.endswith("/api/playlist")) as sent:
+        form.get_by_role("button", name="Send").click()
+    body = json.loads(sent.value.post_data)
+    assert (body["action"], body["plId"], body["uidList"]) == ("sendToUsers", "0", [DUMMY])
+    expect(app_page.locator("#announcer")).to_have_text("Sent Offline tones to dummy.")

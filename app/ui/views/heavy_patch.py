@@ -1,11 +1,12 @@
 """A patch: its description, its versions newest first, and for its owner the upload box.
 
-Picked files are read, checked, zipped and previewed in Python as soon as they are picked, so a
-refusal or an object hvcc cannot convert shows before anything is sent; only the preview part of
-the page changes, so the pickers keep what they hold.
+Files picked or dropped on the upload box are read, checked, zipped and previewed in Python at
+once, so a refusal or an object hvcc cannot convert shows before anything is sent; only the
+preview part of the page changes, so the pickers keep what they hold.
 """
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
 
 from app.api.errors import ApiError, NotFound
@@ -13,6 +14,7 @@ from app.api.heavy import HeavyClient
 from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
 from app.patches.releases import ReleaseOption, release_options
 from app.patches.upload import Upload, prepare_upload
+from app.patches.web_build import newest_play_link
 from app.ui.app import Action, App
 from app.ui.heavy import failure, render_studio
 from app.ui.router import Match, href
@@ -47,6 +49,7 @@ async def show(match: Match, state: AppState) -> Screen:
     markup = render_studio(
         "heavy_patch.html", patch=patch, jobs=jobs, mine=mine, options=options,
         releases_problem=releases_problem, upload=state.uploads.get(patch.id), problem=None, compiling=False,
+        play=newest_play_link(patch.owner, patch.name, jobs),
     )
     return Screen(f"{patch.name} · heavy · Tonearm", markup)
 
@@ -65,13 +68,28 @@ def show_preview(app: App, upload: Upload | None, *, problem: str | None = None,
 def pick(input_id: str) -> Action:
     """What a change of the file input `input_id` does: read, check, zip and preview its files."""
 
-    async def picked(app: App, data: dict[str, str]) -> None:
+    async def read() -> dict[str, bytes] | None:
         from app.ui import browser  # the DOM edge, Pyodide only
 
+        return await browser.read_files(input_id, MAX_UNPACKED_BYTES)
+
+    return take_files(read)
+
+
+async def _read_dropped() -> dict[str, bytes] | None:
+    from app.ui import browser  # the DOM edge, Pyodide only
+
+    return await browser.read_dropped(MAX_UNPACKED_BYTES)
+
+
+def take_files(read: Callable[[], Awaitable[dict[str, bytes] | None]]) -> Action:
+    """Read files as `read` finds them (picked or dropped), then check, zip and preview them."""
+
+    async def picked(app: App, data: dict[str, str]) -> None:
         patch_id = patch_key(app.current)
         app.state.uploads.pop(patch_id, None)
         try:
-            picked = await browser.read_files(input_id, MAX_UNPACKED_BYTES)
+            picked = await read()
             if picked is None:
                 raise BundleTooLarge(f"These files add up to more than {MAX_UNPACKED_BYTES >> 20} MiB;"
                                      " a patch is a few .pd files.")
@@ -117,5 +135,6 @@ async def upload(app: App, data: dict[str, str]) -> None:
 ACTIONS: dict[str, Action] = {
     "heavy-pick-files": pick("upload-files"),
     "heavy-pick-folder": pick("upload-folder"),
+    "heavy-drop-files": take_files(_read_dropped),
     "heavy-upload": upload,
 }

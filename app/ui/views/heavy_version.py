@@ -6,6 +6,7 @@ file the page hands over: a link with the token in it would leak it to history a
 
 from app.api.errors import ApiError, BadRequest, NotFound, ServerError
 from app.patches.downloads import downloads
+from app.patches.web_build import play_link
 from app.ui.app import Action, App
 from app.ui.heavy import byte_size, failure, render_studio
 from app.ui.router import Match
@@ -25,7 +26,7 @@ async def show(match: Match, state: AppState) -> Screen:
     except ApiError as error:
         return Screen(f"{name} · heavy · Tonearm", failure("This version could not be loaded", error, state))
     markup = render_studio("heavy_version.html", owner=owner, patch=name, job=job,
-                           downloads=downloads(name, job))
+                           downloads=downloads(name, job), play=play_link(owner, name, job))
     return Screen(f"{name} version {job.index} · heavy · Tonearm", markup)
 
 

@@ -5,7 +5,7 @@ whole list is loaded so that any track can move anywhere."""
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.api.openwhyd import OpenwhydClient
 from app.models import Playlist, Track, User
-from app.ui import export_menu
+from app.ui import export_menu, long_list
 from app.ui.app import Action, App
 from app.ui.feedback import announce, refuse
 from app.ui.reorder import focus_after_move
@@ -26,6 +26,20 @@ def moved(tracks: tuple[Track, ...], start: int, end: int) -> tuple[Track, ...]:
     return (*rest[:end], tracks[start], *rest[end:])
 
 
+def playlist_cursor(track: Track) -> str:
+    """Where the next page starts: after this `order` once the playlist is ordered, else after this
+    post id."""
+    return str(track.order) if track.order is not None else track.id
+
+
+def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> long_list.Fetch:
+    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+        page = await client.playlist_tracks(owner.id, playlist.id, limit=size, after=cursor)
+        return long_list.chunk_of(page, playlist_cursor)
+
+    return fetch
+
+
 async def whole_playlist(client: OpenwhydClient, owner: User, playlist: Playlist) -> tuple[Track, ...]:
     walk = client.iter_playlist_tracks(owner.id, playlist.id, page_size=PAGE)
     return tuple([track async for track in walk])
@@ -42,25 +56,27 @@ async def show(match: Match, state: AppState) -> Screen:
             raise NotFound()
         mine = me is not None and me.id == owner.id
         arranging = mine and match.name == "playlist-arrange"
-        more = None
+        after = match.query.get("after")
+        fetch = playlist_fetch(client, owner, playlist)
         if arranging:
             tracks = await whole_playlist(client, owner, playlist)
         else:
-            after = match.query.get("after")
-            page = await client.playlist_tracks(owner.id, playlist.id, limit=PAGE, after=after)
-            tracks = page.tracks
-            if page.has_more and tracks:
-                more = {"after": str(tracks[-1].order if tracks[-1].order is not None else tracks[-1].id)}
+            first = await fetch(after, PAGE)
+            tracks = first.tracks
     except NotFound:
         return not_found(match.path)
     except ApiError as error:
         return load_failed("Playlist · Tonearm", "This playlist could not be loaded", error.message)
     list_key = f"playlist:{owner.id}:{playlist.id}"
     state.lists[list_key] = tracks
+    rows = None
+    if tracks and not arranging:
+        rows = long_list.start(state, list_key, "Tracks", first, fetch, PAGE,
+                               total=None if after else playlist.track_count)
     artwork = next((track.image for track in tracks if track.image), None)
     markup = render(
         "playlist.html", playlist=playlist, owner=owner, handle=match.params["user"], tracks=tracks,
-        list_key=list_key, more=more, image=client.resource_url(artwork), mine=mine, arranging=arranging,
+        list_key=list_key, rows=rows, image=client.resource_url(artwork), mine=mine, arranging=arranging,
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
         notices={form: state.take_notice(form) for form in FORMS},
     )

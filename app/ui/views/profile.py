@@ -3,7 +3,7 @@
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.api.openwhyd import OpenwhydClient
 from app.models import User
-from app.ui import export_menu
+from app.ui import export_menu, long_list
 from app.ui.app import Action, App
 from app.ui.feedback import announce, refuse
 from app.ui.router import Match, href
@@ -24,16 +24,23 @@ def safe_links(user: User) -> dict[str, str]:
     return {name: url for name, url in user.links.items() if url.startswith(("https://", "http://"))}
 
 
+def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> long_list.Fetch:
+    """How a tab's list loads, page by page; Openwhyd fixes the length of a page of likes."""
+
+    async def likes(cursor: str | None, size: int) -> long_list.Chunk:
+        return long_list.chunk_of(await client.liked_tracks(user.id, after=cursor))
+
+    async def posts(cursor: str | None, size: int) -> long_list.Chunk:
+        return long_list.chunk_of(await client.profile_tracks(user.id, limit=size, after=cursor))
+
+    return likes if tab == "profile-likes" else posts
+
+
 async def tab_content(client: OpenwhydClient, match: Match, user: User) -> dict:
     if match.name == "profile-playlists":
         return {"playlists": await client.user_playlists(user.id)}
-    after = match.query.get("after")
-    if match.name == "profile-likes":
-        page = await client.liked_tracks(user.id, after=after)
-    else:
-        page = await client.profile_tracks(user.id, limit=PAGE, after=after)
-    more = {"after": page.tracks[-1].id} if page.has_more and page.tracks else None
-    return {"tracks": page.tracks, "more": more}
+    fetch = tab_fetch(client, match.name, user)
+    return {"first": await fetch(match.query.get("after"), PAGE), "fetch": fetch}
 
 
 async def show(match: Match, state: AppState) -> Screen:
@@ -47,14 +54,18 @@ async def show(match: Match, state: AppState) -> Screen:
         title = f"{match.params['user']} · Tonearm"
         return load_failed(title, "This profile could not be loaded", error.message)
     list_key = f"{match.name}:{user.id}"
-    state.lists[list_key] = content.get("tracks", ())
+    first, fetch = content.pop("first", None), content.pop("fetch", None)
+    tracks = first.tracks if first else ()
+    state.lists[list_key] = tracks
+    rows = long_list.start(state, list_key, "Tracks", first, fetch, PAGE) if tracks else None
     me = state.session.openwhyd_user
     source, word = EXPORTS.get(match.name, ("", ""))
     markup = render(
-        "profile.html", user=user, avatar=client.user_image_url(user.id), links=safe_links(user),
+        "profile.html", user=user, avatar=client.resource_url(user.image) or client.user_image_url(user.id),
+        cover=client.resource_url(user.cover_image), links=safe_links(user),
         tabs=TABS, tab=match.name, list_key=list_key, me=me, handle=match.params["user"],
         export=export_menu.menu(source, f"{user.name} {word}", user.id) if source else None,
-        create_notice=state.take_notice(CREATE_FORM), **content,
+        create_notice=state.take_notice(CREATE_FORM), tracks=tracks, rows=rows, **content,
     )
     return Screen(f"{user.name} · Tonearm", markup)
 

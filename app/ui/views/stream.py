@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from app.api.errors import ApiError
 from app.models import Track
+from app.ui import long_list
 from app.ui.router import Match, href
 from app.ui.screen import Screen
 from app.ui.state import AppState
@@ -27,15 +28,19 @@ def activity(track: Track) -> str:
 
 async def section(state: AppState, after: str | None = None) -> Markup:
     """The stream's own markup (escaped by its templates), for this screen and the home screen."""
+    client = state.services.openwhyd
+
+    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+        return long_list.chunk_of(await client.stream(limit=size, after=cursor), extra=activity)
+
     try:
-        page = await state.services.openwhyd.stream(limit=PAGE, after=after)
+        first = await fetch(after, PAGE)
     except ApiError as error:
         failure = render("list_error.html", title="Your stream could not be loaded", message=error.message)
         return Markup(failure)
-    state.lists[LIST_KEY] = page.tracks
-    more = {"after": page.tracks[-1].id} if page.has_more and page.tracks else None
-    return Markup(render("stream.html", tracks=page.tracks, extra=[activity(track) for track in page.tracks],
-                         list_key=LIST_KEY, more=more))
+    state.lists[LIST_KEY] = first.tracks
+    rows = long_list.start(state, LIST_KEY, "Tracks", first, fetch, PAGE) if first.tracks else None
+    return Markup(render("stream.html", tracks=first.tracks, list_key=LIST_KEY, rows=rows))
 
 
 async def show(match: Match, state: AppState) -> Screen:

@@ -1,0 +1,122 @@
+"""Deezer, through its JS SDK: `DZ.init` puts one player widget in the widget holder, once, and
+`DZ.player.playTracks` plays each track in it. Without a Deezer login the widget plays 30 s
+previews. The SDK's events are page-wide and cannot be unsubscribed, so they are subscribed once
+and go to the load in progress."""
+
+from collections.abc import Callable
+from typing import Any
+
+import js
+from pyodide.ffi import create_proxy, to_js
+
+from app.eid import DEEZER
+from app.player.adapters import stage
+from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
+from app.player.events import Ended, Paused, PlayerEvent, Playing, Progress
+from app.player.vendors import (
+    DEEZER_APP_ID,
+    DEEZER_UNAVAILABLE,
+    SCRIPTS,
+    deezer_seek,
+    known_duration,
+    percent,
+    reference,
+)
+
+WIDGET = "player-widget-dz-player"
+
+
+class DeezerAdapter(EmbeddedAdapter):
+    script = SCRIPTS[DEEZER]
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        super().__init__(clock)
+        self._widget_state = "none"
+        """"none", "loading" (DZ.init called), then "ready" (the widget loaded)."""
+        self._starting: Callable[[], None] | None = None
+        self._duration: float | None = None
+        self._callbacks: list[object] = []
+        """Made once, for the page-wide subscriptions: never released."""
+
+    def _open(self, session: Session, item: Any) -> None:
+        track = int(reference(item.eid))
+        self._starting = lambda: self._start(session, track)
+        if self._widget_state == "ready":
+            self._started()
+        elif self._widget_state == "none":
+            self._init()
+
+    def _init(self) -> None:
+        self._widget_state = "loading"
+        place = stage.widget_place(DEEZER)
+        widget = js.document.createElement("div")
+        widget.id = WIDGET
+        place.replaceChildren(widget)
+        handlers = {
+            "player_play": lambda *args: self._report(Playing(self._clock(), self._duration)),
+            "player_paused": lambda *args: self._report(Paused(self._clock())),
+            "player_position": lambda position, *args: self._position(position),
+            "track_end": lambda *args: self._report(Ended(self._clock())),
+        }
+        for name, handler in handlers.items():
+            js.DZ.Event.subscribe(name, self._keep(handler))
+        player = {"container": WIDGET, "width": 300, "height": 300, "onload": self._keep(self._widget_loaded)}
+        js.DZ.init(js_object({"appId": DEEZER_APP_ID, "player": player}))
+
+    def _keep(self, handler: Callable[..., None]) -> object:
+        proxy = create_proxy(handler)
+        self._callbacks.append(proxy)
+        return proxy
+
+    def _widget_loaded(self, *args: Any) -> None:
+        self._widget_state = "ready"
+        self._started()
+
+    def _started(self) -> None:
+        starting, self._starting = self._starting, None
+        if starting is not None:
+            starting()
+
+    def _start(self, session: Session, track: int) -> None:
+        if not session.open:
+            return
+        self._player, self._duration = js.DZ.player, None
+        self._apply_volume()
+        self._player.playTracks(to_js([track]), session.once(lambda answer: self._queued(session, answer)))
+
+    def _queued(self, session: Session, answer: Any) -> None:
+        """The SDK answers with the tracks it could queue: none means Deezer cannot play this one."""
+        tracks = getattr(answer, "tracks", None)
+        if tracks is not None and tracks.length == 0:
+            session.report(DEEZER_UNAVAILABLE)
+
+    def _report(self, event: PlayerEvent) -> None:
+        if self._session is not None and self._player is not None:
+            self._session.report(event)
+
+    def _position(self, position: Any) -> None:
+        self._duration = known_duration(float(position[1])) or self._duration
+        self._report(Progress(self._clock(), float(position[0]), self._duration))
+
+    def play(self) -> None:
+        if self._player is not None:
+            self._player.play()
+
+    def pause(self) -> None:
+        if self._player is not None:
+            self._player.pause()
+
+    def seek(self, seconds: float) -> None:
+        at = deezer_seek(seconds, self._duration)
+        if self._player is not None and at is not None:
+            self._player.seek(at)
+
+    def _apply_volume(self) -> None:
+        volume, muted = self._volume
+        self._player.setVolume(percent(volume))
+        self._player.setMute(muted)
+
+    def _close(self) -> None:
+        self._starting = None
+        if self._player is not None:
+            self._player.pause()

@@ -1,0 +1,51 @@
+"""The adapters of the third-party sources, for `Sources`: each module is imported, and its
+player's script loaded, only when a track of that source first plays."""
+
+from collections.abc import Callable
+
+from app.api.openwhyd import OpenwhydClient
+from app.eid import BANDCAMP, DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
+from app.player.adapter import Adapter
+from app.player.controller import SetTimer
+
+Clock = Callable[[], float]
+
+
+def third_party_sources(
+    clock: Clock, set_timer: SetTimer, openwhyd: OpenwhydClient
+) -> dict[str, Callable[[], Adapter]]:
+    def youtube() -> Adapter:
+        from app.player.adapters.youtube import YoutubeAdapter
+
+        return YoutubeAdapter(clock, set_timer)
+
+    def soundcloud() -> Adapter:
+        from app.player.adapters.soundcloud import SoundcloudAdapter
+
+        return SoundcloudAdapter(clock)
+
+    def vimeo() -> Adapter:
+        from app.player.adapters.vimeo import VimeoAdapter
+
+        return VimeoAdapter(clock)
+
+    def dailymotion() -> Adapter:
+        from app.player.adapters.dailymotion import DailymotionAdapter
+
+        return DailymotionAdapter(clock)
+
+    def deezer() -> Adapter:
+        from app.player.adapters.deezer import DeezerAdapter
+
+        return DeezerAdapter(clock)
+
+    def bandcamp() -> Adapter:
+        from app.player.adapters.audio import AudioFileAdapter
+        from app.player.adapters.bandcamp import BandcampAdapter
+
+        return BandcampAdapter(openwhyd.bandcamp_stream, AudioFileAdapter(clock))
+
+    return {
+        YOUTUBE: youtube, SOUNDCLOUD: soundcloud, VIMEO: vimeo, DAILYMOTION: dailymotion,
+        DEEZER: deezer, BANDCAMP: bandcamp,
+    }

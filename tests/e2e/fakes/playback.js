@@ -1,0 +1,64 @@
+// What the fake players share (each is served wrapped with this file in one function, by the tests
+// only): their settings and log on `window.fakes.<vendor>`, a stand-in frame that stays on our
+// origin, and a medium that "plays" in real time.
+
+// `seconds` each medium lasts, `failures` by media id (what the vendor reports for it), and `told`:
+// what the adapter asked the player to do ("load x", "play", "pause", "seek 2", "volume 50", "mute"…).
+function fakeVendor(name) {
+  window.fakes = window.fakes || {};
+  const vendor = (window.fakes[name] = window.fakes[name] || {});
+  vendor.seconds = vendor.seconds || 4;
+  vendor.failures = vendor.failures || {};
+  vendor.told = vendor.told || [];
+  return vendor;
+}
+
+function fakeFrame(vendorName, mediaId) {
+  const frame = document.createElement("iframe");
+  frame.title = `${vendorName} player`;
+  frame.srcdoc = `<body style="margin:0;display:grid;place-items:center;height:100vh;background:#222;color:#eee;font:16px sans-serif">Fake ${vendorName}: ${mediaId}</body>`;
+  return frame;
+}
+
+// Plays for `seconds` once told to, reporting through `on`: playing(), paused(), time(position),
+// ended(). It stops by itself once `alive()` says its player left the page.
+class FakePlayback {
+  constructor(seconds, on, alive = () => true) {
+    Object.assign(this, { seconds, on, alive, position: 0, playing: false, timer: null, last: 0 });
+  }
+  play() {
+    if (this.playing || this.position >= this.seconds) return;
+    this.playing = true;
+    this.last = performance.now();
+    this.timer = setInterval(() => this.tick(), 200);
+    this.on.playing?.();
+  }
+  pause() {
+    if (!this.playing) return;
+    this.halt();
+    this.on.paused?.();
+  }
+  seek(seconds) {
+    this.position = Math.max(0, Math.min(seconds, this.seconds));
+    this.on.time?.(this.position);
+  }
+  tick() {
+    if (!this.alive()) return this.halt();
+    const now = performance.now();
+    this.position = Math.min(this.seconds, this.position + (now - this.last) / 1000);
+    this.last = now;
+    this.on.time?.(this.position);
+    if (this.position >= this.seconds) {
+      this.halt();
+      this.on.ended?.();
+    }
+  }
+  halt() {
+    this.playing = false;
+    clearInterval(this.timer);
+  }
+  destroy() {
+    this.halt();
+    this.on = {};
+  }
+}

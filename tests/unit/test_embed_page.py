@@ -1,0 +1,68 @@
+"""embed.html: it points at the locked runtime, everything it names exists, it preloads exactly the
+modules its config loads, and the server hands out those modules and no other part of app/."""
+
+import asyncio
+import json
+import re
+
+from buildkit.dist import WIDGET_CONFIG, WIDGET_PAGE, widget_files
+from buildkit.lock import read_lock
+from buildkit.paths import ROOT, VENDOR
+from server.site import tree_site
+
+PAGE = (ROOT / WIDGET_PAGE).read_text()
+
+
+def test_the_widget_runs_the_locked_micropython() -> None:
+    pins = {pin.name: pin for pin in read_lock()}
+    config = json.loads(WIDGET_CONFIG.search(PAGE)[1])
+    micropython = pins["@micropython/micropython-webassembly-pyscript"].into
+    assert config["interpreter"] == f"./static/vendor/{micropython}/micropython.mjs"
+    assert f"./static/vendor/{pins['@pyscript/core'].into}/core.js" in PAGE
+    assert set(config) == {"interpreter", "files"}, "packages would need mip, which is not vendored"
+
+
+def test_every_file_the_page_names_exists() -> None:
+    names = re.findall(r'(?:href|src)="\./([^"]+)"', PAGE)
+    assert len(names) > 10
+    for name in names:
+        if name.startswith("static/vendor/") and not VENDOR.exists():
+            continue
+        assert (ROOT / name).is_file(), name
+
+
+def test_the_page_preloads_the_modules_its_config_loads() -> None:
+    preloaded = re.findall(r'<link rel="preload" href="\./(app/[^"]+)" as="fetch" crossorigin>', PAGE)
+    assert preloaded == widget_files()
+    assert "app/eid.py" in preloaded
+
+
+def get(app: object, path: str) -> tuple[int, bytes]:
+    """One GET straight through the ASGI app: its status and body."""
+    sent: list[dict] = []
+    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": b"", "headers": [], "scheme": "http", "server": ("test", 80),
+             "http_version": "1.1"}
+
+    requests = [{"type": "http.request", "body": b"", "more_body": False}]
+
+    async def receive() -> dict:
+        if requests:
+            return requests.pop()
+        await asyncio.Event().wait()  # the client stays connected until the response is sent
+        return {}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    return sent[0]["status"], b"".join(message.get("body", b"") for message in sent[1:])
+
+
+def test_the_tree_server_serves_the_widget_and_none_of_the_rest_of_app() -> None:
+    site = tree_site(ROOT)
+    assert get(site, "/embed.html") == (200, PAGE.encode())
+    for name in widget_files():
+        assert get(site, f"/{name}") == (200, (ROOT / name).read_bytes()), name
+    for name in ("app/models.py", "app/widget/__init__.py", "app/ui/embed_snippet.py", "pyproject.toml"):
+        assert get(site, f"/{name}")[0] == 404, name
