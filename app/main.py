@@ -51,7 +51,7 @@ async def main() -> None:
             Sources({
                 AUDIO_FILE: lambda: AudioFileAdapter(time.time),
                 PATCH: lambda: patches,
-                **third_party_sources(time.time, browser.set_timer, openwhyd),
+                **third_party_sources(time.time, browser.set_timer, openwhyd, settings),
             }),
             clock=time.time, set_timer=browser.set_timer,
             send=lambda calls: player_bar.send_play_log(app, calls),

@@ -6,16 +6,10 @@ in it, and what its states and error codes mean. Pure, so CPython tests cover it
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from app.config import PLACEHOLDER_ID
 from app.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE, split_eid, url_from_eid
 from app.player.events import Ended, Failure, Paused, PlayerEvent, Playing
 from app.player.sources import SOURCE_NAMES
-
-DAILYMOTION_PLAYER_ID = "tonearm"
-"""Dailymotion serves its player script per Player ID, made in Dailymotion's Partner HQ by the
-site that embeds it: a deployment puts its own here."""
-DEEZER_APP_ID = "tonearm"
-"""Deezer's SDK plays for an application registered with Deezer for the site's domain: a
-deployment puts its own here."""
 
 
 @dataclass(frozen=True)
@@ -34,16 +28,16 @@ class VendorScript:
         return SOURCE_NAMES[self.kind]
 
 
+def dailymotion_script(player_id: str) -> VendorScript:
+    return VendorScript(DAILYMOTION, f"https://geo.dailymotion.com/libs/player/{player_id}.js", "dailymotion",
+                        ("dailymotion", "onScriptLoaded"))
+
+
 SCRIPTS = {
     YOUTUBE: VendorScript(YOUTUBE, "https://www.youtube.com/iframe_api", "YT", ("onYouTubeIframeAPIReady",)),
     SOUNDCLOUD: VendorScript(SOUNDCLOUD, "https://w.soundcloud.com/player/api.js", "SC"),
     VIMEO: VendorScript(VIMEO, "https://player.vimeo.com/api/player.js", "Vimeo"),
-    DAILYMOTION: VendorScript(
-        DAILYMOTION,
-        f"https://geo.dailymotion.com/libs/player/{DAILYMOTION_PLAYER_ID}.js",
-        "dailymotion",
-        ("dailymotion", "onScriptLoaded"),
-    ),
+    DAILYMOTION: dailymotion_script(PLACEHOLDER_ID),
     DEEZER: VendorScript(DEEZER, "https://e-cdns-files.dzcdn.net/js/min/dz.js", "DZ", ("dzAsyncInit",)),
 }
 """Every third-party script Tonearm may load, by source kind: the one place their URLs are."""

@@ -90,6 +90,8 @@ def test_config_comes_from_the_pyscript_section() -> None:
     config = AppConfig.from_pyscript({"tonearm": {"openwhyd": "https://openwhyd.org", "version": "1.2"}})
     assert config == AppConfig(openwhyd_base="https://openwhyd.org", heavy_base="./heavy", version="1.2")
     assert AppConfig.from_pyscript({}) == AppConfig()
+    players = AppConfig.from_pyscript({"tonearm": {"dailymotion_player": "x1", "deezer_app": "42"}})
+    assert (players.dailymotion_player, players.deezer_app) == ("x1", "42")
 
 
 def test_a_sections_nav_item_stays_current_on_its_sub_pages() -> None:

@@ -6,18 +6,16 @@ from typing import Any
 
 import js
 
-from app.eid import DAILYMOTION
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Failure, Paused, Playing, Progress
-from app.player.vendors import SCRIPTS, dailymotion_failure, known_duration, reference
+from app.player.vendors import dailymotion_failure, dailymotion_script, known_duration, reference
 
 
 class DailymotionAdapter(EmbeddedAdapter):
-    script = SCRIPTS[DAILYMOTION]
-
-    def __init__(self, clock: Callable[[], float]) -> None:
+    def __init__(self, clock: Callable[[], float], player_id: str) -> None:
         super().__init__(clock)
+        self.script = dailymotion_script(player_id)
         self._bound: list[tuple[str, object]] = []
 
     def _open(self, session: Session, item: Any) -> None:

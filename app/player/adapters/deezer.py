@@ -14,7 +14,6 @@ from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Paused, PlayerEvent, Playing, Progress
 from app.player.vendors import (
-    DEEZER_APP_ID,
     DEEZER_UNAVAILABLE,
     SCRIPTS,
     deezer_seek,
@@ -29,8 +28,9 @@ WIDGET = "player-widget-dz-player"
 class DeezerAdapter(EmbeddedAdapter):
     script = SCRIPTS[DEEZER]
 
-    def __init__(self, clock: Callable[[], float]) -> None:
+    def __init__(self, clock: Callable[[], float], app_id: str) -> None:
         super().__init__(clock)
+        self._app_id = app_id
         self._widget_state = "none"
         """"none", "loading" (DZ.init called), then "ready" (the widget loaded)."""
         self._starting: Callable[[], None] | None = None
@@ -61,7 +61,7 @@ class DeezerAdapter(EmbeddedAdapter):
         for name, handler in handlers.items():
             js.DZ.Event.subscribe(name, self._keep(handler))
         player = {"container": WIDGET, "width": 300, "height": 300, "onload": self._keep(self._widget_loaded)}
-        js.DZ.init(js_object({"appId": DEEZER_APP_ID, "player": player}))
+        js.DZ.init(js_object({"appId": self._app_id, "player": player}))
 
     def _keep(self, handler: Callable[..., None]) -> object:
         proxy = create_proxy(handler)

@@ -4,6 +4,7 @@ player's script loaded, only when a track of that source first plays."""
 from collections.abc import Callable
 
 from app.api.openwhyd import OpenwhydClient
+from app.config import AppConfig
 from app.eid import BANDCAMP, DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
 from app.player.adapter import Adapter
 from app.player.controller import SetTimer
@@ -12,7 +13,7 @@ Clock = Callable[[], float]
 
 
 def third_party_sources(
-    clock: Clock, set_timer: SetTimer, openwhyd: OpenwhydClient
+    clock: Clock, set_timer: SetTimer, openwhyd: OpenwhydClient, config: AppConfig
 ) -> dict[str, Callable[[], Adapter]]:
     def youtube() -> Adapter:
         from app.player.adapters.youtube import YoutubeAdapter
@@ -32,12 +33,12 @@ def third_party_sources(
     def dailymotion() -> Adapter:
         from app.player.adapters.dailymotion import DailymotionAdapter
 
-        return DailymotionAdapter(clock)
+        return DailymotionAdapter(clock, config.dailymotion_player)
 
     def deezer() -> Adapter:
         from app.player.adapters.deezer import DeezerAdapter
 
-        return DeezerAdapter(clock)
+        return DeezerAdapter(clock, config.deezer_app)
 
     def bandcamp() -> Adapter:
         from app.player.adapters.audio import AudioFileAdapter
