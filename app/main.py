@@ -60,6 +60,7 @@ async def main() -> None:
         )
         await session.restore(state, signed_in)
         heavy.restore(state, browser.stored(heavy.REMEMBERED_TOKEN))
+        browser.on_missing_images()
         app.mount()
         await app.show(browser.location_hash(), focus=False)
         browser.on_hash_change(lambda location: spawn(app.show(location)))

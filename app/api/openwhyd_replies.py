@@ -66,7 +66,7 @@ def read_reply(
         body = response.json()
     except ValueError:
         body = _NOT_JSON
-    message = error_message(body) if isinstance(body, dict) else response.text.strip()
+    message = error_message(body) if isinstance(body, dict) else _plain_message(response, body)
     if status >= 500:
         raise ServerError(message, status)
     if status == 429:
@@ -80,6 +80,14 @@ def read_reply(
     if status >= 400 or body is _NOT_JSON or (isinstance(body, dict) and "error" in body):
         raise (failure or error_kind(message))(message, status)
     return body
+
+
+def _plain_message(response: Response, body: Any) -> str:
+    """A reply's text as the message to show; a web page never is one: a host without the service
+    (a plain static server, a proxy) answers its own HTML error page, which would read as markup."""
+    if body is _NOT_JSON and response.content_type == "text/html":
+        return f"The server answered HTTP {response.status} with a web page instead of Openwhyd's data."
+    return response.text.strip()
 
 
 def _retry_after(response: Response) -> float | None:

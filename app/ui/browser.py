@@ -220,6 +220,19 @@ def on_list_window(show_window: Callable[[str], None]) -> None:
     schedule()  # the screen already drawn
 
 
+def on_missing_images() -> None:
+    """An `img[data-fallback]` that fails to load hides, and what it covered shows: Openwhyd answers a
+    picture that is not there with a 404."""
+
+    def failed(event: object) -> None:
+        image = event.target
+        if getattr(image, "tagName", "") == "IMG" and image.hasAttribute("data-fallback"):
+            image.hidden = True
+
+    capture = to_js({"capture": True}, dict_converter=js.Object.fromEntries)
+    document.addEventListener("error", create_proxy(failed), capture)  # load errors do not bubble
+
+
 def on_keys(action_for: Callable[..., str | None], act: Callable[[str, dict[str, str]], object]) -> None:
     """Keyboard shortcuts: `action_for` names the action a key press runs, or None for the browser's."""
 

@@ -47,6 +47,9 @@ class AppState:
     player: Player | None = None
     queue_open: bool = False
     """Whether the player bar's queue panel is shown."""
+    image_versions: dict[str, int] = field(default_factory=dict)
+    """How many times this visit changed a picture (by `<uid>_<n>` for playlists): its URL carries
+    the count, so the browser shows the new picture, not the one it cached."""
     lists: dict[str, tuple] = field(default_factory=dict)
     """The lists on screen by name, for `play-list` to find the items a click plays."""
     long_lists: dict[str, "LongList"] = field(default_factory=dict)

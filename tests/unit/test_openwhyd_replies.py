@@ -73,6 +73,11 @@ def reply(status: int, body: object, content_type: str = "application/json") -> 
         ),
         (reply(500, b"Internal Server Error", "text/plain"), ServerError, "Internal Server Error"),
         (reply(200, b"<html>login</html>", "text/html"), AuthRequired, AuthRequired.default_message),
+        (
+            reply(404, b"<html><h1>Error response</h1></html>", "text/html"),
+            NotFound,
+            "The server answered HTTP 404 with a web page instead of Openwhyd's data.",
+        ),
     ],
 )
 def test_failures_map_to_their_kind_and_message(

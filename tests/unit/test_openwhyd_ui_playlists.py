@@ -3,10 +3,11 @@
 import pytest
 
 from app.api.errors import BadRequest
-from app.models import Playlist, PlaylistRef, Track
+from app.api.openwhyd import OpenwhydClient
+from app.models import Playlist, PlaylistRef, Track, User
 from app.ui.playlist_choice import PlaylistChoice, chosen_playlist
 from app.ui.reorder import focus_after_move
-from app.ui.views.playlist import moved
+from app.ui.views.playlist import moved, playlist_image
 
 MINE = (Playlist(0, "Road trip"), Playlist(3, "Night drive"))
 
@@ -49,3 +50,10 @@ def test_focus_stays_on_the_button_pressed_unless_it_is_now_disabled() -> None:
     assert focus_after_move(1, 0, 4) == "down"  # first now: "up" is disabled
     assert focus_after_move(2, 3, 4) == "up"  # last now: "down" is disabled
     assert focus_after_move(3, 0, 4) == "down"  # a drop to the top
+
+
+def test_a_playlists_picture_is_openwhyds_and_a_new_upload_changes_its_address() -> None:
+    client = OpenwhydClient("./openwhyd", None)
+    owner = User("u1", "Ann")
+    assert playlist_image(client, owner, Playlist(3, "Mix"), None) == "./openwhyd/img/playlist/u1_3"
+    assert playlist_image(client, owner, Playlist(3, "Mix"), 2) == "./openwhyd/img/playlist/u1_3?v=2"

@@ -2,12 +2,14 @@
 renames, deletes and rearranges here; rearranging has its own location (`…/arrange`), where the
 whole list is loaded so that any track can move anywhere."""
 
+from app.account_forms import FieldProblem
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.api.openwhyd import OpenwhydClient
 from app.models import Playlist, Track, User
 from app.ui import export_menu, long_list
 from app.ui.app import Action, App
 from app.ui.feedback import announce, refuse
+from app.ui.picked import picked_picture
 from app.ui.reorder import focus_after_move
 from app.ui.router import Match, href
 from app.ui.screen import Screen, load_failed, not_found
@@ -16,8 +18,9 @@ from app.ui.state import AppState
 from app.ui.templates import render
 
 PAGE = 100
-FORMS = ("playlist", "rename")
-"""Where this screen shows a refusal: the playlist's own (delete, move), and the rename form's."""
+FORMS = ("playlist", "rename", "image")
+"""Where this screen shows a refusal: the playlist's own (delete, move), the rename and image forms'."""
+IMAGE_INPUT = "playlist-image-file"
 
 
 def moved(tracks: tuple[Track, ...], start: int, end: int) -> tuple[Track, ...]:
@@ -38,6 +41,19 @@ def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> l
         return long_list.chunk_of(page, playlist_cursor)
 
     return fetch
+
+
+def playlist_key(owner_id: str, playlist_id: int | str) -> str:
+    """`<uid>_<n>`, as Openwhyd names a playlist across users."""
+    return f"{owner_id}_{playlist_id}"
+
+
+def playlist_image(client: OpenwhydClient, owner: User, playlist: Playlist, version: int | None) -> str:
+    """Openwhyd's own address for a playlist's picture: the uploaded image, else the first track's,
+    else a 404 the page answers with the placeholder. `version` changes with each upload, so the
+    browser does not show the image it cached before."""
+    url = client.resource_url(f"/img/playlist/{playlist_key(owner.id, playlist.id)}")
+    return f"{url}?v={version}" if version else url
 
 
 async def whole_playlist(client: OpenwhydClient, owner: User, playlist: Playlist) -> tuple[Track, ...]:
@@ -73,10 +89,11 @@ async def show(match: Match, state: AppState) -> Screen:
     if tracks and not arranging:
         rows = long_list.start(state, list_key, "Tracks", first, fetch, PAGE,
                                total=None if after else playlist.track_count)
-    artwork = next((track.image for track in tracks if track.image), None)
+    version = state.image_versions.get(playlist_key(owner.id, playlist.id))
+    image = playlist_image(client, owner, playlist, version)
     markup = render(
         "playlist.html", playlist=playlist, owner=owner, handle=match.params["user"], tracks=tracks,
-        list_key=list_key, rows=rows, image=client.resource_url(artwork), mine=mine, arranging=arranging,
+        list_key=list_key, rows=rows, image=image, mine=mine, arranging=arranging,
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
         notices={form: state.take_notice(form) for form in FORMS},
     )
@@ -124,7 +141,29 @@ async def move_track(app: App, data: dict[str, str]) -> None:
     announce(app, f"{order[end].name or 'The track'} is now at position {end + 1} of {len(order)}.")
 
 
+async def set_image(app: App, data: dict[str, str]) -> None:
+    """Upload the picked picture and make it the playlist's."""
+    client = app.state.services.openwhyd
+    try:
+        name, content, media_type = await picked_picture(IMAGE_INPUT)
+        uploaded = await client.upload_image(name, content, media_type)
+        await client.set_playlist_image(data["playlist"], uploaded.path)
+    except FieldProblem as problem:
+        await refuse(app, "image", BadRequest(problem.message))
+        return
+    except ApiError as error:
+        await refuse(app, "image", error)
+        return
+    versions = app.state.image_versions
+    key = playlist_key(app.state.session.openwhyd_user.id, data["playlist"])
+    versions[key] = versions.get(key, 0) + 1
+    await app.refresh()
+    app.page.focus("playlist-title")
+    announce(app, "The playlist's image is saved.")
+
+
 ACTIONS: dict[str, Action] = {
+    "set-playlist-image": set_image,
     "rename-playlist": rename_playlist,
     "delete-playlist": delete_playlist,
     "move-track": move_track,

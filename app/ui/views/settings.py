@@ -17,6 +17,7 @@ from app.api.openwhyd import OpenwhydClient
 from app.models import User
 from app.ui.account_feedback import still_on, tell
 from app.ui.app import Action, App
+from app.ui.picked import picked_file, picked_picture
 from app.ui.router import Match, href
 from app.ui.screen import Screen, load_failed
 from app.ui.state import AppState
@@ -157,17 +158,6 @@ async def save_password(app: App, data: dict[str, str]) -> None:
     await saved(app, PASSWORD, app.state.session.openwhyd_user, "Your password is changed.")
 
 
-async def picked_file(input_id: str) -> tuple[str, bytes] | None:
-    """The file chosen in `input_id`: its name and bytes, None for none. One too large to be a
-    picture Openwhyd takes is refused without being read."""
-    from app.ui import browser  # the DOM edge, Pyodide only
-
-    files = await browser.read_files(input_id, account_forms.MAX_PICTURE_BYTES)
-    if files is None:
-        raise FieldProblem("file", account_forms.TOO_LARGE)
-    return next(iter(files.items()), None)
-
-
 def preview(picture: Picture) -> Action:
     """What picking a file does: check that it is a picture and show it, before anything is sent."""
 
@@ -197,8 +187,7 @@ def upload(picture: Picture) -> Action:
 
     async def save_picture(app: App, data: dict[str, str]) -> None:
         try:
-            name, content = await picked_file(f"{picture.form}-file") or ("", b"")
-            media_type = account_forms.picture_type("file", content)
+            name, content, media_type = await picked_picture(f"{picture.form}-file")
             user = await picture.save(app.state.services.openwhyd, name, content, media_type)
         except FieldProblem as problem:
             refused(app, picture.form, problem.message, problem.field)
