@@ -3,11 +3,19 @@
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from buildkit import environment
 from buildkit.paths import DIST, ROOT
 
 NEEDS_TEST_EXTRAS = {"test", "bench"}
+
+
+def http_url(value: str) -> str:
+    url = urlsplit(value)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise argparse.ArgumentTypeError(f"not an http(s) URL: {value!r}")
+    return value.rstrip("/")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -25,6 +33,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
     serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")
     serve.add_argument("--no-rate-limits", dest="rate_limits", action="store_false")
+    serve.add_argument("--openwhyd-upstream", type=http_url, metavar="URL",
+                       help="proxy /openwhyd/ to this Openwhyd server instead of running our own")
     test = commands.add_parser("test", help="run the whole test suite (pytest)")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     token = commands.add_parser("heavy-token", add_help=False,

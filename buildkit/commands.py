@@ -34,7 +34,7 @@ def serve(args: argparse.Namespace) -> int:
     args.data.mkdir(parents=True, exist_ok=True)
     settings = Settings(
         data_dir=args.data.resolve(), seed=args.seed and args.seed.resolve(),
-        test_mode=args.test_mode, rate_limits=args.rate_limits,
+        test_mode=args.test_mode, rate_limits=args.rate_limits, openwhyd_upstream=args.openwhyd_upstream,
     )
     app = create_app(settings, root=ROOT, dist=args.dist and args.dist.resolve())
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")

@@ -1,19 +1,29 @@
 """The services `build.py serve` mounts beside the app, each under its own prefix."""
 
 from starlette.routing import Mount
+from starlette.types import ASGIApp
 
-from server import heavy, openwhyd
+from server import heavy, openwhyd, upstream
 from server.settings import Settings
 
 
 def service_mounts(settings: Settings) -> list[Mount]:
     heavy_app = heavy.create_app(settings)
     return [
-        Mount("/openwhyd", app=openwhyd.create_app(settings)),
+        Mount("/openwhyd", app=openwhyd_app(settings)),
         Mount("/heavy", app=heavy_app), *heavy.root_mounts(heavy_app),
     ]
 
 
+def openwhyd_app(settings: Settings) -> ASGIApp:
+    """Our own Openwhyd service, or a proxy to a real one when `--openwhyd-upstream` names it."""
+    if settings.openwhyd_upstream:
+        return upstream.OpenwhydUpstream(settings.openwhyd_upstream)
+    return openwhyd.create_app(settings)
+
+
 def service_banners(settings: Settings) -> list[str]:
     """Lines `serve` prints after the URL: demo accounts and tokens of each service."""
-    return [*openwhyd.banner(settings), *heavy.banner(settings)]
+    own = (upstream.banner(settings.openwhyd_upstream) if settings.openwhyd_upstream
+           else openwhyd.banner(settings))
+    return [*own, *heavy.banner(settings)]

@@ -10,3 +10,4 @@ class Settings:
     seed: Path | None = None
     test_mode: bool = False
     rate_limits: bool = True
+    openwhyd_upstream: str | None = None
