@@ -7,45 +7,18 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from player_harness import FakeAdapter
 
 from app.api.errors import BadRequest
 from app.api.openwhyd import OpenwhydClient
 from app.api.transport import Request, Response
 from app.models import Track
 from app.player.adapters.bandcamp import BandcampAdapter, Stream
-from app.player.events import Failure, PlayerEvent, Playing
+from app.player.events import Failure, Playing
 
 STREAM = "https://t4.bcbits.com/stream/abc/mp3-128/1?p=0&ts=1&t=x&token=y"
 SONG = Track(id="p1", eid="/bc/artist/song#https://t4.bcbits.com/stream/expired", name="Song")
 REFUSED = "Bandcamp streams cannot be looked up from this server"
-
-
-class FakeAudio:
-    """The audio-file adapter's interface, remembering what it was asked."""
-
-    def __init__(self) -> None:
-        self.loaded: list[Any] = []
-        self.commands: list[tuple] = []
-        self.listener: Callable[[PlayerEvent], None] = lambda event: None
-
-    def load(self, item: object, listener: Callable[[PlayerEvent], None]) -> None:
-        self.loaded.append(item)
-        self.listener = listener
-
-    def play(self) -> None:
-        self.commands.append(("play",))
-
-    def pause(self) -> None:
-        self.commands.append(("pause",))
-
-    def seek(self, seconds: float) -> None:
-        self.commands.append(("seek", seconds))
-
-    def set_volume(self, volume: float, muted: bool) -> None:
-        self.commands.append(("volume", volume, muted))
-
-    def stop(self) -> None:
-        self.commands.append(("stop",))
 
 
 def run(scenario: Callable[[], Awaitable[None]]) -> None:
@@ -59,7 +32,7 @@ async def settle() -> None:
 
 def test_the_stream_openwhyd_finds_plays_as_an_audio_file_and_reports_as_bandcamp() -> None:
     async def scenario() -> None:
-        asked, heard, audio = [], [], FakeAudio()
+        asked, heard, audio = [], [], FakeAdapter()
 
         async def find(eid: str) -> str:
             asked.append(eid)
@@ -85,7 +58,7 @@ def test_the_stream_openwhyd_finds_plays_as_an_audio_file_and_reports_as_bandcam
 )
 def test_a_track_without_a_usable_stream_fails(found: Any, failure: Failure) -> None:
     async def scenario() -> None:
-        heard, audio = [], FakeAudio()
+        heard, audio = [], FakeAdapter()
 
         async def find(eid: str) -> str:
             if isinstance(found, Exception):
@@ -101,7 +74,7 @@ def test_a_track_without_a_usable_stream_fails(found: Any, failure: Failure) -> 
 
 def test_a_lookup_answered_after_the_player_moved_on_plays_nothing() -> None:
     async def scenario() -> None:
-        answer, heard, audio = asyncio.Event(), [], FakeAudio()
+        answer, heard, audio = asyncio.Event(), [], FakeAdapter()
 
         async def find(eid: str) -> str:
             await answer.wait()
@@ -120,7 +93,7 @@ def test_a_lookup_answered_after_the_player_moved_on_plays_nothing() -> None:
 
 def test_the_controls_go_to_the_audio_player() -> None:
     async def scenario() -> None:
-        audio = FakeAudio()
+        audio = FakeAdapter()
         adapter = BandcampAdapter(lambda eid: asyncio.sleep(0, STREAM), audio)
         adapter.set_volume(0.5, True)
         adapter.play()

@@ -51,14 +51,6 @@ class DailymotionAdapter(EmbeddedAdapter):
     def _duration(state: Any) -> float | None:
         return known_duration(float(state.videoDuration or 0))
 
-    def play(self) -> None:
-        if self._player is not None:
-            self._player.play()
-
-    def pause(self) -> None:
-        if self._player is not None:
-            self._player.pause()
-
     def seek(self, seconds: float) -> None:
         if self._player is not None:
             self._player.seek(seconds)

@@ -98,14 +98,6 @@ class DeezerAdapter(EmbeddedAdapter):
         self._duration = known_duration(float(position[1])) or self._duration
         self._report(Progress(self._clock(), float(position[0]), self._duration))
 
-    def play(self) -> None:
-        if self._player is not None:
-            self._player.play()
-
-    def pause(self) -> None:
-        if self._player is not None:
-            self._player.pause()
-
     def seek(self, seconds: float) -> None:
         at = deezer_seek(seconds, self._duration)
         if self._player is not None and at is not None:

@@ -61,8 +61,8 @@ class Session:
 class EmbeddedAdapter:
     """The shared half of an adapter for a third-party player; a subclass names its `script` and
     fills in `_open` (make the player for an item), `_close` (unbind and tear it down),
-    `_apply_volume`, and the commands, which wait for `_player`: the vendor's player once it
-    takes them."""
+    `_apply_volume`, `seek`, and the commands its vendor names otherwise; they all wait for
+    `_player`: the vendor's player once it takes them."""
 
     script: VendorScript
 
@@ -96,6 +96,15 @@ class EmbeddedAdapter:
             self._close()
             self._player = None
             session.close()
+
+    def play(self) -> None:
+        """Most vendors' players name it `play` (YouTube overrides this)."""
+        if self._player is not None:
+            self._player.play()
+
+    def pause(self) -> None:
+        if self._player is not None:
+            self._player.pause()
 
     def set_volume(self, volume: float, muted: bool) -> None:
         self._volume = (volume, muted)

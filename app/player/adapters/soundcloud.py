@@ -52,14 +52,6 @@ class SoundcloudAdapter(EmbeddedAdapter):
     def _heard_duration(self, milliseconds: float) -> None:
         self._duration = known_duration(float(milliseconds) / 1000)
 
-    def play(self) -> None:
-        if self._player is not None:
-            self._player.play()
-
-    def pause(self) -> None:
-        if self._player is not None:
-            self._player.pause()
-
     def seek(self, seconds: float) -> None:
         if self._player is not None:
             self._player.seekTo(seconds * 1000)
