@@ -61,6 +61,10 @@ def test_a_search_shows_it_is_loading_and_offers_a_retry_when_it_fails(app_page:
     app_page.route("**/openwhyd/search?*", lambda route: held.append(route))
     search(app_page, "chord")
     expect(app_page.get_by_role("main")).to_have_attribute("aria-busy", "true")
+    for _ in range(100):  # the screen shows it is busy before its request reaches the route
+        if held:
+            break
+        app_page.wait_for_timeout(50)  # lets Playwright deliver the held request
     held.pop().fulfill(status=500, json={"error": "The index is rebuilding."})
     expect(app_page.get_by_role("alert")).to_contain_text("The index is rebuilding.")
     expect(app_page.get_by_role("main")).not_to_have_attribute("aria-busy", "true")
