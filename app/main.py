@@ -2,6 +2,7 @@
 
 import time
 import traceback
+from functools import cache
 
 
 async def main() -> None:
@@ -25,10 +26,8 @@ async def main() -> None:
         from app.api.heavy import HeavyClient
         from app.eid import AUDIO_FILE
         from app.player.adapters.audio import AudioFileAdapter
-        from app.player.adapters.patch import PatchAdapter
         from app.player.adapters.third_party import third_party_sources
         from app.player.controller import Player
-        from app.player.patch_builds import BuildCache
         from app.player.patch_item import PATCH
         from app.player.sources import Sources
         from app.ui import heavy, long_list, patch_player, player_bar, queue_panel, session, share
@@ -42,15 +41,23 @@ async def main() -> None:
             **APP_ACTIONS, **player_bar.PLAYER_ACTIONS, **queue_panel.ACTIONS, **share.ACTIONS,
             **heavy.ACTIONS,
         }
-        patches = PatchAdapter(BuildCache(services.heavy), time.time,
-                               lambda level: patch_player.show_level(app, level))
+
+        @cache
+        def patches():
+            """Made with the first patch played: its module and the build reader load then."""
+            from app.player.adapters.patch import PatchAdapter
+            from app.player.patch_builds import BuildCache
+
+            return PatchAdapter(BuildCache(services.heavy), time.time,
+                                lambda level: patch_player.show_level(app, level))
+
         actions.update(patch_player.actions(patches))
         actions.update(long_list.ACTIONS)
         app = App(browser.BrowserPage(), state, actions)
         state.player = Player(
             Sources({
                 AUDIO_FILE: lambda: AudioFileAdapter(time.time),
-                PATCH: lambda: patches,
+                PATCH: patches,
                 **third_party_sources(time.time, browser.set_timer, openwhyd, settings),
             }),
             clock=time.time, set_timer=browser.set_timer,

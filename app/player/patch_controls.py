@@ -8,9 +8,10 @@ within the range, whatever the page hands over.
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from app.patches.web_build import WebParam
+if TYPE_CHECKING:  # the build's reader (zipfile and all) loads with the first patch played
+    from app.patches.web_build import WebParam
 
 FLOOR_DB = -60.0
 """The quietest level the meter tells apart from silence."""
@@ -48,7 +49,7 @@ def step_for(minimum: float, maximum: float, default: float) -> float | None:
     return None
 
 
-def controls_for(params: Iterable[WebParam]) -> tuple[Control, ...]:
+def controls_for(params: Iterable["WebParam"]) -> tuple[Control, ...]:
     return tuple(
         Control(p.name, p.minimum, p.maximum, p.default, step_for(p.minimum, p.maximum, p.default),
                 "range" if p.maximum > p.minimum else "number")

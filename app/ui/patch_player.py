@@ -4,14 +4,17 @@
 a build that cannot play is explained beside the button. The sliders act at every step of a drag.
 """
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from app.api.errors import ApiError
-from app.patches.web_build import WebBuild, WebBuildError
 from app.player.patch_controls import controls_for, level_text, shown, value_for
 from app.player.patch_item import PatchItem
 from app.ui.app import Action, App
 from app.ui.feedback import announce
+
+if TYPE_CHECKING:  # the build's reader loads with the first patch played, not at boot
+    from app.patches.web_build import WebBuild
 
 PLAY_STATUS = "play-status"
 LEVEL = "patch-level"
@@ -20,7 +23,7 @@ LEVEL = "patch-level"
 class PatchPlayer(Protocol):
     """What the actions need of the patch adapter."""
 
-    async def build(self, url: str) -> WebBuild: ...
+    async def build(self, url: str) -> "WebBuild": ...
 
     def set_param(self, name: str, value: float) -> None: ...
 
@@ -36,13 +39,17 @@ def show_level(app: App, level: float) -> None:
     app.page.set_text(f"{LEVEL}-text", level_text(level))
 
 
-def actions(patches: PatchPlayer) -> dict[str, Action]:
+def actions(patches: Callable[[], PatchPlayer]) -> dict[str, Action]:
+    """The actions, given how to get the patch adapter: made with the first patch played."""
+
     async def play(app: App, data: dict[str, str]) -> None:
         """Put the version right after what plays now, and play it."""
+        from app.patches.web_build import WebBuildError
+
         owner, patch, version = data["owner"], data["patch"], data["version"]
         app.page.set_text(PLAY_STATUS, f"Loading the web build of {patch}, version {version}…")
         try:
-            build = await patches.build(data["url"])
+            build = await patches().build(data["url"])
         except ApiError as error:
             app.page.set_text(PLAY_STATUS, f"Version {version} cannot play here: {error.message}")
             return
@@ -66,7 +73,7 @@ def actions(patches: PatchPlayer) -> dict[str, Action]:
         if value is None:
             return
         item.settings[control.name] = value
-        patches.set_param(control.name, value)
+        patches().set_param(control.name, value)
         app.page.set_text(param_output(control.name), shown(value))
 
     return {"heavy-play": play, "patch-param": set_param}

@@ -203,7 +203,7 @@ def patch_app(answers: dict[str, bytes]) -> tuple[App, FakePage, FakePatches, Ha
     harness = Harness(on_change=lambda change: player_changed(app, change))
     state.player = harness.player
     patches = FakePatches(FakeDownloads(answers))
-    app = App(page, state, {**PLAYER_ACTIONS, **actions(patches)})
+    app = App(page, state, {**PLAYER_ACTIONS, **actions(lambda: patches)})
     app.mount()
     return app, page, patches, harness
 
