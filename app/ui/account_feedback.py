@@ -1,5 +1,5 @@
-"""Messages beside the account forms, put in place without drawing the form again: what was typed
-stays, passwords and picked files included."""
+"""Messages beside a form (the account forms, the share form), put in place without drawing the form
+again: what was typed or checked stays, passwords and picked files included."""
 
 from app.ui.app import App
 from app.ui.state import Notice

@@ -2,11 +2,13 @@
 under the Share button of the track's or playlist's page, listing whom one follows."""
 
 from app.api.errors import ApiError
+from app.ui.account_feedback import tell
 from app.ui.app import Action, App
 from app.ui.feedback import announce
 from app.ui.templates import render
 
 REGION = "share-panel"
+FORM = "share"
 BUTTON = "share-button"
 RECIPIENT = "to-"
 """Each person's checkbox is named `to-<user id>`, its value their name."""
@@ -23,36 +25,34 @@ def names_phrase(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-async def _show_form(
-    app: App, subject: dict[str, str], error: str = "", checked: frozenset[str] = frozenset()
-) -> None:
-    me = app.state.session.openwhyd_user
+def _subject(data: dict[str, str]) -> dict[str, str]:
+    """What is being sent, as the Share button and the form's hidden fields carry it."""
+    return {"kind": data["kind"], "id": data["id"], "title": data.get("title", "")}
+
+
+async def open_form(app: App, data: dict[str, str]) -> None:
+    me, error = app.state.session.openwhyd_user, ""
     try:
         people = await app.state.services.openwhyd.following(me.id, limit=FOLLOWING_SHOWN)
     except ApiError as failure:
         people, error = [], f"Whom you follow could not be loaded: {failure.message}"
-    markup = render("share.html", subject=subject, people=people, error=error, checked=checked)
-    app.page.set_html(REGION, markup)
+    app.page.set_html(REGION, render("share.html", subject=_subject(data), people=people, error=error))
     app.page.focus("share-error" if error else "share-title")
 
 
-async def open_form(app: App, data: dict[str, str]) -> None:
-    subject = {"kind": data["kind"], "id": data["id"], "title": data.get("title", "")}
-    await _show_form(app, subject)
-
-
 async def send(app: App, data: dict[str, str]) -> None:
-    subject = {"kind": data["kind"], "id": data["id"], "title": data.get("title", "")}
+    """A refusal shows beside the form without drawing it again: the people checked stay checked."""
+    subject = _subject(data)
     people = chosen(data)
     if not people:
-        await _show_form(app, subject, "Choose at least one person to send it to.")
+        tell(app, FORM, "Choose at least one person to send it to.")
         return
     client = app.state.services.openwhyd
     sending = client.send_track if subject["kind"] == "track" else client.send_playlist
     try:
         await sending(subject["id"], list(people))
     except ApiError as error:
-        await _show_form(app, subject, f"It was not sent: {error.message}", frozenset(people))
+        tell(app, FORM, f"It was not sent: {error.message}")
         return
     await close(app, data)
     announce(app, f"Sent {subject['title'] or 'it'} to {names_phrase(list(people.values()))}.")

@@ -63,9 +63,11 @@ def test_the_form_lists_whom_you_follow_escaped_and_takes_focus() -> None:
 def test_sending_to_nobody_is_refused_before_any_request() -> None:
     client = FakeOpenwhyd()
     app, page = sharing(client)
+    act(app, "open-share", **TRACK)
     act(app, "send-share", **TRACK)
     assert client.sent == []
-    assert "Choose at least one person" in page.regions["share-panel"] and page.focused == ["share-error"]
+    assert "Choose at least one person" in page.regions["share-feedback"]
+    assert page.focused == ["share-title", "share-error"]
 
 
 def test_sending_closes_the_form_and_says_to_whom() -> None:
@@ -81,7 +83,9 @@ def test_sending_closes_the_form_and_says_to_whom() -> None:
 
 def test_a_refusal_keeps_the_people_checked_and_shows_why() -> None:
     app, page = sharing(FakeOpenwhyd(refusing=ApiError("post not found")))
-    act(app, "send-share", **TRACK, **{"to-u2": "Bo"})
+    act(app, "open-share", **TRACK)
     form = page.regions["share-panel"]
-    assert "It was not sent: post not found" in form
-    assert 'name="to-u2" value="&lt;b&gt;Bo&lt;/b&gt;" checked' in form and 'value="Ann" checked' not in form
+    act(app, "send-share", **TRACK, **{"to-u2": "Bo"})
+    assert page.regions["share-panel"] == form  # not drawn again: what was checked stays checked
+    assert "It was not sent: post not found" in page.regions["share-feedback"]
+    assert page.focused[-1] == "share-error"
