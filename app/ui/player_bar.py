@@ -63,10 +63,9 @@ def send_play_log(app: App, calls: Calls) -> None:
 
 
 async def play_list(app: App, data: dict[str, str]) -> None:
-    items = app.state.lists.get(data.get("list", ""), ())
-    index = int(data.get("index", "0"))
-    if 0 <= index < len(items):
-        app.state.player.play_list(items, index)
+    found = app.state.listed(data)
+    if found is not None:
+        app.state.player.play_list(*found)
 
 
 async def seek(app: App, data: dict[str, str]) -> None:

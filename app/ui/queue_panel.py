@@ -50,9 +50,8 @@ async def move(app: App, data: dict[str, str]) -> None:
 
 
 def _listed(app: App, data: dict[str, str]) -> object | None:
-    items = app.state.lists.get(data.get("list", ""), ())
-    index = int(data.get("index", "0"))
-    return items[index] if 0 <= index < len(items) else None
+    found = app.state.listed(data)
+    return None if found is None else found[0][found[1]]
 
 
 async def play_next(app: App, data: dict[str, str]) -> None:

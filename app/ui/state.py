@@ -57,6 +57,13 @@ class AppState:
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
 
+    def listed(self, data: dict[str, str]) -> tuple[tuple, int] | None:
+        """The list on screen a row's button names (`list`) and the row's place in it (`index`);
+        None when the list is gone or shorter."""
+        items = self.lists.get(data.get("list", ""), ())
+        index = int(data.get("index", "0"))
+        return (items, index) if 0 <= index < len(items) else None
+
     def take_notice(self, form: str) -> Notice | None:
         """The notice for `form`, shown once."""
         return self.notices.pop(form, None)
