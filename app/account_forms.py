@@ -26,6 +26,8 @@ LINK_SITES = (
 PASSWORD_LENGTH = "Your password must be between 4 and 32 characters"
 MAX_PICTURE_BYTES = 5 * 1024 * 1024
 TOO_LARGE = "This picture is larger than 5 MB: pick a smaller one."
+PICTURE_TYPES = "image/png,image/jpeg,image/gif,image/webp"
+"""What `picture_type` takes, as a file input's `accept`."""
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),

@@ -2,7 +2,7 @@
 renames, deletes and rearranges here; rearranging has its own location (`…/arrange`), where the
 whole list is loaded so that any track can move anywhere."""
 
-from app.account_forms import FieldProblem
+from app.account_forms import PICTURE_TYPES, FieldProblem
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.api.openwhyd import OpenwhydClient
 from app.models import Playlist, Track, User
@@ -95,7 +95,7 @@ async def show(match: Match, state: AppState) -> Screen:
         "playlist.html", playlist=playlist, owner=owner, handle=match.params["user"], tracks=tracks,
         list_key=list_key, rows=rows, image=image, mine=mine, arranging=arranging,
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
-        notices={form: state.take_notice(form) for form in FORMS},
+        notices={form: state.take_notice(form) for form in FORMS}, picture_types=PICTURE_TYPES,
     )
     return Screen(f"{playlist.name} · Tonearm", markup)
 

@@ -67,7 +67,7 @@ async def show(match: Match, state: AppState) -> Screen:
     markup = render(
         "settings.html", me=me, links=links, profile=href("profile", user=me.handle or me.id),
         avatar=client.resource_url(me.image) or client.user_image_url(me.id),
-        cover=client.resource_url(me.cover_image),
+        cover=client.resource_url(me.cover_image), picture_types=account_forms.PICTURE_TYPES,
     )
     return Screen(TITLE, markup)
 
