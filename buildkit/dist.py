@@ -6,8 +6,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from buildkit import archive, pyc
-from buildkit.paths import APP, ROOT, TEST_VENDOR, VENDOR
+from buildkit import archive, pyodide_node
+from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
+from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 
 PAGES = ("index.html", "pyscript.toml", "embed.html")
 WIDGET_PAGE = "embed.html"
@@ -21,7 +22,7 @@ def app_archive_with_bytecode() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "app"
         shutil.copytree(APP, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        pyc.compile_tree(copy)
+        pyodide_node.compile_tree(copy)
         return archive.zip_tree(copy, Path(tmp), bytecode=True)
 
 
@@ -38,7 +39,9 @@ def build_dist(out: Path) -> None:
     for page in PAGES:
         shutil.copy2(ROOT / page, out / page)
     shutil.copytree(ROOT / "static", out / "static", ignore=STATIC_SKIP)
-    (out / "app.zip").write_bytes(app_archive_with_bytecode())
+    app_zip = app_archive_with_bytecode()
+    (out / "app.zip").write_bytes(app_zip)
+    (out / SNAPSHOT_NAME).write_bytes(make_snapshot([PYTHON_PACKAGES_ZIP.read_bytes(), app_zip]))
     for name in widget_files():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, out / name)

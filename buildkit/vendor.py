@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from buildkit import archive, pyc
+from buildkit import archive, pyodide_node
 from buildkit.lock import Pin, read_lock, relock, sha256_of, verify
 from buildkit.paths import DOWNLOADS, LOCK, PYTHON_PACKAGES_ZIP, VENDOR
 
@@ -94,7 +94,7 @@ def python_packages_zip(pins: list[tuple[Pin, dict[str, bytes]]]) -> bytes:
                 dest = root / name.removeprefix(pin.strip)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 dest.write_bytes(data)
-        pyc.compile_tree(root)
+        pyodide_node.compile_tree(root)
         return archive.zip_tree(root, root, bytecode=True)
 
 

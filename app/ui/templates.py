@@ -21,6 +21,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the files never change under a page; the startup snapshot holds them compiled
     )
     env.globals["href"] = href
     env.globals["embed_code"] = embed_code

@@ -1,5 +1,6 @@
 """The app shell in Chromium: boots offline, navigates by hash, shows not-found and errors."""
 
+import gzip
 import io
 import re
 import zipfile
@@ -16,6 +17,24 @@ def test_boots_with_frame_and_no_outside_requests(app_page: Page) -> None:
     expect(app_page.get_by_role("heading", level=1)).to_have_text(
         "Music from Openwhyd, patches from heavy, in one page")
     expect(app_page).to_have_title("Tonearm")
+
+
+def test_boots_from_the_startup_snapshot(app_page: Page) -> None:
+    expect(app_page.locator("html")).to_have_attribute("data-snapshot", "restored")
+
+
+def test_a_snapshot_the_runtime_refuses_means_a_plain_start(fresh_app) -> None:
+    page = fresh_app("#/", wait_ready=False)
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    not_a_snapshot = gzip.compress(b"\0" * 4096)
+    page.route("**/app.snapshot.gz", lambda route: route.fulfill(body=not_a_snapshot))
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("data-ready", "true", timeout=90_000)
+    expect(page.locator("html")).not_to_have_attribute("data-snapshot", "restored")
+    assert any("startup snapshot does not fit" in text for text in warnings)
+    page.get_by_role("link", name="About").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("About Tonearm")
 
 
 def test_navigation_and_history(app_page: Page) -> None:
@@ -63,21 +82,27 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_content(fresh_app) -
     expect(page).to_have_url(re.compile(r"#/$"))
 
 
-def patched_app_zip(route: Route, replacements: dict[str, str]) -> None:
-    """Serve the real app.zip with some modules replaced, to break the app on purpose."""
-    original = zipfile.ZipFile(io.BytesIO(route.fetch().body()))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as patched:
-        for name in original.namelist():
-            patched.writestr(name, replacements.get(name, original.read(name)))
-    route.fulfill(body=buffer.getvalue(), content_type="application/zip")
+def serve_patched_app(page: Page, replacements: dict[str, str]) -> None:
+    """Serve the real app.zip with some modules replaced, to break the app on purpose, and no
+    startup snapshot, whose copy of the modules would no longer match (as on a host without one)."""
+
+    def patched_app_zip(route: Route) -> None:
+        original = zipfile.ZipFile(io.BytesIO(route.fetch().body()))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as patched:
+            for name in original.namelist():
+                patched.writestr(name, replacements.get(name, original.read(name)))
+        route.fulfill(body=buffer.getvalue(), content_type="application/zip")
+
+    page.route("**/app.zip", patched_app_zip)
+    page.route("**/app.snapshot.gz", lambda route: route.fulfill(status=404))
 
 
 @pytest.mark.expect_page_errors
 def test_python_error_in_a_view_is_shown_as_a_message(fresh_app) -> None:
     broken = "async def show(match, state):\n    raise RuntimeError('the about screen broke')\n"
     page = fresh_app("#/", wait_ready=False)
-    page.route("**/app.zip", lambda route: patched_app_zip(route, {"app/ui/views/about.py": broken}))
+    serve_patched_app(page, {"app/ui/views/about.py": broken})
     page.reload()
     page.wait_for_selector("html[data-ready='true']", timeout=90_000)
     page.get_by_role("link", name="About").click()
@@ -92,7 +117,7 @@ def test_python_error_in_a_view_is_shown_as_a_message(fresh_app) -> None:
 def test_python_error_at_boot_is_shown_as_a_message(fresh_app) -> None:
     page = fresh_app("#/", wait_ready=False)
     broken = {"app/ui/app.py": "raise ImportError('the controller is missing')\n"}
-    page.route("**/app.zip", lambda route: patched_app_zip(route, broken))
+    serve_patched_app(page, broken)
     page.reload()
     expect(page.locator("html")).to_have_attribute("data-ready", "failed", timeout=90_000)
     alert = page.get_by_role("alert")

@@ -1,5 +1,6 @@
 """The app's files as `serve` hands them out: types, cache policy, and nothing beyond the app."""
 
+import gzip
 import io
 import urllib.error
 import urllib.request
@@ -12,7 +13,7 @@ from buildkit.lock import read_lock
 PINS = {pin.name: pin for pin in read_lock()}
 
 
-def get(url: str) -> tuple[int, dict[str, str], bytes]:
+def get(url: str | urllib.request.Request) -> tuple[int, dict[str, str], bytes]:
     try:
         with urllib.request.urlopen(url) as response:
             return response.status, dict(response.headers), response.read()
@@ -55,3 +56,13 @@ def test_app_archive_is_built_from_the_tree(live_server: str) -> None:
 def test_only_the_app_is_served_from_the_checkout(live_server: str, path: str) -> None:
     status, _, _ = get(live_server + path)
     assert status == 404
+
+
+def test_startup_snapshot_is_made_from_the_tree_and_revalidated_by_its_etag(live_server: str) -> None:
+    status, headers, body = get(live_server + "/app.snapshot.gz")
+    assert status == 200 and headers["cache-control"] == "no-cache"
+    snapshot = gzip.decompress(body)
+    assert snapshot[:4] == b"\0snp", "Pyodide's snapshot magic"
+    assert b"/home/pyodide/app/ui/templates.py" in snapshot, "the app's modules are imported in it"
+    again = {"If-None-Match": headers["etag"]}
+    assert get(urllib.request.Request(live_server + "/app.snapshot.gz", headers=again))[0] == 304

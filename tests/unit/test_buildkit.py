@@ -39,7 +39,9 @@ def test_lock_pins_every_runtime_piece() -> None:
 def test_pages_use_the_locked_runtime_versions() -> None:
     pins = {pin.name: pin for pin in read_lock()}
     config = tomllib.loads((ROOT / "pyscript.toml").read_text())
-    assert config["interpreter"] == f"./static/vendor/{pins['pyodide'].into}/pyodide.mjs"
+    assert config["interpreter"] == "./static/js/pyodide-snapshot.mjs"
+    snapshot_loader = (ROOT / "static" / "js" / "pyodide-snapshot.mjs").read_text()
+    assert set(re.findall(r"\.\./vendor/(pyodide-[^/]+)/", snapshot_loader)) == {pins["pyodide"].into}
     index = (ROOT / "index.html").read_text()
     assert f"./static/vendor/{pins['@pyscript/core'].into}/core.js" in index
     assert "packages" not in config, "packages would need micropip, which is not vendored"

@@ -1,0 +1,51 @@
+"""The app's startup snapshot: Pyodide's memory after the app's archives are unpacked and its
+browser-free modules imported, gzipped. static/js/pyodide-snapshot.mjs restores it instead of
+starting CPython from scratch.
+
+Snapshots are cached by what goes into them, so `serve` from the tree rebuilds one only after an
+edit, and the tests share one.
+"""
+
+import gzip
+import hashlib
+import json
+import tempfile
+from pathlib import Path
+
+from buildkit import pyodide_node
+from buildkit.paths import ROOT
+
+SNAPSHOT_NAME = "app.snapshot.gz"
+CACHE = ROOT / ".cache" / "snapshots"
+MAKER = Path(__file__).with_name("make_snapshot.mjs")
+PRELOAD = Path(__file__).with_name("snapshot_preload.py")
+
+
+def snapshot_key(archives: list[bytes]) -> str:
+    """Changes with the archives, the runtime, and the code that makes the snapshot."""
+    digest = hashlib.sha256(pyodide_node.pyodide_dir().name.encode())
+    for part in (*archives, MAKER.read_bytes(), PRELOAD.read_bytes()):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:32]
+
+
+def make_snapshot(archives: list[bytes]) -> bytes:
+    """The gzipped snapshot of a page that unpacks `archives` in this order (as PyScript does)."""
+    cached = CACHE / f"{snapshot_key(archives)}.gz"
+    if cached.is_file():
+        return cached.read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for number, data in enumerate(archives):
+            paths.append(Path(tmp) / f"{number}.zip")
+            paths[-1].write_bytes(data)
+        raw = Path(tmp) / "snapshot"
+        printed = pyodide_node.run(MAKER, str(raw), *map(str, paths))
+        left_out = json.loads(printed.splitlines()[-1])["leftOut"]
+        packed = gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".tmp")
+    partial.write_bytes(packed)
+    partial.replace(cached)
+    print(f"startup snapshot {len(packed) / 1e6:.1f} MB; modules that wait for the browser: {len(left_out)}")
+    return packed

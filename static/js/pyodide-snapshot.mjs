@@ -1,0 +1,37 @@
+// PyScript's `interpreter`: the vendored Pyodide, started from the app's memory snapshot
+// (build.py makes it, buildkit/snapshot.py) instead of initialising CPython and importing the app
+// from scratch. PyScript forwards no snapshot options, so this module stands in for pyodide.mjs.
+// Without a snapshot, or with one this runtime refuses, Pyodide starts the ordinary way.
+import * as pyodide from "../vendor/pyodide-314.0.2/pyodide.mjs";
+
+export const version = pyodide.version;
+const indexURL = new URL("../vendor/pyodide-314.0.2/", import.meta.url).href;
+const GZIP = [0x1f, 0x8b];
+
+// Starts with the module, so the download overlaps PyScript's own setup.
+const snapshot = (async () => {
+  const response = await fetch(new URL("../../app.snapshot.gz", import.meta.url));
+  if (!response.ok) return null;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== GZIP[0] || bytes[1] !== GZIP[1]) return bytes; // a host already decoded it
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+})().catch(() => null);
+
+// A snapshot freezes the interpreter as the build machine left it, `random`'s state included.
+const RESEED = "import random\nrandom.seed()";
+
+export async function loadPyodide(options) {
+  const bytes = await snapshot;
+  if (bytes) {
+    try {
+      const restored = await pyodide.loadPyodide({ ...options, indexURL, _loadSnapshot: bytes });
+      restored.runPython(RESEED);
+      document.documentElement.dataset.snapshot = "restored";
+      return restored;
+    } catch (error) {
+      console.warn("Tonearm: the startup snapshot does not fit this Pyodide; starting without it.", error);
+    }
+  }
+  return pyodide.loadPyodide({ ...options, indexURL });
+}
