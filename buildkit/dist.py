@@ -10,7 +10,8 @@ from buildkit import archive, pyodide_node
 from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 
-PAGES = ("index.html", "pyscript.toml", "embed.html")
+PAGES = ("index.html", "pyscript.toml", "embed.html", "sw.js")
+"""The files at the app's root; sw.js sits there so that its scope is the whole app."""
 WIDGET_PAGE = "embed.html"
 WIDGET_CONFIG = re.compile(r"""<script type="mpy" config='([^']*)'>""")
 """The widget's config, inline in its page: one request less before MicroPython starts."""

@@ -13,7 +13,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from buildkit.archive import zip_tree
-from buildkit.dist import widget_files
+from buildkit.dist import PAGES, widget_files
 from buildkit.paths import PYTHON_PACKAGES_ZIP, ROOT
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot, snapshot_key
 from server.cache_control import CacheControl
@@ -26,7 +26,6 @@ mimetypes.add_type("application/toml", ".toml")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 VERSIONED = re.compile(r"/static/vendor/[a-z-]+-\d[\w.-]*/|/assets/[^/]+\.[0-9a-f]{12,}\.")
-TREE_PAGES = ("index.html", "pyscript.toml", "embed.html")
 
 
 def cache_policy(path: str) -> str:
@@ -64,7 +63,7 @@ def app_snapshot(root: Path):
 
 def tree_site(root: Path) -> ASGIApp:
     """Only what the browser needs: never the checkout itself (.git, data, .venv)."""
-    pages = [Route(f"/{name}", _file(root / name)) for name in (*TREE_PAGES, *widget_files(root))]
+    pages = [Route(f"/{name}", _file(root / name)) for name in (*PAGES, *widget_files(root))]
     return CacheControl(Router(routes=[
         Route("/", _file(root / "index.html")),
         *pages,

@@ -26,4 +26,23 @@
   };
   addEventListener("error", (event) => fail(event.message || "a script failed to load"));
   addEventListener("unhandledrejection", (event) => fail(String(event.reason)));
+
+  // Once the app runs, the service worker (sw.js) keeps the files this start used, so the next
+  // one can come from its cache, offline too; `data-offline="ready"` on <html> says it has.
+  // Browsers offer service workers on https and on localhost only.
+  const keepForNextStart = async () => {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.addEventListener("message", ({ data }) => {
+      if (data?.kept) document.documentElement.dataset.offline = "ready";
+    });
+    await navigator.serviceWorker.register("./sw.js");
+    const { active } = await navigator.serviceWorker.ready;
+    const used = performance.getEntriesByType("resource").map((entry) => entry.name);
+    active.postMessage({ keep: [location.href, ...used] });
+  };
+  new MutationObserver((_, observer) => {
+    if (document.documentElement.dataset.ready !== "true") return;
+    observer.disconnect();
+    keepForNextStart().catch((error) => console.warn("Tonearm works without offline use:", error));
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ready"] });
 })();

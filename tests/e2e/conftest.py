@@ -75,8 +75,9 @@ def watch(page: Page, base_url: str, *other_origins: str) -> Page:
 
 
 def open_app(browser: Browser, base_url: str, location: str = "#/", *, wait_ready: bool = True) -> Page:
-    """A new context (cold cache) on the app, watched, booted to its ready marker."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    """A new context (cold cache) on the app, watched, booted to its ready marker. No service
+    worker: the routes tests hold, patch and guard with never see the requests one makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
     page = watch(context.new_page(), base_url)
     page.goto(f"{base_url}/{location}")
     if wait_ready:

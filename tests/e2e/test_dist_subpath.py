@@ -51,7 +51,7 @@ def not_found() -> list[str]:
 
 @pytest.fixture(scope="module")
 def hosted_app(browser: Browser, static_host: str, not_found: list[str]) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
     page = watch(context.new_page(), static_host)
     page.on("response", lambda response: response.status == 404 and not_found.append(response.url))
     page.goto(f"{static_host}/{SUB_PATH}")

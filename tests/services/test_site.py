@@ -42,6 +42,13 @@ def test_versioned_runtime_is_typed_and_cached_for_a_year(live_server: str, path
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
 
 
+def test_service_worker_is_served_from_the_root_so_its_scope_is_the_app(live_server: str) -> None:
+    status, headers, body = get(live_server + "/sw.js")
+    assert status == 200 and headers["cache-control"] == "no-cache"
+    assert headers["content-type"].startswith("text/javascript")
+    assert b'addEventListener("fetch"' in body
+
+
 def test_app_archive_is_built_from_the_tree(live_server: str) -> None:
     status, headers, body = get(live_server + "/app.zip")
     assert status == 200 and headers["cache-control"] == "no-cache"

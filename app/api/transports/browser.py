@@ -7,6 +7,8 @@ the query string to the multipart body, is built by `Request` in app/api/transpo
 from app.api.errors import TransportError
 from app.api.transport import Request, Response
 
+OFFLINE = "Could not reach the server: you may be offline, or it may be down."
+
 
 class BrowserTransport:
     """`credentials` is `fetch`'s: "same-origin" when the service is served with the app (the
@@ -27,7 +29,7 @@ class BrowserTransport:
         try:
             answer = await js.fetch(request.full_url, to_js(options, dict_converter=js.Object.fromEntries))
             content = (await answer.arrayBuffer()).to_bytes()
-        except JsException as error:
-            raise TransportError(str(error)) from error
+        except JsException as error:  # fetch says only "Failed to fetch", whatever the cause
+            raise TransportError(OFFLINE) from error
         pairs = tuple((name.lower(), value) for name, value in answer.headers.entries())
         return Response(status=answer.status, body=content, headers=pairs, url=answer.url)
