@@ -9,6 +9,17 @@ SDK plays for an application registered for the site's domain: a deployment sets
 (`dailymotion_player`, `deezer_app`); until then those tracks fail to load, are reported and skipped."""
 
 
+OPENWHYD_ACCESS = ("session", "public")
+"""How the app reaches Openwhyd. "session": on the app's own origin (served with it, or through a
+reverse proxy), so signing in and every change work. "public": on another origin, such as
+https://openwhyd.org, which sends no CORS headers: public profiles, playlists and likes only,
+read through JSONP."""
+
+
+class ConfigError(ValueError):
+    """A [tonearm] setting the app cannot start with."""
+
+
 @dataclass(frozen=True)
 class AppConfig:
     openwhyd_base: str = "./openwhyd"
@@ -16,11 +27,21 @@ class AppConfig:
     version: str = "dev"
     dailymotion_player: str = PLACEHOLDER_ID
     deezer_app: str = PLACEHOLDER_ID
+    openwhyd_access: str = "session"
+
+    @property
+    def openwhyd_public_only(self) -> bool:
+        return self.openwhyd_access == "public"
 
     @classmethod
     def from_pyscript(cls, config: dict[str, Any]) -> "AppConfig":
         section = config.get("tonearm", {})
+        access = str(section.get("openwhyd_access", cls.openwhyd_access))
+        if access not in OPENWHYD_ACCESS:
+            raise ConfigError(f"pyscript.toml: [tonearm] openwhyd_access is {access!r}; "
+                              f"it can be {' or '.join(map(repr, OPENWHYD_ACCESS))}")
         return cls(
+            openwhyd_access=access,
             openwhyd_base=str(section.get("openwhyd", cls.openwhyd_base)),
             heavy_base=str(section.get("heavy", cls.heavy_base)),
             version=str(section.get("version", cls.version)),

@@ -15,12 +15,15 @@ async def main() -> None:
 
         from app.api.openwhyd import OpenwhydClient
         from app.api.transports.browser import BrowserTransport
+        from app.api.transports.jsonp import JsonpTransport
         from app.config import AppConfig
 
         settings = AppConfig.from_pyscript(dict(config))
+        public_only = settings.openwhyd_public_only
         # whole-list walks (exports, rearranging) pause briefly between pages, someone is waiting
-        openwhyd = OpenwhydClient(settings.openwhyd_base, BrowserTransport(), page_delay=0.2)
-        signed_in = asyncio.ensure_future(openwhyd.me())
+        transport = JsonpTransport() if public_only else BrowserTransport()
+        openwhyd = OpenwhydClient(settings.openwhyd_base, transport, page_delay=0.2, public_only=public_only)
+        signed_in = asyncio.ensure_future(no_session() if public_only else openwhyd.me())
         await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
 
         from app.api.heavy import HeavyClient
@@ -86,3 +89,7 @@ async def main() -> None:
         browser.mark("failed")
         return
     browser.mark("true")
+
+
+async def no_session() -> None:
+    """Openwhyd on another origin keeps its session cookie to itself: nobody is signed in."""

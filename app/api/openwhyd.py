@@ -93,7 +93,9 @@ def _playlist_cursor(track: Track) -> str:
 
 class OpenwhydClient:
     """`base_url` is where the service is mounted, absolute or relative to the page
-    (e.g. "./openwhyd"). `page_delay` is the pause between pages when walking a list."""
+    (e.g. "./openwhyd"). `page_delay` is the pause between pages when walking a list.
+    `public_only`: the transport reaches only Openwhyd's JSONP routes (the app hosted on another
+    origin), so profiles are read from those."""
 
     def __init__(
         self,
@@ -102,11 +104,13 @@ class OpenwhydClient:
         *,
         page_delay: float = 1.0,
         sleep: Sleep = asyncio.sleep,
+        public_only: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.transport = transport
         self.page_delay = page_delay
         self._sleep = sleep
+        self.public_only = public_only
 
     def resource_url(self, path: str | None) -> str | None:
         """Where a path the server gave (an image, a file) is: Openwhyd writes its own resources
@@ -226,6 +230,8 @@ class OpenwhydClient:
 
     async def user(self, id_or_handle: str) -> User:
         """A public profile with its counts, and whether the logged-in user follows it."""
+        if self.public_only:
+            return await self._public_user(id_or_handle)
         return User.from_json(
             await self._get(
                 "/api/user",
@@ -236,6 +242,13 @@ class OpenwhydClient:
                 countLikes=True,
             )
         )
+
+    async def _public_user(self, id_or_handle: str) -> User:
+        """A profile from the JSONP routes alone: `/info` names the user and `/playlists` lists
+        their playlists; counts, bio and pictures are not among them (reference §1.5, §3.13)."""
+        info = await self._get(f"{user_path(id_or_handle)}/info")
+        playlists = await self._get(f"{user_path(str(info['_id']))}/playlists", format="json")
+        return User.from_json({**info, "pl": playlists})
 
     async def update_profile(
         self,

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from app.player.keys import SHORTCUTS
 from app.player.time_format import clock
-from app.ui.router import NOT_FOUND_VIEW, Match, match
+from app.ui.router import NOT_FOUND_VIEW, Match, match, route_named
 from app.ui.screen import Screen
 from app.ui.state import AppState
 from app.ui.templates import render
@@ -78,9 +78,11 @@ class App:
     def nav_items(self) -> list[dict[str, object]]:
         """A section's routes are named after it (`heavy`, `heavy-patch`…), so its item stays current."""
         here = self.current.name
+        public_only = self.state.config.openwhyd_public_only
         return [
             {"label": label, "name": name, "current": here == name or here.startswith(f"{name}-")}
             for label, name in NAV
+            if not (public_only and route_named(name).same_origin)
         ]
 
     def render_chrome(self) -> None:
@@ -119,6 +121,10 @@ class App:
         self.page.go(location_hash)
 
     async def screen_for(self, target: Match) -> Screen:
+        config = self.state.config
+        if target.route and target.route.same_origin and config.openwhyd_public_only:
+            markup = render("public_only.html", openwhyd=config.openwhyd_base)
+            return Screen("Not available here · Tonearm", markup)
         try:
             view = import_module(target.route.view if target.route else NOT_FOUND_VIEW)
             return await view.show(target, self.state)

@@ -9,6 +9,8 @@ class Route:
     name: str
     pattern: str  # "/u/{user}/playlists/{n}"
     view: str  # module with `async def show(match, state) -> Screen`, imported on first use
+    same_origin: bool = False
+    """Uses Openwhyd routes a page on another origin cannot reach (no JSONP, or a session)."""
 
     @property
     def parts(self) -> list[str]:
@@ -30,21 +32,21 @@ class Match:
 ROUTES = (
     Route("home", "/", "app.ui.views.home"),
     Route("about", "/about", "app.ui.views.about"),
-    Route("login", "/login", "app.ui.views.login"),
-    Route("password-reset", "/login/forgot", "app.ui.views.password_reset"),
-    Route("signup", "/signup", "app.ui.views.signup"),
-    Route("settings", "/settings", "app.ui.views.settings"),
-    Route("hot", "/hot", "app.ui.views.hot"),
+    Route("login", "/login", "app.ui.views.login", same_origin=True),
+    Route("password-reset", "/login/forgot", "app.ui.views.password_reset", same_origin=True),
+    Route("signup", "/signup", "app.ui.views.signup", same_origin=True),
+    Route("settings", "/settings", "app.ui.views.settings", same_origin=True),
+    Route("hot", "/hot", "app.ui.views.hot", same_origin=True),
     Route("profile", "/u/{user}", "app.ui.views.profile"),
     Route("profile-playlists", "/u/{user}/playlists", "app.ui.views.profile"),
     Route("profile-likes", "/u/{user}/likes", "app.ui.views.profile"),
     Route("playlist", "/u/{user}/playlists/{n}", "app.ui.views.playlist"),
-    Route("playlist-arrange", "/u/{user}/playlists/{n}/arrange", "app.ui.views.playlist"),
-    Route("track", "/t/{id}", "app.ui.views.track"),
-    Route("track-edit", "/t/{id}/edit", "app.ui.views.track_edit"),
-    Route("add-track", "/add", "app.ui.views.add_track"),
-    Route("stream", "/stream", "app.ui.views.stream"),
-    Route("search", "/search", "app.ui.views.search"),
+    Route("playlist-arrange", "/u/{user}/playlists/{n}/arrange", "app.ui.views.playlist", same_origin=True),
+    Route("track", "/t/{id}", "app.ui.views.track", same_origin=True),
+    Route("track-edit", "/t/{id}/edit", "app.ui.views.track_edit", same_origin=True),
+    Route("add-track", "/add", "app.ui.views.add_track", same_origin=True),
+    Route("stream", "/stream", "app.ui.views.stream", same_origin=True),
+    Route("search", "/search", "app.ui.views.search", same_origin=True),
     Route("heavy", "/heavy", "app.ui.views.heavy_home"),
     Route("heavy-tokens", "/heavy/tokens", "app.ui.views.heavy_tokens"),
     Route("heavy-user", "/heavy/u/{user}", "app.ui.views.heavy_user"),
@@ -80,10 +82,14 @@ def match(location_hash: str, routes: tuple[Route, ...] = ROUTES) -> Match:
     return Match(None, path, {}, query)
 
 
+def route_named(name: str, routes: tuple[Route, ...] = ROUTES) -> Route:
+    return next(route for route in routes if route.name == name)
+
+
 def href(name: str, query: dict[str, str] | None = None, routes: tuple[Route, ...] = ROUTES,
          **params: str) -> str:
     """The `#/…` link to a named route; views use this instead of building URLs."""
-    route = next(r for r in routes if r.name == name)
+    route = route_named(name, routes)
     parts = [
         quote(str(params[part[1:-1]]), safe="") if part.startswith("{") else part
         for part in route.parts

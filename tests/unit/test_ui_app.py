@@ -4,9 +4,10 @@ import asyncio
 import sys
 import types
 
+import pytest
 from fake_page import FakePage
 
-from app.config import AppConfig
+from app.config import AppConfig, ConfigError
 from app.ui.app import App
 from app.ui.state import AppState
 
@@ -92,6 +93,31 @@ def test_config_comes_from_the_pyscript_section() -> None:
     assert AppConfig.from_pyscript({}) == AppConfig()
     players = AppConfig.from_pyscript({"tonearm": {"dailymotion_player": "x1", "deezer_app": "42"}})
     assert (players.dailymotion_player, players.deezer_app) == ("x1", "42")
+
+
+def test_openwhyd_access_is_session_or_public_and_nothing_else() -> None:
+    assert AppConfig.from_pyscript({}).openwhyd_public_only is False
+    public = AppConfig.from_pyscript({"tonearm": {"openwhyd_access": "public"}})
+    assert public.openwhyd_public_only is True
+    with pytest.raises(ConfigError, match="openwhyd_access is 'jsonp'; it can be 'session' or 'public'"):
+        AppConfig.from_pyscript({"tonearm": {"openwhyd_access": "jsonp"}})
+
+
+def test_public_only_offers_what_a_page_on_another_origin_can_read() -> None:
+    page = FakePage()
+    app = App(page, AppState(AppConfig(openwhyd_base="https://openwhyd.org", openwhyd_access="public")))
+    app.mount()
+    frame = page.regions["app"]
+    assert 'role="search"' not in frame and "Sign in" not in frame and "public pages, read-only" in frame
+    assert "Hot tracks" not in frame and "About" in frame
+    for location in ("#/hot", "#/login", "#/search?q=x", "#/t/abc", "#/stream"):
+        asyncio.run(app.show(location, focus=False))
+        assert "Not available here" in page.regions["main"], location
+        assert 'href="https://openwhyd.org"' in page.regions["main"]
+    asyncio.run(app.show("#/", focus=False))
+    assert 'data-action="open-profile"' in page.regions["main"]
+    asyncio.run(app.act("open-profile", {"user": " @admin "}))
+    assert page.locations == ["#/u/admin"]
 
 
 def test_a_sections_nav_item_stays_current_on_its_sub_pages() -> None:

@@ -5,7 +5,7 @@ import socket
 import pytest
 from openwhyd_demo_accounts import ADMIN
 
-from app.api.errors import TransportError
+from app.api.errors import NotFound, TransportError
 from app.api.openwhyd import OpenwhydClient
 from app.api.transport import Request
 from app.api.transports.cpython import CpythonTransport
@@ -23,6 +23,25 @@ async def test_jsonp_reads_the_same_lists(openwhyd_url: str, visitor: OpenwhydCl
     assert await over_jsonp.playlist_tracks(ADMIN, 0) == await visitor.playlist_tracks(ADMIN, 0)
     assert await over_jsonp.user_playlists("admin") == await visitor.user_playlists("admin")
     assert (await over_jsonp.user("admin")).id == ADMIN
+
+
+async def test_public_only_profiles_come_from_the_routes_a_script_tag_can_load(
+        openwhyd_url: str, visitor: OpenwhydClient) -> None:
+    """`/api/user` answers JSONP as application/json, which browsers block across origins."""
+    loaded: list[str] = []
+    load = text_loader(CpythonTransport())
+
+    async def recording(url: str, callback: str) -> str:
+        loaded.append(url)
+        return await load(url, callback)
+
+    public = OpenwhydClient(openwhyd_url, JsonpTransport(recording), public_only=True)
+    seen, full = await public.user("admin"), await visitor.user("admin")
+    assert (seen.id, seen.name, seen.handle) == (full.id, full.name, full.handle)
+    assert [(p.id, p.name) for p in seen.playlists] == [(p.id, p.name) for p in full.playlists]
+    assert not any("/api/user" in url for url in loaded)
+    with pytest.raises(NotFound):
+        await public.user("nobody")
 
 
 async def test_jsonp_fails_where_the_server_has_none(openwhyd_url: str) -> None:
