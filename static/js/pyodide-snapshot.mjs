@@ -21,15 +21,18 @@ const snapshot = (async () => {
 // A snapshot freezes the interpreter as the build machine left it, `random`'s state included.
 const RESEED = "import random\nrandom.seed()";
 
+// Handed over as a promise, so Pyodide fetches its wasm and runtime while the snapshot unpacks.
+const NO_SNAPSHOT = new Error("no startup snapshot");
+
 export async function loadPyodide(options) {
-  const bytes = await snapshot;
-  if (bytes) {
-    try {
-      const restored = await pyodide.loadPyodide({ ...options, indexURL, _loadSnapshot: bytes });
-      restored.runPython(RESEED);
-      document.documentElement.dataset.snapshot = "restored";
-      return restored;
-    } catch (error) {
+  try {
+    const bytes = snapshot.then((found) => found ?? Promise.reject(NO_SNAPSHOT));
+    const restored = await pyodide.loadPyodide({ ...options, indexURL, _loadSnapshot: bytes });
+    restored.runPython(RESEED);
+    document.documentElement.dataset.snapshot = "restored";
+    return restored;
+  } catch (error) {
+    if (error !== NO_SNAPSHOT) {
       console.warn("Tonearm: the startup snapshot does not fit this Pyodide; starting without it.", error);
     }
   }
