@@ -8,6 +8,7 @@ edit, and the tests share one.
 
 import gzip
 import hashlib
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -24,13 +25,22 @@ PRELOAD = Path(__file__).with_name("snapshot_preload.py")
 def snapshot_key(archives: list[bytes]) -> str:
     """Changes with the archives, the runtime, and the code that makes the snapshot."""
     digest = hashlib.sha256(pyodide_node.pyodide_dir().name.encode())
-    for part in (*archives, MAKER.read_bytes(), PRELOAD.read_bytes()):
+    for part in (*archives, MAKER.read_bytes(), PRELOAD.read_bytes(), Path(__file__).read_bytes()):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
 
 
+def gzip_naming(data: bytes, name: str) -> bytes:
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename=name, mode="wb", fileobj=buffer, compresslevel=6, mtime=0) as packed:
+        packed.write(data)
+    return buffer.getvalue()
+
+
 def make_snapshot(archives: list[bytes]) -> bytes:
-    """The gzipped snapshot of a page that unpacks `archives` in this order (as PyScript does)."""
+    """The gzipped snapshot of a page that unpacks `archives` in this order (as PyScript does).
+    The gzip header's file name is the sha256 of the last archive, the app's: the loader starts
+    without the snapshot when the app.zip it is served does not match."""
     cached = CACHE / f"{snapshot_key(archives)}.gz"
     if cached.is_file():
         return cached.read_bytes()
@@ -42,7 +52,7 @@ def make_snapshot(archives: list[bytes]) -> bytes:
         raw = Path(tmp) / "snapshot"
         printed = pyodide_node.run(MAKER, str(raw), *map(str, paths))
         left_out = json.loads(printed.splitlines()[-1])["leftOut"]
-        packed = gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0)
+        packed = gzip_naming(raw.read_bytes(), hashlib.sha256(archives[-1]).hexdigest())
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".tmp")
     partial.write_bytes(packed)

@@ -8,15 +8,37 @@ export const version = pyodide.version;
 const indexURL = new URL("../vendor/pyodide-314.0.2/", import.meta.url).href;
 const GZIP = [0x1f, 0x8b];
 
-// Starts with the module, so the download overlaps PyScript's own setup.
+// Both start with the module, so the downloads overlap PyScript's own setup.
+const appArchive = fetch(new URL("../../app.zip", import.meta.url))
+  .then((response) => (response.ok ? response.arrayBuffer() : null))
+  .catch(() => null);
 const snapshot = (async () => {
   const response = await fetch(new URL("../../app.snapshot.gz", import.meta.url));
   if (!response.ok) return null;
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== GZIP[0] || bytes[1] !== GZIP[1]) return bytes; // a host already decoded it
+  if (!(await fitsTheApp(bytes))) {
+    console.warn("Tonearm: the startup snapshot was made for another app.zip; starting without it.");
+    return null;
+  }
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 })().catch(() => null);
+
+/** The snapshot holds the app's modules: it must come from the app.zip this page unpacks, which
+ * a cache in between could have paired with an older one. The gzip header's file name is that
+ * app.zip's sha256 (buildkit/snapshot.py). Without Web Crypto (plain http) it is trusted. */
+async function fitsTheApp(gzip) {
+  const FNAME = 0x08, FEXTRA = 0x04;
+  if (!(gzip[3] & FNAME) || !globalThis.crypto?.subtle) return true;
+  let start = 10;
+  if (gzip[3] & FEXTRA) start += 2 + (gzip[10] | (gzip[11] << 8));
+  const madeFor = new TextDecoder().decode(gzip.subarray(start, gzip.indexOf(0, start)));
+  const archive = await appArchive;
+  if (!archive) return false;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", archive));
+  return madeFor === Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 // A snapshot freezes the interpreter as the build machine left it, `random`'s state included.
 const RESEED = "import random\nrandom.seed()";

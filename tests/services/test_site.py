@@ -1,6 +1,7 @@
 """The app's files as `serve` hands them out: types, cache policy, and nothing beyond the app."""
 
 import gzip
+import hashlib
 import io
 import urllib.error
 import urllib.request
@@ -70,6 +71,8 @@ def test_startup_snapshot_is_made_from_the_tree_and_revalidated_by_its_etag(live
     assert status == 200 and headers["cache-control"] == "no-cache"
     snapshot = gzip.decompress(body)
     assert snapshot[:4] == b"\0snp", "Pyodide's snapshot magic"
+    app_zip = get(live_server + "/app.zip")[2]
+    assert body[10:75] == hashlib.sha256(app_zip).hexdigest().encode() + b"\0", "made for this app.zip"
     assert b"/home/pyodide/app/ui/templates.py" in snapshot, "the app's modules are imported in it"
     again = {"If-None-Match": headers["etag"]}
     assert get(urllib.request.Request(live_server + "/app.snapshot.gz", headers=again))[0] == 304
