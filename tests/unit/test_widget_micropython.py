@@ -4,13 +4,10 @@ its browser modules compile there."""
 
 import json
 import random
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 import widget_answers
-from test_eid_micropython import MICROPYTHON
+from micropython_node import needs_micropython, run_in_micropython
 from test_widget import ADMIN_ID, post
 
 from buildkit.dist import widget_files
@@ -47,28 +44,6 @@ for name in json.load(open("/browser_modules.json")):
     compile(open(name).read(), name, "exec")
 """
 
-RUNNER = """
-import { loadMicroPython } from "%s";
-import { readFileSync } from "fs";
-const [files, run] = process.argv.slice(2).map((p) => readFileSync(p, "utf8"));
-const out = [];
-const mp = await loadMicroPython({ stdout: (line) => out.push(line) });
-for (const [name, path] of Object.entries(JSON.parse(files))) {
-  const parts = name.split("/").slice(0, -1);
-  parts.forEach((_, i) => mp.FS.mkdirTree("/" + parts.slice(0, i + 1).join("/")));
-  mp.FS.writeFile("/" + name, readFileSync(path));
-}
-try {
-  mp.runPython(run);
-} catch (error) {
-  console.error(error.message);
-  process.exit(1);
-}
-console.log(out.join("\\n"));
-"""
-"""Node script: loads MicroPython, writes the given files into its file system, runs `RUN`."""
-
-
 def cases() -> dict:
     rng = random.Random(5)
     pieces = ["/", "//", "http://", "https://", "h", "é", "%", " ", "?", "#", "a.mp3", "javascript:", ":"]
@@ -76,27 +51,17 @@ def cases() -> dict:
     return {**CASES, "texts": ["/img/a", "//cdn/x.png", "https://h/a b", "data:x", *noise]}
 
 
-@pytest.mark.skipif(
-    shutil.which("node") is None or not MICROPYTHON.exists(),
-    reason="needs Node and the vendored MicroPython (python build.py vendor)",
-)
+@needs_micropython
 def test_the_widget_answers_alike_under_micropython(tmp_path: Path) -> None:
     table = cases()
     browser_modules = [name for name in widget_files() if name.startswith("app/widget/")]
-    files = {name: str(ROOT / name) for name in widget_files()}
+    files = {name: ROOT / name for name in widget_files()}
     files |= {
         "widget_answers.py": widget_answers.__file__,
-        "cases.json": str(tmp_path / "cases.json"),
-        "browser_modules.json": str(tmp_path / "browser_modules.json"),
+        "cases.json": tmp_path / "cases.json",
+        "browser_modules.json": tmp_path / "browser_modules.json",
     }
     (tmp_path / "cases.json").write_text(json.dumps(table))
     (tmp_path / "browser_modules.json").write_text(json.dumps(browser_modules))
-    (tmp_path / "files.json").write_text(json.dumps(files))
-    (tmp_path / "run.py").write_text(RUN)
-    (tmp_path / "run.mjs").write_text(RUNNER % MICROPYTHON.as_uri())
-    run = subprocess.run(
-        ["node", tmp_path / "run.mjs", tmp_path / "files.json", tmp_path / "run.py"],
-        capture_output=True, text=True, timeout=60,
-    )
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout) == json.loads(json.dumps(widget_answers.answers(table)))
+    printed = run_in_micropython(tmp_path, files, RUN)
+    assert json.loads(printed) == json.loads(json.dumps(widget_answers.answers(table)))
