@@ -9,7 +9,7 @@ from typing import Protocol
 
 from app.player.keys import SHORTCUTS
 from app.player.time_format import clock
-from app.ui.router import NOT_FOUND_VIEW, Match, match, route_named
+from app.ui.router import NOT_FOUND_VIEW, Match, Route, match, route_named
 from app.ui.screen import Screen
 from app.ui.state import AppState
 from app.ui.templates import render
@@ -78,12 +78,15 @@ class App:
     def nav_items(self) -> list[dict[str, object]]:
         """A section's routes are named after it (`heavy`, `heavy-patch`…), so its item stays current."""
         here = self.current.name
-        public_only = self.state.config.openwhyd_public_only
         return [
             {"label": label, "name": name, "current": here == name or here.startswith(f"{name}-")}
             for label, name in NAV
-            if not (public_only and route_named(name).same_origin)
+            if not self.out_of_reach(route_named(name))
         ]
+
+    def out_of_reach(self, route: Route | None) -> bool:
+        """A screen that needs Openwhyd on the app's origin, when it is read from another one."""
+        return bool(route and route.same_origin and self.state.config.openwhyd_public_only)
 
     def render_chrome(self) -> None:
         """The parts of the frame that follow the route and the session."""
@@ -121,9 +124,8 @@ class App:
         self.page.go(location_hash)
 
     async def screen_for(self, target: Match) -> Screen:
-        config = self.state.config
-        if target.route and target.route.same_origin and config.openwhyd_public_only:
-            markup = render("public_only.html", openwhyd=config.openwhyd_base)
+        if self.out_of_reach(target.route):
+            markup = render("public_only.html", openwhyd=self.state.config.openwhyd_base)
             return Screen("Not available here · Tonearm", markup)
         try:
             view = import_module(target.route.view if target.route else NOT_FOUND_VIEW)
