@@ -27,19 +27,12 @@ TARGET_WIDGET_BYTES = 1_000_000
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bare</title>
 <script type="module" src="./static/vendor/{core}/core.js"></script></head>
-<body><script type="py" config='{{"interpreter": "./static/vendor/{pyodide}/pyodide.mjs"}}'>
-print("hello from Pyodide")
+<body><script type="{kind}" config='{{"interpreter": "./static/vendor/{interpreter}"}}'>
+print("hello from {name}")
 </script></body></html>
 """
+"""A baseline: what PyScript with an interpreter costs before any code of ours."""
 
-BARE_MICROPYTHON_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>bare</title>
-<script type="module" src="./static/vendor/{core}/core.js"></script></head>
-<body><script type="mpy" config='{{"interpreter": "./static/vendor/{micropython}/micropython.mjs"}}'>
-print("hello from MicroPython")
-</script></body></html>
-"""
-"""The widget's baseline: what PyScript with MicroPython costs before any code of ours."""
 
 # Records when each page is ready: the app's marker on <html>, the bare page's py:all-done.
 READY_PROBE = """
@@ -83,11 +76,12 @@ def run_benchmark(runs: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         dist = Path(tmp) / "dist"
         build_dist(dist)
-        (dist / "bare.html").write_text(
-            BARE_PAGE.format(core=pins["@pyscript/core"].into, pyodide=pins["pyodide"].into))
+        core = pins["@pyscript/core"].into
+        (dist / "bare.html").write_text(BARE_PAGE.format(
+            core=core, kind="py", interpreter=f"{pins['pyodide'].into}/pyodide.mjs", name="Pyodide"))
         micropython = pins["@micropython/micropython-webassembly-pyscript"].into
-        (dist / "bare-mpy.html").write_text(
-            BARE_MICROPYTHON_PAGE.format(core=pins["@pyscript/core"].into, micropython=micropython))
+        (dist / "bare-mpy.html").write_text(BARE_PAGE.format(
+            core=core, kind="mpy", interpreter=f"{micropython}/micropython.mjs", name="MicroPython"))
         results: dict[tuple[str, str], list[float]] = {}
         transferred: dict[tuple[str, str], int] = {}
         with serving(Path(tmp) / "data", "--dist", str(dist)) as base, sync_playwright() as playwright:
