@@ -9,7 +9,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from app.api.errors import ApiError
 
@@ -33,8 +33,9 @@ def _segment(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def read_token(pasted: str, now: datetime | None = None) -> HeavyToken:
-    """The token in `pasted` (surrounding whitespace ignored), or InvalidToken saying what is wrong."""
+def read_token(pasted: str, now: datetime) -> HeavyToken:
+    """The token in `pasted` (surrounding whitespace ignored), or InvalidToken saying what is wrong;
+    `now` is naive UTC."""
     value = "".join(pasted.split())
     parts = value.split(".")
     if len(parts) != 3 or not all(parts):
@@ -49,8 +50,7 @@ def read_token(pasted: str, now: datetime | None = None) -> HeavyToken:
         start = datetime.strptime(str(payload.get("startDate")), START_DATE_FORMAT)
     except ValueError as error:
         raise InvalidToken("The token has no readable start date.") from error
-    current = (now or datetime.now(UTC)).replace(tzinfo=None)
-    if start > current:
+    if start > now:
         raise InvalidToken(
             f"This token only becomes valid on {start:%Y-%m-%d %H:%M} UTC; check your computer's clock."
         )

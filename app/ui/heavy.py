@@ -10,6 +10,7 @@ from typing import Any
 
 from app.api.errors import ApiError, AuthRequired
 from app.api.heavy_token import HeavyToken, InvalidToken, read_token
+from app.clock import utc_now
 from app.patches.models import CompileMessage
 from app.ui.app import Action, App
 from app.ui.state import AppState
@@ -28,7 +29,7 @@ def use_token(state: AppState, token: HeavyToken | None) -> None:
 def restore(state: AppState, remembered: str) -> None:
     """At boot, with no request: a revoked token is heard of on the first screen that asks."""
     with suppress(InvalidToken):
-        use_token(state, read_token(remembered))
+        use_token(state, read_token(remembered, utc_now(state.clock)))
 
 
 async def sign_out(app: App, data: dict[str, str]) -> None:

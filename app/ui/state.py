@@ -1,11 +1,13 @@
 """What the UI knows between screens: configuration, service clients, who is signed in."""
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.api.heavy import HeavyClient
 from app.api.heavy_token import HeavyToken
 from app.api.openwhyd import OpenwhydClient
+from app.clock import Clock
 from app.config import AppConfig
 from app.models import User
 from app.player.controller import Player
@@ -45,6 +47,7 @@ class AppState:
     runtime: dict[str, str] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
     player: Player | None = None
+    clock: Clock = time.time
     queue_open: bool = False
     """Whether the player bar's queue panel is shown."""
     image_versions: dict[str, int] = field(default_factory=dict)

@@ -4,6 +4,7 @@ third-party players answered by local fakes."""
 import re
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -74,11 +75,15 @@ def watch(page: Page, base_url: str, *other_origins: str) -> Page:
     return page
 
 
-def open_app(browser: Browser, base_url: str, location: str = "#/", *, wait_ready: bool = True) -> Page:
+def open_app(browser: Browser, base_url: str, location: str = "#/", *, wait_ready: bool = True,
+             at: datetime | None = None) -> Page:
     """A new context (cold cache) on the app, watched, booted to its ready marker. No service
-    worker: the routes tests hold, patch and guard with never see the requests one makes."""
+    worker: the routes tests hold, patch and guard with never see the requests one makes.
+    `at` fixes the page's clock (its `Date`, which the app's clock reads); its timers still run."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
     page = watch(context.new_page(), base_url)
+    if at is not None:
+        page.clock.set_fixed_time(at)
     page.goto(f"{base_url}/{location}")
     if wait_ready:
         wait_for_boot(page)
@@ -109,11 +114,11 @@ def app_page(browser: Browser, live_server: str) -> Iterator[Page]:
 
 @pytest.fixture
 def fresh_app(browser: Browser, live_server: str) -> Iterator:
-    """Open a new, separately booted app page: `fresh_app(location, wait_ready=...)`."""
+    """Open a new, separately booted app page: `fresh_app(location, wait_ready=..., at=...)`."""
     pages: list[Page] = []
 
-    def opener(location: str = "#/", *, wait_ready: bool = True) -> Page:
-        pages.append(open_app(browser, live_server, location, wait_ready=wait_ready))
+    def opener(location: str = "#/", *, wait_ready: bool = True, at: datetime | None = None) -> Page:
+        pages.append(open_app(browser, live_server, location, wait_ready=wait_ready, at=at))
         return pages[-1]
 
     yield opener

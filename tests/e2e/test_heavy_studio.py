@@ -5,6 +5,7 @@ import io
 import random
 import re
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -151,22 +152,24 @@ def test_a_picked_folder_is_sent_from_its_inside(studio: Page) -> None:
     expect(studio.locator(".file-list")).to_contain_text("lib/voice.pd")
 
 
-def test_a_release_about_to_expire_warns_and_expired_ones_are_not_offered(studio: Page) -> None:
+def test_a_release_about_to_expire_warns_and_expired_ones_are_not_offered(fresh_app, live_server: str) -> None:
     catalogue = {"r2016.11": {"releaseDate": "2016-11-01", "validUntil": "2017-05-31"},
-                 "r-soon": {"releaseDate": "2026-06-01", "validUntil": "2026-12-01"},
-                 "r-later": {"releaseDate": "2026-11-01", "validUntil": "2027-11-30"},
+                 "r-soon": {"releaseDate": "2199-06-01", "validUntil": "2199-12-01"},
+                 "r-later": {"releaseDate": "2199-11-01", "validUntil": "2200-11-30"},
                  "dev": {"releaseDate": "2026-11-23", "validUntil": "9999-12-31"}}
-    studio.route("**/heavy/a/releases/", lambda route: route.fulfill(json=catalogue))
-    open_fresh(studio, f"#/heavy/p/{USER}/e2e-sine")
-    releases = studio.get_by_role("group", name="Release").get_by_role("radio")
+    # far enough ahead that every token the service issues is already valid on the page's clock
+    page = fresh_app("#/about", at=datetime(2199, 11, 20, 12, tzinfo=UTC))
+    page.route("**/heavy/a/releases/", lambda route: route.fulfill(json=catalogue))
+    heavy_sign_in(page, issue_token(live_server, "demo"), "demo")
+    open_fresh(page, "#/heavy/p/demo/sine")
+    releases = page.get_by_role("group", name="Release").get_by_role("radio")
     expect(releases).to_have_count(3)
-    expect(studio.get_by_label("r-later")).to_be_checked()
-    warning = studio.get_by_text(re.compile("^r-soon expires in"))
+    expect(page.get_by_label("r-later")).to_be_checked()
+    warning = page.get_by_text("r-soon expires in 11 days, on 2199-12-01")
     expect(warning).to_be_hidden()
-    studio.get_by_label("r-soon").check()
+    page.get_by_label("r-soon").check()
     expect(warning).to_be_visible()
-    expect(studio.get_by_label("r-soon")).to_have_accessible_description(re.compile("after that heavy"))
-    studio.unroute("**/heavy/a/releases/")
+    expect(page.get_by_label("r-soon")).to_have_accessible_description(re.compile("after that heavy"))
 
 
 @pytest.mark.expect_page_errors  # the service's refusal is an HTTP error, which the console reports

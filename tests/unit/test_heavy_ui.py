@@ -1,5 +1,7 @@
 """What the studio's screens share: the restored session, sizes, dates and hvcc's messages."""
 
+from datetime import UTC, datetime
+
 from app.api.heavy import HeavyClient
 from app.api.heavy_token import read_token
 from app.api.openwhyd import OpenwhydClient
@@ -10,15 +12,19 @@ from app.ui.state import AppState, Services
 from tests.unit.test_heavy_token import token as make_token
 
 
+NOW = datetime(2026, 12, 6, 12, 0)
+
+
 def state() -> AppState:
-    return AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)))
+    return AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)),
+                    clock=NOW.replace(tzinfo=UTC).timestamp)
 
 
 def test_a_remembered_token_signs_the_client_in_without_a_request() -> None:
     app_state = state()
     value = make_token({"name": "ada", "startDate": "2020-01-02T03:04:05.000006"})
     restore(app_state, value)
-    assert app_state.session.heavy_token == read_token(value)
+    assert app_state.session.heavy_token == read_token(value, NOW)
     assert app_state.services.heavy.token is app_state.session.heavy_token
 
 

@@ -4,6 +4,7 @@ the demo user's public patches, to look around first."""
 from app.api.errors import ApiError, NotFound
 from app.api.heavy import HeavyClient
 from app.api.heavy_token import read_token
+from app.clock import utc_now
 from app.ui.app import Action, App
 from app.ui.feedback import refuse
 from app.ui.heavy import REMEMBERED_TOKEN, render_studio, use_token
@@ -40,7 +41,7 @@ async def sign_in(app: App, data: dict[str, str]) -> None:
 
     client = app.state.services.heavy
     try:
-        token = read_token(data.get("token", ""))
+        token = read_token(data.get("token", ""), utc_now(app.state.clock))
         await HeavyClient(client.base_url, client.transport, token).user(token.name)
     except ApiError as error:
         await refuse(app, SIGN_IN, error, {"remember": data.get("remember", "")})

@@ -7,10 +7,10 @@ preview part of the page changes, so the pickers keep what they hold.
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import date
 
 from app.api.errors import ApiError, NotFound
 from app.api.heavy import HeavyClient
+from app.clock import Clock, today
 from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
 from app.patches.releases import ReleaseOption, release_options
 from app.patches.upload import Upload, prepare_upload
@@ -26,10 +26,10 @@ STATUS = "upload-status"
 PROBLEM = "upload-problem"
 
 
-async def releases_offered(client: HeavyClient) -> tuple[list[ReleaseOption], str | None]:
+async def releases_offered(client: HeavyClient, clock: Clock) -> tuple[list[ReleaseOption], str | None]:
     """The release picker's options, or why there are none (heavy then picks its newest)."""
     try:
-        return release_options(await client.releases(), date.today()), None
+        return release_options(await client.releases(), today(clock)), None
     except ApiError as error:
         return [], f"The list of releases could not be loaded ({error.message}): heavy will use its newest."
 
@@ -45,7 +45,7 @@ async def show(match: Match, state: AppState) -> Screen:
         return not_found(match.path)
     except ApiError as error:
         return Screen(f"{name} · heavy · Tonearm", failure("This patch could not be loaded", error, state))
-    options, releases_problem = await releases_offered(client) if mine else ([], None)
+    options, releases_problem = await releases_offered(client, state.clock) if mine else ([], None)
     markup = render_studio(
         "heavy_patch.html", patch=patch, jobs=jobs, mine=mine, options=options,
         releases_problem=releases_problem, upload=state.uploads.get(patch.id), problem=None, compiling=False,

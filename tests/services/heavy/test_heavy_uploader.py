@@ -40,7 +40,10 @@ def uploader(tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
 
     def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-        env = {"PATH": os.environ["PATH"], "HOME": str(home), "PYTHONPATH": str(CACHE)}
+        # the machine's environment, so the uploader shares the server's clock (even a faked one:
+        # it refuses a token dated after its own now)
+        env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(CACHE)}
+        env.pop("PYTHONHOME", None)
         return subprocess.run([python, str(CACHE / "bin" / "hv-uploader"), *args], cwd=cwd,
                               env=env, capture_output=True, text=True, timeout=300)
 
