@@ -13,10 +13,10 @@ async def main() -> None:
     try:
         from pyscript import config
 
-        from app.api.openwhyd import OpenwhydClient
         from app.api.transports.browser import BrowserTransport
         from app.api.transports.jsonp import JsonpTransport
         from app.config import AppConfig
+        from app.openwhyd.client import OpenwhydClient
 
         settings = AppConfig.from_pyscript(dict(config))
         public_only = settings.openwhyd_public_only
@@ -26,17 +26,19 @@ async def main() -> None:
         signed_in = asyncio.ensure_future(no_session() if public_only else openwhyd.me())
         await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
 
-        from app.api.heavy import HeavyClient
-        from app.eid import AUDIO_FILE
+        from app.heavy.client import HeavyClient
+        from app.openwhyd.eid import AUDIO_FILE
         from app.player.adapters.audio import AudioFileAdapter
         from app.player.adapters.third_party import third_party_sources
         from app.player.controller import Player
         from app.player.patch_item import PATCH
         from app.player.sources import Sources
-        from app.ui import heavy, long_list, patch_player, player_bar, queue_panel, session, share
-        from app.ui.actions import APP_ACTIONS
-        from app.ui.app import App, spawn
-        from app.ui.state import AppState, Services
+        from app.ui.components import long_list, patch_player, player_bar, queue_panel, share
+        from app.ui.core import session
+        from app.ui.core.actions import APP_ACTIONS
+        from app.ui.core.app import App, spawn
+        from app.ui.core.state import AppState, Services
+        from app.ui.screens.heavy import studio as heavy
 
         services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
         state = AppState(settings, services, runtime=browser.runtime())

@@ -33,7 +33,7 @@ def preload() -> list[str]:
                 left_out.append(info.name)
                 for name in set(sys.modules) - before:
                     del sys.modules[name]
-        from app.ui.templates import environment
+        from app.ui.core.templates import environment
 
         env = environment()
         for name in env.list_templates():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from random import Random
 
-from app.models import Track
+from app.openwhyd.models import Track
 from app.player.adapter import Adapter
 from app.player.events import Ended, Failure, Paused, PlayerEvent, Playing, Progress, Tick
 from app.player.failures import StartWatch, keeps_skipping

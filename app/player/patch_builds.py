@@ -7,7 +7,7 @@ same bytes; the download goes through the heavy client, which carries the token 
 from collections import OrderedDict
 from typing import Protocol
 
-from app.patches.web_build import WebBuild, read_web_build
+from app.heavy.web_build import WebBuild, read_web_build
 
 
 class Downloader(Protocol):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # the build's reader (zipfile and all) loads with the first patch played
-    from app.patches.web_build import WebParam
+    from app.heavy.web_build import WebParam
 
 FLOOR_DB = -60.0
 """The quietest level the meter tells apart from silence."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from app.models import Track
+from app.openwhyd.models import Track
 from app.player.events import Ended, Failure, PlayerEvent, Playing, Progress
 
 SCROBBLE_LONGER_THAN = 30.0

@@ -4,7 +4,17 @@ source plays."""
 
 from collections.abc import Callable, Mapping
 
-from app.eid import BANDCAMP, DAILYMOTION, DEEZER, JAMENDO, SOUNDCLOUD, SPOTIFY, VIMEO, YOUTUBE, source_kind
+from app.openwhyd.eid import (
+    BANDCAMP,
+    DAILYMOTION,
+    DEEZER,
+    JAMENDO,
+    SOUNDCLOUD,
+    SPOTIFY,
+    VIMEO,
+    YOUTUBE,
+    source_kind,
+)
 from app.player.adapter import Adapter
 from app.player.controller import Unplayable
 from app.player.patch_item import PATCH, PatchItem

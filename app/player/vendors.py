@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from app.config import PLACEHOLDER_ID
-from app.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE, split_eid, url_from_eid
+from app.openwhyd.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE, split_eid, url_from_eid
 from app.player.events import Ended, Failure, Paused, PlayerEvent, Playing
 from app.player.sources import SOURCE_NAMES
 

@@ -8,7 +8,7 @@ from pyodide.ffi import JsException, create_once_callable, create_proxy, to_js
 from pyscript import document, window
 from pyscript.ffi import is_none
 
-from app.ui.virtual_list import Geometry, Window
+from app.ui.components.virtual_list import Geometry, Window
 
 
 def row_index(row: object) -> int:

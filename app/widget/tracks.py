@@ -1,6 +1,6 @@
 """The tracks of a list as the widget shows and plays them, read from Openwhyd's JSON replies."""
 
-from app.eid import AUDIO_FILE, BANDCAMP, source_kind, url_from_eid
+from app.openwhyd.eid import AUDIO_FILE, BANDCAMP, source_kind, url_from_eid
 from app.widget.sources import LIST_LENGTH
 from app.widget.urls import is_web_url, on_server, quote, under_base
 

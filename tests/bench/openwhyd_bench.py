@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from app.api.openwhyd import OpenwhydClient  # noqa: E402
 from app.api.transports.cpython import CpythonTransport  # noqa: E402
-from app.export import to_m3u  # noqa: E402
+from app.openwhyd.client import OpenwhydClient  # noqa: E402
+from app.openwhyd.export import to_m3u  # noqa: E402
 from buildkit.serving import serving  # noqa: E402
 from server.openwhyd.ids import new_id  # noqa: E402
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from app.api.openwhyd import OpenwhydClient
 from app.api.transports.cpython import CpythonTransport
-from app.models import Track
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import Track
 from tests.e2e.steps import open_location
 
 DEMO_AUDIO = "/openwhyd/audio/"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from app.ui.router import ROUTES, match
+from app.ui.core.router import ROUTES, match
 from buildkit.dist import STATIC_SKIP
 from buildkit.paths import ROOT, TEST_VENDOR, VENDOR
 from tests.e2e.axe import axe_script, blocking_violations, describe

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.ui.heavy import REMEMBERED_TOKEN
+from app.ui.screens.heavy.studio import REMEMBERED_TOKEN
 from tests.e2e.heavy_steps import (
     FIDDLE,
     SINE,

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Locator, Page, Request, expect
 
-from app.eid import DAILYMOTION, VIMEO, YOUTUBE, source_kind
-from app.models import Track
+from app.openwhyd.eid import DAILYMOTION, VIMEO, YOUTUBE, source_kind
+from app.openwhyd.models import Track
 from app.player.vendors import SCRIPTS
 from tests.e2e.openwhyd_steps import DEMO_AUDIO, SHOTS, post_tracks, service_json
 from tests.e2e.steps import open_location, sign_in

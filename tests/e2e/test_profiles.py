@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from app.ui.wording import counted
+from app.ui.core.wording import counted
 from tests.e2e.steps import open_location, sign_in, sign_out, track_rows
 
 

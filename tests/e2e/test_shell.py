@@ -101,7 +101,7 @@ def serve_patched_app(page: Page, replacements: dict[str, str]) -> None:
 def test_python_error_in_a_view_is_shown_as_a_message(fresh_app) -> None:
     broken = "async def show(match, state):\n    raise RuntimeError('the about screen broke')\n"
     page = fresh_app("#/", wait_ready=False)
-    serve_patched_app(page, {"app/ui/views/about.py": broken})
+    serve_patched_app(page, {"app/ui/screens/about.py": broken})
     page.reload()
     page.wait_for_selector("html[data-ready='true']", timeout=90_000)
     expect(page.locator("html")).not_to_have_attribute("data-snapshot", "restored")
@@ -116,7 +116,7 @@ def test_python_error_in_a_view_is_shown_as_a_message(fresh_app) -> None:
 @pytest.mark.expect_page_errors
 def test_python_error_at_boot_is_shown_as_a_message(fresh_app) -> None:
     page = fresh_app("#/", wait_ready=False)
-    broken = {"app/ui/app.py": "raise ImportError('the controller is missing')\n"}
+    broken = {"app/ui/core/app.py": "raise ImportError('the controller is missing')\n"}
     serve_patched_app(page, broken)
     page.reload()
     expect(page.locator("html")).to_have_attribute("data-ready", "failed", timeout=90_000)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Route
 
-from app.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
+from app.openwhyd.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
 from app.player.vendors import SCRIPTS
 
 FAKES = Path(__file__).with_name("fakes")

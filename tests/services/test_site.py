@@ -55,7 +55,7 @@ def test_app_archive_is_built_from_the_tree(live_server: str) -> None:
     assert status == 200 and headers["cache-control"] == "no-cache"
     names = zipfile.ZipFile(io.BytesIO(body)).namelist()
     assert "app/main.py" in names
-    assert "app/ui/templates/frame.html" in names
+    assert "app/ui/core/templates/frame.html" in names
     assert not any("__pycache__" in name for name in names)
 
 
@@ -73,6 +73,6 @@ def test_startup_snapshot_is_made_from_the_tree_and_revalidated_by_its_etag(live
     assert snapshot[:4] == b"\0snp", "Pyodide's snapshot magic"
     app_zip = get(live_server + "/app.zip")[2]
     assert body[10:75] == hashlib.sha256(app_zip).hexdigest().encode() + b"\0", "made for this app.zip"
-    assert b"/home/pyodide/app/ui/templates.py" in snapshot, "the app's modules are imported in it"
+    assert b"/home/pyodide/app/ui/core/templates.py" in snapshot, "the app's modules are imported in it"
     again = {"If-None-Match": headers["etag"]}
     assert get(urllib.request.Request(live_server + "/app.snapshot.gz", headers=again))[0] == 304

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from app.models import Track
+from app.openwhyd.models import Track
 from app.player.controller import Change, Player, Unplayable
 
 

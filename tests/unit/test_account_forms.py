@@ -2,9 +2,16 @@
 
 import pytest
 
-from app import account_forms
-from app.account_forms import FieldProblem, field_about, picture_type, profile_changes, web_link, with_changes
-from app.models import User
+from app.openwhyd import account_forms
+from app.openwhyd.account_forms import (
+    FieldProblem,
+    field_about,
+    picture_type,
+    profile_changes,
+    web_link,
+    with_changes,
+)
+from app.openwhyd.models import User
 
 DUMMY = User(
     "000000000000000000000002", "dummy", handle="dummy", bio="noise", location="Paris",

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import eid
-from app.eid import eid_from_url, openwhyd_link, source_kind, split_eid, url_from_eid
+from app.openwhyd import eid
+from app.openwhyd.eid import eid_from_url, openwhyd_link, source_kind, split_eid, url_from_eid
 
 untimed = settings(deadline=None)
 """For property tests: shared CI cores make per-example timings noisy."""
@@ -296,7 +296,7 @@ def test_any_text_as_an_eid_never_raises(text: str) -> None:
     source_kind(text)
 
 
-# What the embeddable widget's MicroPython lacks, so app/eid.py must not use.
+# What the embeddable widget's MicroPython lacks, so app/openwhyd/eid.py must not use.
 MISSING_IN_MICROPYTHON = {
     "partition",
     "rpartition",

@@ -1,4 +1,4 @@
-"""app/eid.py under the MicroPython the embeddable widget runs (the vendored WebAssembly build,
+"""app/openwhyd/eid.py under the MicroPython the embeddable widget runs (the vendored WebAssembly build,
 driven by Node): it must import and give the same answers as under CPython."""
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 from micropython_node import needs_micropython, run_in_micropython
 from test_eid import NOT_TRACKS, PASTED_URLS, URL_PIECES
 
-from app import eid
+from app.openwhyd import eid
 
 ANSWERS = """
 import sys, json

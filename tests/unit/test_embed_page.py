@@ -34,7 +34,7 @@ def test_every_file_the_page_names_exists() -> None:
 def test_the_page_preloads_the_modules_its_config_loads() -> None:
     preloaded = re.findall(r'<link rel="preload" href="\./(app/[^"]+)" as="fetch" crossorigin>', PAGE)
     assert preloaded == widget_files()
-    assert "app/eid.py" in preloaded
+    assert "app/openwhyd/eid.py" in preloaded
 
 
 def get(app: object, path: str) -> tuple[int, bytes]:
@@ -64,5 +64,5 @@ def test_the_tree_server_serves_the_widget_and_none_of_the_rest_of_app() -> None
     assert get(site, "/embed.html") == (200, PAGE.encode())
     for name in widget_files():
         assert get(site, f"/{name}") == (200, (ROOT / name).read_bytes()), name
-    for name in ("app/models.py", "app/widget/__init__.py", "app/ui/embed_snippet.py", "pyproject.toml"):
+    for name in ("app/openwhyd/models.py", "app/widget/__init__.py", "app/ui/components/embed_snippet.py", "pyproject.toml"):
         assert get(site, f"/{name}")[0] == 404, name

@@ -1,7 +1,7 @@
 """The Embed menu's snippet: the widget's address beside the app, and HTML that is safe to paste."""
 
-from app.ui.embed_snippet import embed_code, snippet, widget_url
-from app.ui.templates import render
+from app.ui.components.embed_snippet import embed_code, snippet, widget_url
+from app.ui.core.templates import render
 
 APP = "https://music.example/tonearm/index.html?x=1"
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.export import (
+from app.openwhyd.export import (
     CSV_COLUMNS,
     FORMATS,
     XSPF_NAMESPACE,
@@ -18,7 +18,7 @@ from app.export import (
     to_m3u,
     to_xspf,
 )
-from app.models import PlaylistRef, Track
+from app.openwhyd.models import PlaylistRef, Track
 
 untimed = settings(deadline=None)
 """For property tests: shared CI cores make per-example timings noisy."""

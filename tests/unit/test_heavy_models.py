@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from app.api.errors import AuthRequired, BadRequest, Forbidden, NotFound, ServerError
-from app.api.heavy import refusal
 from app.api.transport import Response
-from app.patches.models import CompileMessage, Job, Patch, Release, Target
+from app.heavy.client import refusal
+from app.heavy.models import CompileMessage, Job, Patch, Release, Target
 
 ENZIEN_JOB = {  # the shape of the 2017 sample: warnings only under attributes, no meta
     "data": {

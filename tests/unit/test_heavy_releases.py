@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from app.patches.models import Release
-from app.patches.releases import expiry_warning, release_options
+from app.heavy.models import Release
+from app.heavy.releases import expiry_warning, release_options
 
 TODAY = date(2026, 11, 24)
 CATALOGUE = [

@@ -1,7 +1,7 @@
 """A version's download table: the service's targets first, then the 2018 grid it does not list."""
 
-from app.patches.downloads import HEAVY_2018, downloads
-from app.patches.models import CompileMessage, Job, Target
+from app.heavy.downloads import HEAVY_2018, downloads
+from app.heavy.models import CompileMessage, Job, Target
 
 JOB = Job(
     id="demo/sine/3", index=3, release="dev", submitted_at=None, compile_time=0.1,

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from app.api.heavy_token import InvalidToken, read_token
+from app.heavy.token import InvalidToken, read_token
 
 NOW = datetime(2026, 11, 23, 12, 0)  # naive UTC, as heavy dates are
 

@@ -2,15 +2,14 @@
 
 from datetime import UTC, datetime
 
-from app.api.heavy import HeavyClient
-from app.api.heavy_token import read_token
-from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
-from app.patches.models import CompileMessage
-from app.ui.heavy import byte_size, message_text, moment, restore
-from app.ui.state import AppState, Services
+from app.heavy.client import HeavyClient
+from app.heavy.models import CompileMessage
+from app.heavy.token import read_token
+from app.openwhyd.client import OpenwhydClient
+from app.ui.core.state import AppState, Services
+from app.ui.screens.heavy.studio import byte_size, message_text, moment, restore
 from tests.unit.test_heavy_token import token as make_token
-
 
 NOW = datetime(2026, 12, 6, 12, 0)
 

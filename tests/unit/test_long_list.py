@@ -8,17 +8,17 @@ from fake_page import FakePage
 from player_harness import Harness
 
 from app.api.errors import ServerError
-from app.api.heavy import HeavyClient
-from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
-from app.models import HotTrack, HotTracks, Track
-from app.ui import long_list
-from app.ui.app import App
-from app.ui.player_bar import PLAYER_ACTIONS, player_changed
-from app.ui.router import match
-from app.ui.state import AppState, Services
-from app.ui.views import hot
-from app.ui.virtual_list import Geometry, Window
+from app.heavy.client import HeavyClient
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import HotTrack, HotTracks, Track
+from app.ui.components import long_list
+from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
+from app.ui.components.virtual_list import Geometry, Window
+from app.ui.core.app import App
+from app.ui.core.router import match
+from app.ui.core.state import AppState, Services
+from app.ui.screens.openwhyd import hot
 
 KEY = "playlist:u:0"
 ROW = 70.0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.models import (
+from app.openwhyd.models import (
     HotTracks,
     Love,
     Playlist,

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from app.api.errors import AuthRequired, BadCredentials, BadRequest, NotFound
-from app.api.openwhyd import OpenwhydClient, password_md5, user_path
 from app.api.transport import Request, Response
-from app.models import PlaylistRef, Track
+from app.openwhyd.client import OpenwhydClient, password_md5, user_path
+from app.openwhyd.models import PlaylistRef, Track
 
 BASE = "http://h/openwhyd"
 DUMMY_ID = "000000000000000000000002"
@@ -363,7 +363,7 @@ def test_walking_stops_when_a_server_ignores_after() -> None:
 
 
 def test_resource_urls_resolve_against_the_service_not_the_page() -> None:
-    from app.api.openwhyd import OpenwhydClient
+    from app.openwhyd.client import OpenwhydClient
 
     client = OpenwhydClient("./openwhyd/", transport=None)
     assert client.resource_url("/img/playlist/u_1") == "./openwhyd/img/playlist/u_1"

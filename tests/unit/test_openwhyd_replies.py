@@ -14,8 +14,8 @@ from app.api.errors import (
     RateLimited,
     ServerError,
 )
-from app.api.openwhyd_replies import error_message, read_reply
 from app.api.transport import Response
+from app.openwhyd.replies import error_message, read_reply
 
 
 def reply(status: int, body: object, content_type: str = "application/json") -> Response:

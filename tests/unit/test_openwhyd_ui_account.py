@@ -7,12 +7,12 @@ import types
 
 from fake_page import FakePage
 
-from app.account_forms import with_changes
 from app.api.errors import BadRequest, NotFound
 from app.config import AppConfig
-from app.models import User
-from app.ui.app import App
-from app.ui.state import AppState, Services
+from app.openwhyd.account_forms import with_changes
+from app.openwhyd.models import User
+from app.ui.core.app import App
+from app.ui.core.state import AppState, Services
 
 DUMMY = User("000000000000000000000002", "dummy", handle="dummy", email="dummy@openwhyd.org",
              image="/images/blank_user.gif", bio="<script>x</script>", links={"home": "https://d.example"})

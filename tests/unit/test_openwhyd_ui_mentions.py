@@ -2,7 +2,7 @@
 
 from markupsafe import Markup
 
-from app.ui.mentions import linked_mentions
+from app.ui.components.mentions import linked_mentions
 
 UID = "000000000000000000000002"
 

@@ -3,11 +3,11 @@
 import pytest
 
 from app.api.errors import BadRequest
-from app.api.openwhyd import OpenwhydClient
-from app.models import Playlist, PlaylistRef, Track, User
-from app.ui.playlist_choice import PlaylistChoice, chosen_playlist
-from app.ui.reorder import focus_after_move
-from app.ui.views.playlist import moved, playlist_image
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import Playlist, PlaylistRef, Track, User
+from app.ui.components.playlist_choice import PlaylistChoice, chosen_playlist
+from app.ui.components.reorder import focus_after_move
+from app.ui.screens.openwhyd.playlist import moved, playlist_image
 
 MINE = (Playlist(0, "Road trip"), Playlist(3, "Night drive"))
 

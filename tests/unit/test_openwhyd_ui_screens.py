@@ -9,14 +9,14 @@ from fake_page import FakePage
 
 from app.api.errors import ApiError
 from app.config import AppConfig
-from app.export import FORMATS
-from app.models import Comment, Playlist, Track, TrackPage, User, UserRef
-from app.ui.actions import APP_ACTIONS
-from app.ui.app import App
-from app.ui.export_menu import export_tracks, filename
-from app.ui.router import match
-from app.ui.state import AppState, Services
-from app.ui.views import add_track, home, playlist, stream, track
+from app.openwhyd.export import FORMATS
+from app.openwhyd.models import Comment, Playlist, Track, TrackPage, User, UserRef
+from app.ui.components.export_menu import export_tracks, filename
+from app.ui.core.actions import APP_ACTIONS
+from app.ui.core.app import App
+from app.ui.core.router import match
+from app.ui.core.state import AppState, Services
+from app.ui.screens.openwhyd import add_track, home, playlist, stream, track
 
 ADMIN = User("000000000000000000000001", "admin", handle="admin", playlists=(Playlist(0, "Tones"),))
 DUMMY = User("000000000000000000000002", "dummy", handle="dummy")

@@ -11,11 +11,10 @@ from fake_page import FakePage
 from player_harness import TRACKS, Harness
 
 from app.api.errors import NotFound
-from app.api.heavy import HeavyClient
-from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
-from app.patches.models import CompileMessage, Job
-from app.patches.web_build import (
+from app.heavy.client import HeavyClient
+from app.heavy.models import CompileMessage, Job
+from app.heavy.web_build import (
     PlayLink,
     WebBuildError,
     WebParam,
@@ -23,6 +22,7 @@ from app.patches.web_build import (
     play_link,
     read_web_build,
 )
+from app.openwhyd.client import OpenwhydClient
 from app.player.controller import Unplayable
 from app.player.events import Paused, Playing, Progress
 from app.player.patch_builds import BuildCache
@@ -38,10 +38,10 @@ from app.player.patch_controls import (
 )
 from app.player.patch_item import PATCH, PatchItem
 from app.player.sources import Sources
-from app.ui.app import App
-from app.ui.patch_player import actions, show_level
-from app.ui.player_bar import PLAYER_ACTIONS, player_changed
-from app.ui.state import AppState, Services
+from app.ui.components.patch_player import actions, show_level
+from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
+from app.ui.core.app import App
+from app.ui.core.state import AppState, Services
 
 MANIFEST = {"name": "sine", "cName": "sine", "wasm": "sine.wasm", "inputs": 0, "outputs": 2,
             "params": [{"name": "freq", "hash": 878690312, "min": 20.0, "max": 2000.0, "default": 440.0}]}

@@ -10,9 +10,9 @@ import pytest
 from player_harness import FakeAdapter
 
 from app.api.errors import BadRequest
-from app.api.openwhyd import OpenwhydClient
 from app.api.transport import Request, Response
-from app.models import Track
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import Track
 from app.player.adapters.bandcamp import BandcampAdapter, Stream
 from app.player.events import Failure, Playing
 

@@ -60,7 +60,7 @@ def test_the_help_dialog_lists_every_command_once_with_a_label_and_a_description
 
 
 def test_every_shortcut_names_an_action_of_the_player_bar() -> None:
-    from app.ui.player_bar import PLAYER_ACTIONS, shortcut_action
+    from app.ui.components.player_bar import PLAYER_ACTIONS, shortcut_action
 
     for shortcut in SHORTCUTS:
         assert shortcut_action(shortcut.key, "BODY") in PLAYER_ACTIONS, shortcut

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.api.openwhyd import OpenwhydClient
 from app.api.transport import Request, Response
-from app.models import Track
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import Track
 from app.player.events import Ended, Failure, PlayerEvent, Playing, Progress, Tick
 from app.player.failures import TIMED_OUT
 from app.player.playlog import CountPlay, Listen, PlayLogCall, Scrobble, earns_scrobble

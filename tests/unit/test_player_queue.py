@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from app.models import Track
-from app.patches.models import Patch
+from app.heavy.models import Patch
+from app.openwhyd.models import Track
 from app.player.queue import Queue, Repeat
 
 untimed = settings(deadline=None)

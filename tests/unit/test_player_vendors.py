@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
+from app.openwhyd.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
 from app.player.events import Ended, Paused, Playing
 from app.player.vendors import (
     SCRIPTS,

@@ -3,7 +3,7 @@ is still that list."""
 
 from random import Random
 
-from app.models import Track
+from app.openwhyd.models import Track
 from app.player.queue import Queue
 
 

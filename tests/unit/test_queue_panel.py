@@ -5,14 +5,14 @@ import asyncio
 from fake_page import FakePage
 from player_harness import TRACKS, Harness
 
-from app.api.heavy import HeavyClient
-from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
-from app.models import Track
-from app.ui.app import App
-from app.ui.player_bar import PLAYER_ACTIONS, player_changed
-from app.ui.queue_panel import ACTIONS
-from app.ui.state import AppState, Services
+from app.heavy.client import HeavyClient
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import Track
+from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
+from app.ui.components.queue_panel import ACTIONS
+from app.ui.core.app import App
+from app.ui.core.state import AppState, Services
 
 
 def queue_app(*tracks: Track) -> tuple[App, FakePage]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.ui.router import ROUTES, Route, href, match, split_hash
+from app.ui.core.router import ROUTES, Route, href, match, split_hash
 
 TABLE = (
     Route("home", "/", "views.home"),

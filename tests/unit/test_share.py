@@ -6,10 +6,10 @@ from fake_page import FakePage
 
 from app.api.errors import ApiError
 from app.config import AppConfig
-from app.models import User, UserRef
-from app.ui.app import App
-from app.ui.share import ACTIONS, chosen, names_phrase
-from app.ui.state import AppState, Services
+from app.openwhyd.models import User, UserRef
+from app.ui.components.share import ACTIONS, chosen, names_phrase
+from app.ui.core.app import App
+from app.ui.core.state import AppState, Services
 
 ME = User("u0", "me")
 PEOPLE = [UserRef("u1", "Ann"), UserRef("u2", "<b>Bo</b>")]

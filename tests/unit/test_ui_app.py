@@ -8,8 +8,8 @@ import pytest
 from fake_page import FakePage
 
 from app.config import AppConfig, ConfigError
-from app.ui.app import App
-from app.ui.state import AppState
+from app.ui.core.app import App
+from app.ui.core.state import AppState
 
 
 def started_app() -> tuple[App, FakePage]:
@@ -54,7 +54,7 @@ def test_a_failing_view_becomes_an_error_screen(monkeypatch) -> None:
     async def show(match, state):
         raise ValueError("no <b>luck</b>")
 
-    monkeypatch.setitem(sys.modules, "app.ui.views.about", types.SimpleNamespace(show=show))
+    monkeypatch.setitem(sys.modules, "app.ui.screens.about", types.SimpleNamespace(show=show))
     app, page = started_app()
     asyncio.run(app.show("#/about"))
     assert "Something went wrong" in page.regions["main"]
@@ -68,11 +68,11 @@ def test_a_slow_older_navigation_does_not_overwrite_a_newer_one(monkeypatch) -> 
 
     async def slow_show(match, state):
         await release.wait()
-        from app.ui.screen import Screen
+        from app.ui.core.screen import Screen
 
         return Screen("Slow", "slow screen")
 
-    monkeypatch.setitem(sys.modules, "app.ui.views.about", types.SimpleNamespace(show=slow_show))
+    monkeypatch.setitem(sys.modules, "app.ui.screens.about", types.SimpleNamespace(show=slow_show))
     app, page = started_app()
 
     async def scenario() -> None:

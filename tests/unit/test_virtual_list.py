@@ -3,7 +3,7 @@ to the rows there, how big the next page is, and when to ask for it."""
 
 import pytest
 
-from app.ui.virtual_list import Paging, Window, additions, first_window, page_size, window
+from app.ui.components.virtual_list import Paging, Window, additions, first_window, page_size, window
 
 ROW = 70.0
 

@@ -1,5 +1,5 @@
 """The widget under the MicroPython it runs on (the vendored WebAssembly build, driven by Node): its
-pure modules, app/eid.py and the shared time format import there and answer as under CPython, and
+pure modules, app/openwhyd/eid.py and the shared time format import there and answer as under CPython, and
 its browser modules compile there."""
 
 import json

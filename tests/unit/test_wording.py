@@ -1,4 +1,4 @@
-from app.ui.wording import counted
+from app.ui.core.wording import counted
 
 
 def test_one_takes_the_singular_and_any_other_count_the_plural() -> None:

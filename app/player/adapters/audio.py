@@ -10,7 +10,7 @@ from collections.abc import Callable
 import js
 from pyodide.ffi import create_once_callable, create_proxy
 
-from app.eid import AUDIO_FILE, url_from_eid
+from app.openwhyd.eid import AUDIO_FILE, url_from_eid
 from app.player.adapter import Listener
 from app.player.events import Ended, Failure, Paused, Playing, Progress
 

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
 from app.api.errors import ApiError
-from app.eid import AUDIO_FILE, BANDCAMP, source_kind
+from app.openwhyd.eid import AUDIO_FILE, BANDCAMP, source_kind
 from app.player.adapter import Adapter, Listener
 from app.player.events import Failure, PlayerEvent
 

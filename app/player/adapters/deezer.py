@@ -9,7 +9,7 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy, to_js
 
-from app.eid import DEEZER
+from app.openwhyd.eid import DEEZER
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Paused, PlayerEvent, Playing, Progress

@@ -16,7 +16,7 @@ import js
 from pyodide.ffi import JsException, create_once_callable, create_proxy, to_js
 
 from app.api.errors import ApiError
-from app.patches.web_build import WebBuild, WebBuildError
+from app.heavy.web_build import WebBuild, WebBuildError
 from app.player.adapter import Listener
 from app.player.events import Failure, Paused, Playing, Progress
 from app.player.patch_builds import BuildCache

@@ -6,7 +6,7 @@ from typing import Any
 
 import js
 
-from app.eid import SOUNDCLOUD
+from app.openwhyd.eid import SOUNDCLOUD
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session
 from app.player.events import Ended, Paused, Playing, Progress

@@ -3,9 +3,9 @@ player's script loaded, only when a track of that source first plays."""
 
 from collections.abc import Callable
 
-from app.api.openwhyd import OpenwhydClient
 from app.config import AppConfig
-from app.eid import BANDCAMP, DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.eid import BANDCAMP, DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
 from app.player.adapter import Adapter
 from app.player.controller import SetTimer
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import js
 
-from app.eid import VIMEO
+from app.openwhyd.eid import VIMEO
 from app.player.adapters import stage
 from app.player.adapters.embedded import IGNORE, EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Paused, Playing, Progress

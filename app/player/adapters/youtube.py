@@ -6,7 +6,7 @@ from typing import Any
 
 import js
 
-from app.eid import YOUTUBE
+from app.openwhyd.eid import YOUTUBE
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.controller import SetTimer

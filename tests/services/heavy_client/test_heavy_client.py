@@ -11,9 +11,9 @@ from datetime import date, datetime
 import pytest
 
 from app.api.errors import AuthRequired, BadRequest, NotFound
-from app.api.heavy import HeavyClient
-from app.api.heavy_token import read_token
 from app.api.transports.cpython import CpythonTransport
+from app.heavy.client import HeavyClient
+from app.heavy.token import read_token
 from app.patches.bundle import build_bundle
 
 SINE = b"""#N canvas 0 0 450 300 12;

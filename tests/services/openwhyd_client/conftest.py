@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pytest
 from openwhyd_demo_accounts import PASSWORD
 
-from app.api.openwhyd import OpenwhydClient
 from app.api.transports.cpython import CpythonTransport
+from app.openwhyd.client import OpenwhydClient
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -8,7 +8,7 @@ from openwhyd_demo_accounts import DUMMY, PASSWORD
 from PIL import Image
 
 from app.api.errors import BadRequest
-from app.api.openwhyd import OpenwhydClient
+from app.openwhyd.client import OpenwhydClient
 
 
 def png(width: int, height: int) -> bytes:

@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from app.api.errors import BadRequest
-from app.api.openwhyd import OpenwhydClient
 from app.api.transport import Request, Response
 from app.api.transports.cpython import CpythonTransport
+from app.openwhyd.client import OpenwhydClient
 
 
 class FromPage:

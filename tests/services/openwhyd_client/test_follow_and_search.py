@@ -4,7 +4,7 @@ import pytest
 from openwhyd_demo_accounts import ADMIN, DUMMY
 
 from app.api.errors import AuthRequired
-from app.api.openwhyd import OpenwhydClient
+from app.openwhyd.client import OpenwhydClient
 
 
 async def test_follow_then_unfollow(admin: OpenwhydClient) -> None:

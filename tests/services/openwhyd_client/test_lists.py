@@ -6,8 +6,8 @@ import pytest
 from openwhyd_demo_accounts import ADMIN, DUMMY
 
 from app.api.errors import AuthRequired, NotFound
-from app.api.openwhyd import OpenwhydClient
-from app.export import to_links
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.export import to_links
 
 ADRIEN = "4d94501d1f78ac091dbc9b4d"
 

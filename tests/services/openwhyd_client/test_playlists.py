@@ -9,7 +9,7 @@ from openwhyd_demo_accounts import ADMIN, DUMMY
 from PIL import Image
 
 from app.api.errors import AuthRequired, BadRequest, NotFound
-from app.api.openwhyd import OpenwhydClient
+from app.openwhyd.client import OpenwhydClient
 
 
 def png(width: int = 32, height: int = 32) -> bytes:

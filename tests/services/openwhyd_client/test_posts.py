@@ -6,9 +6,9 @@ import pytest
 from openwhyd_demo_accounts import ADMIN, DUMMY
 
 from app.api.errors import AuthRequired, BadRequest, Forbidden, NotFound, RateLimited
-from app.api.openwhyd import OpenwhydClient
-from app.eid import eid_from_url
-from app.models import PlaylistRef
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.eid import eid_from_url
+from app.openwhyd.models import PlaylistRef
 
 LULLABY = eid_from_url("https://youtu.be/XdJVWSqb4Ck")
 

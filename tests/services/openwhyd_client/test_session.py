@@ -6,7 +6,7 @@ import pytest
 from openwhyd_demo_accounts import ADMIN, PASSWORD
 
 from app.api.errors import AuthRequired, BadCredentials, BadRequest, NotFound
-from app.api.openwhyd import OpenwhydClient
+from app.openwhyd.client import OpenwhydClient
 
 
 @pytest.mark.parametrize("login", ["admin", "test@openwhyd.org", "  TEST@openwhyd.org "])

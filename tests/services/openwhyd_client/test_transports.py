@@ -6,10 +6,10 @@ import pytest
 from openwhyd_demo_accounts import ADMIN
 
 from app.api.errors import NotFound, TransportError
-from app.api.openwhyd import OpenwhydClient
 from app.api.transport import Request
 from app.api.transports.cpython import CpythonTransport
 from app.api.transports.jsonp import JsonpTransport, text_loader
+from app.openwhyd.client import OpenwhydClient
 
 
 def jsonp_client(openwhyd_url: str) -> OpenwhydClient:

@@ -4,7 +4,7 @@ import pytest
 from openwhyd_demo_accounts import ADMIN, DUMMY, PASSWORD
 
 from app.api.errors import AuthRequired, BadCredentials, BadRequest, NotFound
-from app.api.openwhyd import OpenwhydClient
+from app.openwhyd.client import OpenwhydClient
 
 
 async def test_a_public_profile_has_counts_but_no_private_fields(

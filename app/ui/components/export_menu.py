@@ -1,0 +1,55 @@
+"""The Export menu of a profile's tracks, a playlist or likes: the whole list, paged through with the
+client's iterators, handed to the browser as a file in the format chosen."""
+
+from collections.abc import AsyncIterator
+
+from app.api.errors import ApiError
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.export import FORMATS, ExportFormat
+from app.openwhyd.models import Track
+from app.ui.core.app import Action, App
+
+PAGE_SIZE = 100
+"""Tracks per request where Openwhyd lets the client choose (likes come 20 at a time)."""
+
+STATUS = "export-status"
+
+
+def menu(source: str, title: str, user: str, playlist: str = "") -> dict:
+    """What `export_menu.html` needs: the formats, and the data attributes its buttons send."""
+    data = {"source": source, "title": title, "user": user, "playlist": playlist}
+    return {"formats": FORMATS, "data": data}
+
+
+def filename(title: str, export_format: ExportFormat) -> str:
+    """The list's title, without what file systems reserve, and the format's extension."""
+    kept = "".join(char if char.isalnum() or char in " -_" else "-" for char in title)
+    return (" ".join(kept.split()).strip("-") or "tracks") + export_format.extension
+
+
+def every_track(client: OpenwhydClient, data: dict[str, str]) -> AsyncIterator[Track]:
+    if data["source"] == "playlist":
+        return client.iter_playlist_tracks(data["user"], data["playlist"], page_size=PAGE_SIZE)
+    if data["source"] == "likes":
+        return client.iter_liked_tracks(data["user"])
+    return client.iter_profile_tracks(data["user"], page_size=PAGE_SIZE)
+
+
+async def export_tracks(app: App, data: dict[str, str]) -> None:
+    from app.ui import browser  # the DOM edge, Pyodide only
+
+    export_format = FORMATS[data["format"]]
+    tracks = []
+    try:
+        async for track in every_track(app.state.services.openwhyd, data):
+            tracks.append(track)
+            app.page.set_text(STATUS, f"Reading the list… {len(tracks)} tracks")
+    except ApiError as error:
+        app.page.set_text(STATUS, f"The export stopped after {len(tracks)} tracks: {error.message}")
+        return
+    content = export_format.render(tracks).encode()
+    browser.save_file(filename(data["title"], export_format), content, export_format.media_type)
+    app.page.set_text(STATUS, f"Exported {len(tracks)} tracks as {export_format.name}.")
+
+
+ACTIONS: dict[str, Action] = {"export-tracks": export_tracks}

@@ -1,0 +1,120 @@
+"""The player bar: drawn from the player's state, and the actions its controls and the lists send."""
+
+from collections.abc import Callable
+
+from app.api.errors import ApiError
+from app.player.controller import Change, Player
+from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
+from app.player.playlog import Calls
+from app.player.time_format import clock
+from app.ui.components.queue_panel import render_queue
+from app.ui.core.app import Action, App, spawn
+from app.ui.core.templates import render
+
+SHORTCUTS_DIALOG = "shortcuts"
+
+
+def player_changed(app: App, change: Change) -> None:
+    """Progress moves only the time and the seek bar; anything else redraws the bar."""
+    player = app.state.player
+    if change is Change.PROGRESS:
+        app.page.set_text("player-elapsed", clock(player.position, player.duration))
+        app.page.set_value("player-seek", str(round(player.position, 1)))
+        return
+    bar = render("player.html", player=player, clock=clock, queue_open=app.state.queue_open)
+    app.page.set_html("player", bar)
+    render_queue(app)
+    app.highlight_current()
+    app.page.show_now_playing(now_playing(app), player.playing)
+
+
+def now_playing(app: App) -> dict[str, str] | None:
+    """What the system's media controls and lock screen show of the current item."""
+    current = app.state.player.current
+    if current is None:
+        return None
+    item = current.item
+    artwork = app.state.services.openwhyd.resource_url(getattr(item, "image", None))
+    return {"title": getattr(item, "name", "") or "Untitled", "artist": getattr(item, "user_name", ""),
+            "album": "Tonearm", **({"artwork": artwork} if artwork else {})}
+
+
+MEDIA_KEYS = {
+    "play": Command.TOGGLE_PLAY, "pause": Command.TOGGLE_PLAY, "nexttrack": Command.NEXT,
+    "previoustrack": Command.PREVIOUS, "seekbackward": Command.SEEK_BACK,
+    "seekforward": Command.SEEK_FORWARD,
+}
+"""The operating system's media keys (Media Session actions) and the player actions they run."""
+
+
+def send_play_log(app: App, calls: Calls) -> None:
+    """Openwhyd counts plays of signed-in users only; a failed log never disturbs the music."""
+    if app.state.session.openwhyd_user is None:
+        return
+
+    async def send() -> None:
+        for call in calls:
+            try:
+                await call.send(app.state.services.openwhyd)
+            except ApiError as error:
+                app.page.log_error(f"the play log was not saved: {error.message}")
+
+    spawn(send())
+
+
+async def play_list(app: App, data: dict[str, str]) -> None:
+    found = app.state.listed(data)
+    if found is not None:
+        app.state.player.play_list(*found)
+
+
+async def seek(app: App, data: dict[str, str]) -> None:
+    app.state.player.seek(float(data.get("value", "0")))
+
+
+async def volume(app: App, data: dict[str, str]) -> None:
+    app.state.player.set_volume(float(data.get("value", "100")) / 100)
+
+
+def command(method: Callable[[Player], None]) -> Action:
+    """An action that is one call on the player, like most of the bar's buttons."""
+
+    async def run(app: App, data: dict[str, str]) -> None:
+        method(app.state.player)
+
+    return run
+
+
+async def toggle_queue(app: App, data: dict[str, str]) -> None:
+    app.state.queue_open = not app.state.queue_open
+    player_changed(app, Change.ALL)
+    app.page.focus("queue-title" if app.state.queue_open else "queue-toggle")
+
+
+async def show_shortcuts(app: App, data: dict[str, str]) -> None:
+    app.page.open_dialog(SHORTCUTS_DIALOG)
+
+
+def shortcut_action(key: str, target_tag: str, **flags: bool) -> str | None:
+    """The action a key press runs: the player's actions are named after the shortcut commands."""
+    found = command_for(key, target_tag, **flags)
+    return found.value if found else None
+
+
+PLAYER_ACTIONS: dict[str, Action] = {
+    "play-list": play_list,
+    "seek": seek,
+    "volume": volume,
+    "toggle-queue": toggle_queue,
+    Command.TOGGLE_PLAY: command(Player.toggle),
+    Command.NEXT: command(Player.next),
+    Command.PREVIOUS: command(Player.previous),
+    Command.MUTE: command(Player.toggle_mute),
+    Command.SHUFFLE: command(Player.toggle_shuffle),
+    Command.REPEAT: command(Player.cycle_repeat),
+    Command.SEEK_BACK: command(lambda player: player.seek(player.position - SEEK_STEP)),
+    Command.SEEK_FORWARD: command(lambda player: player.seek(player.position + SEEK_STEP)),
+    Command.VOLUME_UP: command(lambda player: player.set_volume(player.volume + VOLUME_STEP)),
+    Command.VOLUME_DOWN: command(lambda player: player.set_volume(player.volume - VOLUME_STEP)),
+    Command.HELP: show_shortcuts,
+}

@@ -1,0 +1,66 @@
+"""Sending a track or a playlist to people one follows (Openwhyd's `sendToUsers`). The form opens
+under the Share button of the track's or playlist's page, listing whom one follows."""
+
+from app.api.errors import ApiError
+from app.ui.components.account_feedback import tell
+from app.ui.components.feedback import announce
+from app.ui.core.app import Action, App
+from app.ui.core.templates import render
+
+REGION = "share-panel"
+FORM = "share"
+BUTTON = "share-button"
+RECIPIENT = "to-"
+"""Each person's checkbox is named `to-<user id>`, its value their name."""
+FOLLOWING_SHOWN = 200
+
+
+def chosen(data: dict[str, str]) -> dict[str, str]:
+    """The checked people, id to name."""
+    return {key.removeprefix(RECIPIENT): name for key, name in data.items() if key.startswith(RECIPIENT)}
+
+
+def names_phrase(names: list[str]) -> str:
+    """"Ann", "Ann and Bo", "Ann, Bo and Cy"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _subject(data: dict[str, str]) -> dict[str, str]:
+    """What is being sent, as the Share button and the form's hidden fields carry it."""
+    return {"kind": data["kind"], "id": data["id"], "title": data.get("title", "")}
+
+
+async def open_form(app: App, data: dict[str, str]) -> None:
+    me, error = app.state.session.openwhyd_user, ""
+    try:
+        people = await app.state.services.openwhyd.following(me.id, limit=FOLLOWING_SHOWN)
+    except ApiError as failure:
+        people, error = [], f"Whom you follow could not be loaded: {failure.message}"
+    app.page.set_html(REGION, render("share.html", subject=_subject(data), people=people, error=error))
+    app.page.focus("share-error" if error else "share-title")
+
+
+async def send(app: App, data: dict[str, str]) -> None:
+    """A refusal shows beside the form without drawing it again: the people checked stay checked."""
+    subject = _subject(data)
+    people = chosen(data)
+    if not people:
+        tell(app, FORM, "Choose at least one person to send it to.")
+        return
+    client = app.state.services.openwhyd
+    sending = client.send_track if subject["kind"] == "track" else client.send_playlist
+    try:
+        await sending(subject["id"], list(people))
+    except ApiError as error:
+        tell(app, FORM, f"It was not sent: {error.message}")
+        return
+    await close(app, data)
+    announce(app, f"Sent {subject['title'] or 'it'} to {names_phrase(list(people.values()))}.")
+
+
+async def close(app: App, data: dict[str, str]) -> None:
+    app.page.set_html(REGION, "")
+    app.page.focus(BUTTON)
+
+
+ACTIONS: dict[str, Action] = {"open-share": open_form, "send-share": send, "close-share": close}

@@ -1,0 +1,155 @@
+"""The UI controller: turns a location hash into a screen and user actions into calls. No DOM here."""
+
+import asyncio
+import html
+import traceback
+from collections.abc import Awaitable, Callable, Coroutine
+from importlib import import_module
+from typing import Protocol
+
+from app.player.keys import SHORTCUTS
+from app.player.time_format import clock
+from app.ui.core.router import NOT_FOUND_VIEW, Match, Route, match, route_named
+from app.ui.core.screen import Screen
+from app.ui.core.state import AppState
+from app.ui.core.templates import render
+
+NAV = (("Home", "home"), ("Hot tracks", "hot"), ("heavy", "heavy"), ("About", "about"))
+
+Action = Callable[["App", dict[str, str]], Awaitable[None]]
+"""What a click on `[data-action=name]` or a submit of `form[data-action=name]` runs, with the
+element's data attributes or the form's fields."""
+
+
+class Page(Protocol):
+    """The few things the controller asks of a page; `browser.BrowserPage` is the real one."""
+
+    def set_html(self, region: str, markup: str) -> None: ...
+    def set_title(self, title: str) -> None: ...
+    def focus(self, region: str) -> None: ...
+    def go(self, location_hash: str) -> None: ...
+    def set_text(self, element_id: str, text: str) -> None: ...
+    def set_value(self, element_id: str, value: str) -> None: ...
+    def highlight(self, track_id: str) -> None: ...
+    def open_dialog(self, dialog_id: str) -> None: ...
+    def show_now_playing(self, metadata: dict[str, str] | None, playing: bool) -> None: ...
+    def log_error(self, text: str) -> None: ...
+
+
+_RUNNING: set[asyncio.Task] = set()
+
+
+def spawn(work: Coroutine) -> asyncio.Task:
+    """Run `work` in the background, held until done (the event loop keeps only weak references)."""
+    task = asyncio.ensure_future(work)
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)
+    return task
+
+
+def describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def failure_screen(error: BaseException) -> Screen:
+    """A readable message instead of a blank screen, even if the templates themselves are broken."""
+    try:
+        markup = render("error.html", message=describe(error))
+    except Exception:
+        markup = f'<section class="panel" role="alert"><h1>Something went wrong</h1>' \
+                 f"<p>{html.escape(describe(error))}</p></section>"
+    return Screen("Error · Tonearm", markup)
+
+
+class App:
+    def __init__(self, page: Page, state: AppState, actions: dict[str, Action] | None = None) -> None:
+        self.page = page
+        self.state = state
+        self.actions = actions or {}
+        self.current = match("#/")
+        self.location = "#/"
+        self._navigation = 0
+
+    def mount(self) -> None:
+        frame = render("frame.html", state=self.state, nav=self.nav_items(), player=self.state.player,
+                       queue_open=self.state.queue_open, clock=clock, shortcuts=SHORTCUTS)
+        self.page.set_html("app", frame)
+
+    def nav_items(self) -> list[dict[str, object]]:
+        """A section's routes are named after it (`heavy`, `heavy-patch`…), so its item stays current."""
+        here = self.current.name
+        return [
+            {"label": label, "name": name, "current": here == name or here.startswith(f"{name}-")}
+            for label, name in NAV
+            if not self.out_of_reach(route_named(name))
+        ]
+
+    def out_of_reach(self, route: Route | None) -> bool:
+        """A screen that needs Openwhyd on the app's origin, when it is read from another one."""
+        return bool(route and route.same_origin and self.state.config.openwhyd_public_only)
+
+    def render_chrome(self) -> None:
+        """The parts of the frame that follow the route and the session."""
+        self.page.set_html("nav", render("nav.html", nav=self.nav_items()))
+        self.page.set_html("accounts", render("accounts.html", state=self.state))
+
+    async def show(self, location_hash: str, *, focus: bool = True) -> None:
+        """Render the screen for `location_hash`; a newer navigation wins over a slower older one."""
+        self._navigation += 1
+        navigation = self._navigation
+        target = match(location_hash)
+        screen = await self.screen_for(target)
+        if navigation != self._navigation:
+            return
+        self.current, self.location = target, location_hash
+        self.page.set_html("main", screen.html)
+        self.render_chrome()
+        self.highlight_current()
+        self.page.set_title(screen.title)
+        if focus:
+            self.page.focus(screen.focus)
+
+    def highlight_current(self) -> None:
+        """Mark the playing item in whatever list is on screen."""
+        player = self.state.player
+        current = player.current if player else None
+        self.page.highlight(current.item.id if current else "")
+
+    async def refresh(self) -> None:
+        """Show the current screen again, after an action changed what it shows."""
+        await self.show(self.location, focus=False)
+
+    def go(self, location_hash: str) -> None:
+        """Navigate as a link would: the page's hash changes and `show` follows."""
+        self.page.go(location_hash)
+
+    async def screen_for(self, target: Match) -> Screen:
+        if self.out_of_reach(target.route):
+            markup = render("public_only.html", openwhyd=self.state.config.openwhyd_base)
+            return Screen("Not available here · Tonearm", markup)
+        try:
+            view = import_module(target.route.view if target.route else NOT_FOUND_VIEW)
+            return await view.show(target, self.state)
+        except Exception as error:
+            self.report(error)
+            return failure_screen(error)
+
+    async def act(self, name: str, data: dict[str, str]) -> None:
+        """Run the action `name`: the current screen's own, else one the whole app knows."""
+        handler = self._screen_actions().get(name) or self.actions.get(name)
+        if handler is None:
+            self.page.log_error(f"no action {name!r} on {self.current.path}")
+            return
+        try:
+            await handler(self, data)
+        except Exception as error:
+            self.report(error)
+            self.page.set_html("main", failure_screen(error).html)
+
+    def _screen_actions(self) -> dict[str, Action]:
+        if self.current.route is None:
+            return {}
+        return getattr(import_module(self.current.route.view), "ACTIONS", {})
+
+    def report(self, error: BaseException) -> None:
+        self.page.log_error("".join(traceback.format_exception(error)))

@@ -1,0 +1,33 @@
+"""jinja2 with autoescape on: every value a template prints is HTML-escaped unless marked safe."""
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@cache
+def environment() -> Environment:
+    from app.ui.components.embed_snippet import embed_code
+    from app.ui.core.router import href
+    from app.ui.core.wording import noun
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,  # the files never change under a page; the startup snapshot holds them compiled
+    )
+    env.globals["href"] = href
+    env.globals["embed_code"] = embed_code
+    env.globals["noun"] = noun
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)

@@ -1,0 +1,57 @@
+"""The studio's front door: your patches once signed in; before that, the sign-in with a token and
+the demo user's public patches, to look around first."""
+
+from app.api.errors import ApiError, NotFound
+from app.clock import utc_now
+from app.heavy.client import HeavyClient
+from app.heavy.token import read_token
+from app.ui.components.feedback import refuse
+from app.ui.core.app import Action, App
+from app.ui.core.router import Match, href
+from app.ui.core.screen import Screen
+from app.ui.core.state import AppState
+from app.ui.screens.heavy import user as heavy_user
+from app.ui.screens.heavy.studio import REMEMBERED_TOKEN, render_studio, use_token
+
+DEMO_USER = "demo"
+SIGN_IN = "heavy-sign-in"
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    token = state.session.heavy_token
+    if token is not None:
+        return await heavy_user.user_screen(state, token.name, match.path)
+    patches, problem = [], None
+    try:
+        patches = await heavy_user.patches_of(state.services.heavy, DEMO_USER)
+    except NotFound:
+        pass  # a service without the demo world: nothing to show, nothing wrong
+    except ApiError as error:
+        problem = error.message
+    markup = render_studio(
+        "heavy_home.html", notice=state.take_notice(SIGN_IN), next=match.query.get("next", ""),
+        demo=DEMO_USER, patches=patches, problem=problem, mine=False,
+    )
+    return Screen("heavy · Tonearm", markup)
+
+
+async def sign_in(app: App, data: dict[str, str]) -> None:
+    """The token is read as the uploader read it, then tried once on the service before it is used."""
+    from app.ui import browser  # the DOM edge, Pyodide only
+
+    client = app.state.services.heavy
+    try:
+        token = read_token(data.get("token", ""), utc_now(app.state.clock))
+        await HeavyClient(client.base_url, client.transport, token).user(token.name)
+    except ApiError as error:
+        await refuse(app, SIGN_IN, error, {"remember": data.get("remember", "")})
+        return
+    use_token(app.state, token)
+    browser.store(REMEMBERED_TOKEN, token.value if data.get("remember") else "")
+    app.render_chrome()
+    next_location = data.get("next", "")
+    app.go(next_location if next_location.startswith("#/") else href("heavy-user", user=token.name))
+
+
+ACTIONS: dict[str, Action] = {"heavy-sign-in": sign_in, **heavy_user.ACTIONS}
+"""With the user screen's, which this one shows once signed in."""

@@ -1,0 +1,140 @@
+"""A patch: its description, its versions newest first, and for its owner the upload box.
+
+Files picked or dropped on the upload box are read, checked, zipped and previewed in Python at
+once, so a refusal or an object hvcc cannot convert shows before anything is sent; only the
+preview part of the page changes, so the pickers keep what they hold.
+"""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from app.api.errors import ApiError, NotFound
+from app.clock import Clock, today
+from app.heavy.client import HeavyClient
+from app.heavy.releases import ReleaseOption, release_options
+from app.heavy.web_build import newest_play_link
+from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
+from app.patches.upload import Upload, prepare_upload
+from app.ui.core.app import Action, App
+from app.ui.core.router import Match, href
+from app.ui.core.screen import Screen, not_found
+from app.ui.core.state import AppState
+from app.ui.screens.heavy.studio import failure, render_studio
+
+PREVIEW = "upload-preview"
+STATUS = "upload-status"
+PROBLEM = "upload-problem"
+
+
+async def releases_offered(client: HeavyClient, clock: Clock) -> tuple[list[ReleaseOption], str | None]:
+    """The release picker's options, or why there are none (heavy then picks its newest)."""
+    try:
+        return release_options(await client.releases(), today(clock)), None
+    except ApiError as error:
+        return [], f"The list of releases could not be loaded ({error.message}): heavy will use its newest."
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    owner, name = match.params["owner"], match.params["patch"]
+    client = state.services.heavy
+    me = state.session.heavy_token
+    mine = me is not None and me.name == owner
+    try:
+        patch, jobs = await asyncio.gather(client.patch(owner, name), client.jobs(owner, name))
+    except NotFound:
+        return not_found(match.path)
+    except ApiError as error:
+        return Screen(f"{name} · heavy · Tonearm", failure("This patch could not be loaded", error, state))
+    options, releases_problem = await releases_offered(client, state.clock) if mine else ([], None)
+    markup = render_studio(
+        "heavy_patch.html", patch=patch, jobs=jobs, mine=mine, options=options,
+        releases_problem=releases_problem, upload=state.uploads.get(patch.id), problem=None, compiling=False,
+        play=newest_play_link(patch.owner, patch.name, jobs),
+    )
+    return Screen(f"{patch.name} · heavy · Tonearm", markup)
+
+
+def patch_key(match: Match) -> str:
+    """The patch's id, `owner/name`, which keys its picked files in the state."""
+    return f"{match.params['owner']}/{match.params['patch']}"
+
+
+def show_preview(app: App, upload: Upload | None, *, problem: str | None = None,
+                 compiling: bool = False) -> None:
+    preview = render_studio("heavy_upload_preview.html", upload=upload, problem=problem, compiling=compiling)
+    app.page.set_html(PREVIEW, preview)
+
+
+def pick(input_id: str) -> Action:
+    """What a change of the file input `input_id` does: read, check, zip and preview its files."""
+
+    async def read() -> dict[str, bytes] | None:
+        from app.ui import browser  # the DOM edge, Pyodide only
+
+        return await browser.read_files(input_id, MAX_UNPACKED_BYTES)
+
+    return take_files(read)
+
+
+async def _read_dropped() -> dict[str, bytes] | None:
+    from app.ui import browser  # the DOM edge, Pyodide only
+
+    return await browser.read_dropped(MAX_UNPACKED_BYTES)
+
+
+def take_files(read: Callable[[], Awaitable[dict[str, bytes] | None]]) -> Action:
+    """Read files as `read` finds them (picked or dropped), then check, zip and preview them."""
+
+    async def picked(app: App, data: dict[str, str]) -> None:
+        patch_id = patch_key(app.current)
+        app.state.uploads.pop(patch_id, None)
+        try:
+            picked = await read()
+            if picked is None:
+                raise BundleTooLarge(f"These files add up to more than {MAX_UNPACKED_BYTES >> 20} MiB;"
+                                     " a patch is a few .pd files.")
+            upload = prepare_upload(picked)
+        except BundleError as error:
+            show_preview(app, None, problem=str(error))
+            app.page.focus(PROBLEM)
+            return
+        app.state.uploads[patch_id] = upload
+        show_preview(app, upload)
+        app.page.focus("upload-summary")
+
+    return picked
+
+
+async def upload(app: App, data: dict[str, str]) -> None:
+    """Send the picked files and wait for the compile, then show the new version, failed or not."""
+    owner, name = app.current.params["owner"], app.current.params["patch"]
+    here, patch_id = app.current.path, patch_key(app.current)
+    prepared = app.state.uploads.get(patch_id)
+    if prepared is None:
+        show_preview(app, None, problem="Pick the patch's files first.")
+        app.page.focus(PROBLEM)
+        return
+    show_preview(app, prepared, compiling=True)
+    app.page.set_text(STATUS, "Compiling…")
+    app.page.focus(STATUS)
+    release = data.get("release") or None  # none offered: heavy picks its newest
+    try:
+        job = await app.state.services.heavy.compile(owner, name, prepared.bundle, release)
+    except ApiError as error:
+        if app.current.path == here:
+            app.page.set_text(STATUS, "")
+            show_preview(app, prepared, problem=error.message)
+            app.page.focus(PROBLEM)
+        return
+    if app.state.uploads.get(patch_id) is prepared:  # not files picked while it compiled
+        del app.state.uploads[patch_id]
+    if app.current.path == here:
+        app.go(href("heavy-version", owner=owner, patch=name, n=str(job.index)))
+
+
+ACTIONS: dict[str, Action] = {
+    "heavy-pick-files": pick("upload-files"),
+    "heavy-pick-folder": pick("upload-folder"),
+    "heavy-drop-files": take_files(_read_dropped),
+    "heavy-upload": upload,
+}

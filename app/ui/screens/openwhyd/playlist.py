@@ -1,0 +1,171 @@
+"""One playlist: its tracks in the owner's order, ready to play from any of them. Its owner adds,
+renames, deletes and rearranges here; rearranging has its own location (`…/arrange`), where the
+whole list is loaded so that any track can move anywhere."""
+
+from app.api.errors import ApiError, BadRequest, NotFound
+from app.openwhyd.account_forms import PICTURE_TYPES, FieldProblem
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import Playlist, Track, User
+from app.ui.components import export_menu, long_list
+from app.ui.components.feedback import announce, refuse
+from app.ui.components.picked import picked_picture
+from app.ui.components.reorder import focus_after_move
+from app.ui.core.app import Action, App
+from app.ui.core.router import Match, href
+from app.ui.core.screen import Screen, load_failed, not_found
+from app.ui.core.session import profile_name
+from app.ui.core.state import AppState
+from app.ui.core.templates import render
+
+PAGE = 100
+FORMS = ("playlist", "rename", "image")
+"""Where this screen shows a refusal: the playlist's own (delete, move), the rename and image forms'."""
+IMAGE_INPUT = "playlist-image-file"
+
+
+def moved(tracks: tuple[Track, ...], start: int, end: int) -> tuple[Track, ...]:
+    """`tracks` with the one at `start` taken out and put back at `end`."""
+    rest = tracks[:start] + tracks[start + 1:]
+    return (*rest[:end], tracks[start], *rest[end:])
+
+
+def playlist_cursor(track: Track) -> str:
+    """Where the next page starts: after this `order` once the playlist is ordered, else after this
+    post id."""
+    return str(track.order) if track.order is not None else track.id
+
+
+def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> long_list.Fetch:
+    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+        page = await client.playlist_tracks(owner.id, playlist.id, limit=size, after=cursor)
+        return long_list.chunk_of(page, playlist_cursor)
+
+    return fetch
+
+
+def playlist_key(owner_id: str, playlist_id: int | str) -> str:
+    """`<uid>_<n>`, as Openwhyd names a playlist across users."""
+    return f"{owner_id}_{playlist_id}"
+
+
+def playlist_image(client: OpenwhydClient, owner: User, playlist: Playlist, version: int | None) -> str:
+    """Openwhyd's own address for a playlist's picture: the uploaded image, else the first track's,
+    else a 404 the page answers with the placeholder. `version` changes with each upload, so the
+    browser does not show the image it cached before."""
+    url = client.resource_url(f"/img/playlist/{playlist_key(owner.id, playlist.id)}")
+    return f"{url}?v={version}" if version else url
+
+
+async def whole_playlist(client: OpenwhydClient, owner: User, playlist: Playlist) -> tuple[Track, ...]:
+    walk = client.iter_playlist_tracks(owner.id, playlist.id, page_size=PAGE)
+    return tuple([track async for track in walk])
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    client = state.services.openwhyd
+    me = state.session.openwhyd_user
+    number = match.params["n"]
+    try:
+        owner = await client.user(match.params["user"])
+        playlist = next((p for p in owner.playlists if str(p.id) == number), None)
+        if playlist is None:
+            raise NotFound()
+        mine = me is not None and me.id == owner.id
+        arranging = mine and match.name == "playlist-arrange"
+        after = match.query.get("after")
+        fetch = playlist_fetch(client, owner, playlist)
+        if arranging:
+            tracks = await whole_playlist(client, owner, playlist)
+        else:
+            first = await fetch(after, PAGE)
+            tracks = first.tracks
+    except NotFound:
+        return not_found(match.path)
+    except ApiError as error:
+        return load_failed("Playlist · Tonearm", "This playlist could not be loaded", error.message)
+    list_key = f"playlist:{owner.id}:{playlist.id}"
+    state.lists[list_key] = tracks
+    rows = None
+    if tracks and not arranging:
+        rows = long_list.start(state, list_key, "Tracks", first, fetch, PAGE,
+                               total=None if after else playlist.track_count)
+    version = state.image_versions.get(playlist_key(owner.id, playlist.id))
+    image = playlist_image(client, owner, playlist, version)
+    markup = render(
+        "playlist.html", playlist=playlist, owner=owner, handle=match.params["user"], tracks=tracks,
+        list_key=list_key, rows=rows, image=image, mine=mine, arranging=arranging,
+        export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
+        notices={form: state.take_notice(form) for form in FORMS}, picture_types=PICTURE_TYPES,
+    )
+    return Screen(f"{playlist.name} · Tonearm", markup)
+
+
+async def rename_playlist(app: App, data: dict[str, str]) -> None:
+    name = data.get("name", "").strip()
+    try:
+        if not name:
+            raise BadRequest("Give the playlist a name.")
+        await app.state.services.openwhyd.rename_playlist(data["playlist"], name)
+    except ApiError as error:
+        await refuse(app, "rename", error, data)
+        return
+    await app.refresh()
+    app.page.focus("playlist-title")
+    announce(app, f"The playlist is now called {name}.")
+
+
+async def delete_playlist(app: App, data: dict[str, str]) -> None:
+    try:
+        await app.state.services.openwhyd.delete_playlist(data["playlist"])
+    except ApiError as error:
+        await refuse(app, "playlist", error)
+        return
+    app.go(href("profile-playlists", user=profile_name(app.state.session.openwhyd_user)))
+    announce(app, "The playlist is deleted; its tracks stay on your profile.")
+
+
+async def move_track(app: App, data: dict[str, str]) -> None:
+    """A move button or a drop: `from` and `to` are positions in the list on screen, saved at once."""
+    tracks = app.state.lists.get(data["list"], ())
+    start, end = int(data["from"]), int(data["to"])
+    if start == end or not (0 <= start < len(tracks) and 0 <= end < len(tracks)):
+        return
+    order = moved(tracks, start, end)
+    try:
+        await app.state.services.openwhyd.reorder_playlist(data["playlist"], [track.id for track in order])
+    except ApiError as error:
+        await refuse(app, "playlist", error)
+        return
+    await app.refresh()
+    app.page.focus(f"move-{focus_after_move(start, end, len(order))}-{order[end].id}")
+    announce(app, f"{order[end].name or 'The track'} is now at position {end + 1} of {len(order)}.")
+
+
+async def set_image(app: App, data: dict[str, str]) -> None:
+    """Upload the picked picture and make it the playlist's."""
+    client = app.state.services.openwhyd
+    try:
+        name, content, media_type = await picked_picture(IMAGE_INPUT)
+        uploaded = await client.upload_image(name, content, media_type)
+        await client.set_playlist_image(data["playlist"], uploaded.path)
+    except FieldProblem as problem:
+        await refuse(app, "image", BadRequest(problem.message))
+        return
+    except ApiError as error:
+        await refuse(app, "image", error)
+        return
+    versions = app.state.image_versions
+    key = playlist_key(app.state.session.openwhyd_user.id, data["playlist"])
+    versions[key] = versions.get(key, 0) + 1
+    await app.refresh()
+    app.page.focus("playlist-title")
+    announce(app, "The playlist's image is saved.")
+
+
+ACTIONS: dict[str, Action] = {
+    "set-playlist-image": set_image,
+    "rename-playlist": rename_playlist,
+    "delete-playlist": delete_playlist,
+    "move-track": move_track,
+    **export_menu.ACTIONS,
+}

@@ -1,0 +1,101 @@
+"""A user's profile: who they are, and their tracks, playlists or likes, one tab at a time."""
+
+from app.api.errors import ApiError, BadRequest, NotFound
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import User
+from app.ui.components import export_menu, long_list
+from app.ui.components.feedback import announce, refuse
+from app.ui.core.app import Action, App
+from app.ui.core.router import Match, href
+from app.ui.core.screen import Screen, load_failed, not_found
+from app.ui.core.session import profile_name
+from app.ui.core.state import AppState
+from app.ui.core.templates import render
+
+TABS = (("Tracks", "profile"), ("Playlists", "profile-playlists"), ("Likes", "profile-likes"))
+PAGE = 50
+EXPORTS = {"profile": ("profile", "tracks"), "profile-likes": ("likes", "likes")}
+"""The tabs whose lists export: the export's source, and the word that ends the file's name."""
+CREATE_FORM = "create-playlist"
+
+
+def safe_links(user: User) -> dict[str, str]:
+    """Only web links: a profile link is text the user typed, and `javascript:` is text too."""
+    return {name: url for name, url in user.links.items() if url.startswith(("https://", "http://"))}
+
+
+def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> long_list.Fetch:
+    """How a tab's list loads, page by page; Openwhyd fixes the length of a page of likes."""
+
+    async def likes(cursor: str | None, size: int) -> long_list.Chunk:
+        return long_list.chunk_of(await client.liked_tracks(user.id, after=cursor))
+
+    async def posts(cursor: str | None, size: int) -> long_list.Chunk:
+        return long_list.chunk_of(await client.profile_tracks(user.id, limit=size, after=cursor))
+
+    return likes if tab == "profile-likes" else posts
+
+
+async def tab_content(client: OpenwhydClient, match: Match, user: User) -> dict:
+    if match.name == "profile-playlists":
+        return {"playlists": await client.user_playlists(user.id)}
+    fetch = tab_fetch(client, match.name, user)
+    return {"first": await fetch(match.query.get("after"), PAGE), "fetch": fetch}
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    client = state.services.openwhyd
+    try:
+        user = await client.user(match.params["user"])
+        content = await tab_content(client, match, user)
+    except NotFound:
+        return not_found(match.path)
+    except ApiError as error:
+        title = f"{match.params['user']} · Tonearm"
+        return load_failed(title, "This profile could not be loaded", error.message)
+    list_key = f"{match.name}:{user.id}"
+    first, fetch = content.pop("first", None), content.pop("fetch", None)
+    tracks = first.tracks if first else ()
+    state.lists[list_key] = tracks
+    rows = long_list.start(state, list_key, "Tracks", first, fetch, PAGE) if tracks else None
+    me = state.session.openwhyd_user
+    source, word = EXPORTS.get(match.name, ("", ""))
+    markup = render(
+        "profile.html", user=user, avatar=client.resource_url(user.image) or client.user_image_url(user.id),
+        cover=client.resource_url(user.cover_image), links=safe_links(user),
+        tabs=TABS, tab=match.name, list_key=list_key, me=me, handle=match.params["user"],
+        export=export_menu.menu(source, f"{user.name} {word}", user.id) if source else None,
+        create_notice=state.take_notice(CREATE_FORM), tracks=tracks, rows=rows, **content,
+    )
+    return Screen(f"{user.name} · Tonearm", markup)
+
+
+async def follow(app: App, data: dict[str, str]) -> None:
+    await app.state.services.openwhyd.follow(data["user"])
+    await app.refresh()
+
+
+async def unfollow(app: App, data: dict[str, str]) -> None:
+    await app.state.services.openwhyd.unfollow(data["user"])
+    await app.refresh()
+
+
+async def create_playlist(app: App, data: dict[str, str]) -> None:
+    name = data.get("name", "").strip()
+    try:
+        if not name:
+            raise BadRequest("Name the playlist first.")
+        playlist = await app.state.services.openwhyd.create_playlist(name)
+    except ApiError as error:
+        await refuse(app, CREATE_FORM, error, data)
+        return
+    app.go(href("playlist", user=profile_name(app.state.session.openwhyd_user), n=str(playlist.id)))
+    announce(app, f"The playlist {name} is created.")
+
+
+ACTIONS: dict[str, Action] = {
+    "follow": follow,
+    "unfollow": unfollow,
+    "create-playlist": create_playlist,
+    **export_menu.ACTIONS,
+}

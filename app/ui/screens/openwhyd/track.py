@@ -1,0 +1,136 @@
+"""One track (Openwhyd's `/c/:id`): who posted, liked and reposted it, and its comments; liking,
+reposting into a playlist, commenting and deleting happen here too."""
+
+import asyncio
+
+from app.api.errors import ApiError, NotFound
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.eid import source_kind, url_from_eid
+from app.openwhyd.models import Playlist, Track, User, UserRef
+from app.player.sources import SOURCE_NAMES
+from app.ui.components.feedback import announce, refuse
+from app.ui.components.mentions import linked_mentions
+from app.ui.components.playlist_choice import chosen_playlist
+from app.ui.core.app import Action, App
+from app.ui.core.router import Match, href
+from app.ui.core.screen import Screen, load_failed, not_found
+from app.ui.core.session import profile_name
+from app.ui.core.state import AppState
+from app.ui.core.templates import render
+
+FORMS = ("track", "comment", "repost")
+"""Where this screen shows a refusal: beside the track's own buttons, the comment box, the repost form."""
+
+CONTEXTS = ("hot",)
+"""Where a repost may say it came from (`ctx`), as Openwhyd's own pages send it."""
+
+
+def source_of(eid: str) -> tuple[str, str]:
+    """What the track is, and the words of a link to it where it lives."""
+    name = SOURCE_NAMES.get(source_kind(eid) or "")
+    return (name, f"Open on {name}") if name else ("Audio file", "Open the audio file")
+
+
+async def signed_in_extras(
+    client: OpenwhydClient, track: Track, me: User | None
+) -> tuple[list[UserRef], list[Playlist]]:
+    """Who liked it, and one's playlists to repost into: Openwhyd names lovers only to the signed in."""
+    if me is None:
+        return [], []
+    lovers, playlists = await asyncio.gather(client.lovers(track.id), client.user_playlists(me.id))
+    return lovers, playlists
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    client = state.services.openwhyd
+    me = state.session.openwhyd_user
+    try:
+        track = await client.track(match.params["id"])
+        lovers, playlists = await signed_in_extras(client, track, me)
+    except NotFound:
+        return not_found(match.path)
+    except ApiError as error:
+        return load_failed("Track · Tonearm", "This track could not be loaded", error.message)
+    list_key = f"track:{track.id}"
+    state.lists[list_key] = (track,)
+    context = match.query.get("ctx", "")
+    source, open_source = source_of(track.eid)
+    markup = render(
+        "track.html", track=track, me=me, lovers=lovers, playlists=playlists, list_key=list_key,
+        image=client.resource_url(track.image), source=source, open_source=open_source,
+        url=url_from_eid(track.eid),
+        context=context if context in CONTEXTS else "", linked=linked_mentions,
+        notices={form: state.take_notice(form) for form in FORMS},
+        here=href("track", match.query, id=track.id),
+    )
+    return Screen(f"{track.name or 'Track'} · Tonearm", markup)
+
+
+async def toggle_love(app: App, data: dict[str, str]) -> None:
+    try:
+        love = await app.state.services.openwhyd.toggle_love(data["post"])
+    except ApiError as error:
+        await refuse(app, "track", error)
+        return
+    await app.refresh()
+    app.page.focus("like-button")
+    announce(app, "You like this track." if love.loved else "You no longer like this track.")
+
+
+async def add_comment(app: App, data: dict[str, str]) -> None:
+    text = data.get("text", "").strip()
+    try:
+        if not text:
+            raise ApiError("Write something first.")
+        comment = await app.state.services.openwhyd.add_comment(data["post"], text)
+    except ApiError as error:
+        await refuse(app, "comment", error, {"text": text})
+        return
+    await app.refresh()
+    app.page.focus(f"comment-{comment.id}")
+    announce(app, "Your comment is posted.")
+
+
+async def delete_comment(app: App, data: dict[str, str]) -> None:
+    try:
+        await app.state.services.openwhyd.delete_comment(data["comment"])
+    except ApiError as error:
+        await refuse(app, "comment", error)
+        return
+    await app.refresh()
+    app.page.focus("comments-title")
+    announce(app, "The comment is deleted.")
+
+
+async def repost(app: App, data: dict[str, str]) -> None:
+    client = app.state.services.openwhyd
+    try:
+        choice = chosen_playlist(data, await client.user_playlists(app.state.session.openwhyd_user.id))
+        await client.repost(data["post"], playlist=choice.existing, new_playlist=choice.new_name,
+                            context=data.get("ctx") or None)
+    except ApiError as error:
+        await refuse(app, "repost", error, data)
+        return
+    await app.refresh()
+    app.page.focus("reposts-title")
+    announce(app, "Reposted to your profile.")
+
+
+async def delete_track(app: App, data: dict[str, str]) -> None:
+    me = app.state.session.openwhyd_user
+    try:
+        await app.state.services.openwhyd.delete_track(data["post"])
+    except ApiError as error:
+        await refuse(app, "track", error)
+        return
+    app.go(href("profile", user=profile_name(me)))
+    announce(app, "The track is deleted.")
+
+
+ACTIONS: dict[str, Action] = {
+    "toggle-love": toggle_love,
+    "add-comment": add_comment,
+    "delete-comment": delete_comment,
+    "repost": repost,
+    "delete-track": delete_track,
+}

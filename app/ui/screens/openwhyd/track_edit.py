@@ -1,0 +1,57 @@
+"""Editing one's own track: its title, its text, and which playlist it is in."""
+
+from dataclasses import replace
+
+from app.api.errors import ApiError, BadRequest, NotFound
+from app.ui.components.feedback import announce, refuse
+from app.ui.components.playlist_choice import chosen_playlist
+from app.ui.core.app import Action, App
+from app.ui.core.router import Match, href
+from app.ui.core.screen import Screen, load_failed, not_found
+from app.ui.core.state import AppState
+from app.ui.core.templates import render
+
+FORM = "edit"
+
+
+async def show(match: Match, state: AppState) -> Screen:
+    client = state.services.openwhyd
+    me = state.session.openwhyd_user
+    try:
+        track = await client.track(match.params["id"])
+        mine = me is not None and me.id == track.user_id
+        playlists = await client.user_playlists(me.id) if mine else []
+    except NotFound:
+        return not_found(match.path)
+    except ApiError as error:
+        return load_failed("Edit · Tonearm", "This track could not be loaded", error.message)
+    notice = state.take_notice(FORM)
+    playlist = str(track.playlist.id) if track.playlist else ""
+    current = {"name": track.name, "text": track.text, "playlist": playlist}
+    markup = render("track_edit.html", track=track, mine=mine, playlists=playlists, form=FORM, notice=notice,
+                    values=notice.values if notice else current)
+    return Screen(f"Edit {track.name or 'track'} · Tonearm", markup)
+
+
+async def save_track(app: App, data: dict[str, str]) -> None:
+    """Openwhyd overwrites the whole post on edit, so the stored one is read again and changed."""
+    client = app.state.services.openwhyd
+    try:
+        name = data.get("name", "").strip()
+        if not name:
+            raise BadRequest("Give the track a title.")
+        track = await client.track(data["post"])
+        choice = chosen_playlist(data, await client.user_playlists(app.state.session.openwhyd_user.id))
+        playlist = choice.existing
+        if choice.new_name:
+            playlist = (await client.create_playlist(choice.new_name)).ref
+        text = data.get("text", "").strip()
+        await client.edit_track(replace(track, name=name, text=text, playlist=playlist))
+    except ApiError as error:
+        await refuse(app, FORM, error, data)
+        return
+    app.go(href("track", id=track.id))
+    announce(app, "Your changes are saved.")
+
+
+ACTIONS: dict[str, Action] = {"save-track": save_track}

@@ -1,1 +1,0 @@
-"""One module per screen, each with `async def show(match, state) -> Screen`, imported on first use."""
