@@ -33,12 +33,19 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
     serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")
     serve.add_argument("--no-rate-limits", dest="rate_limits", action="store_false")
-    serve.add_argument("--openwhyd-upstream", type=http_url, metavar="URL",
-                       help="proxy /openwhyd/ to this Openwhyd server instead of running our own")
+    serve.add_argument(
+        "--openwhyd-upstream",
+        type=http_url,
+        metavar="URL",
+        help="proxy /openwhyd/ to this Openwhyd server instead of running our own",
+    )
     test = commands.add_parser("test", help="run the whole test suite (pytest)")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
-    token = commands.add_parser("heavy-token", add_help=False,
-                                help="print a new heavy token for a user (NAME [--label L] [--data DIR])")
+    token = commands.add_parser(
+        "heavy-token",
+        add_help=False,
+        help="print a new heavy token for a user (NAME [--label L] [--data DIR])",
+    )
     token.add_argument("cli_args", nargs=argparse.REMAINDER)
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
     bench.add_argument("--runs", type=int, default=9)

@@ -38,8 +38,10 @@ class AppConfig:
         section = config.get("tonearm", {})
         access = str(section.get("openwhyd_access", cls.openwhyd_access))
         if access not in OPENWHYD_ACCESS:
-            raise ConfigError(f"pyscript.toml: [tonearm] openwhyd_access is {access!r}; "
-                              f"it can be {' or '.join(map(repr, OPENWHYD_ACCESS))}")
+            raise ConfigError(
+                f"pyscript.toml: [tonearm] openwhyd_access is {access!r}; "
+                f"it can be {' or '.join(map(repr, OPENWHYD_ACCESS))}"
+            )
         return cls(
             openwhyd_access=access,
             openwhyd_base=str(section.get("openwhyd", cls.openwhyd_base)),

@@ -43,7 +43,10 @@ async def main() -> None:
         services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
         state = AppState(settings, services, runtime=browser.runtime())
         actions = {
-            **APP_ACTIONS, **player_bar.PLAYER_ACTIONS, **queue_panel.ACTIONS, **share.ACTIONS,
+            **APP_ACTIONS,
+            **player_bar.PLAYER_ACTIONS,
+            **queue_panel.ACTIONS,
+            **share.ACTIONS,
             **heavy.ACTIONS,
         }
 
@@ -53,19 +56,23 @@ async def main() -> None:
             from app.player.adapters.patch import PatchAdapter
             from app.player.patch_builds import BuildCache
 
-            return PatchAdapter(BuildCache(services.heavy), time.time,
-                                lambda level: patch_player.show_level(app, level))
+            return PatchAdapter(
+                BuildCache(services.heavy), time.time, lambda level: patch_player.show_level(app, level)
+            )
 
         actions.update(patch_player.actions(patches))
         actions.update(long_list.ACTIONS)
         app = App(browser.BrowserPage(), state, actions)
         state.player = Player(
-            Sources({
-                AUDIO_FILE: lambda: AudioFileAdapter(time.time),
-                PATCH: patches,
-                **third_party_sources(time.time, browser.set_timer, openwhyd, settings),
-            }),
-            clock=time.time, set_timer=browser.set_timer,
+            Sources(
+                {
+                    AUDIO_FILE: lambda: AudioFileAdapter(time.time),
+                    PATCH: patches,
+                    **third_party_sources(time.time, browser.set_timer, openwhyd, settings),
+                }
+            ),
+            clock=time.time,
+            set_timer=browser.set_timer,
             send=lambda calls: player_bar.send_play_log(app, calls),
             on_change=lambda change: player_bar.player_changed(app, change),
             scrobbling=lambda: bool(state.session.openwhyd_user and state.session.openwhyd_user.lastfm_user),
@@ -76,6 +83,7 @@ async def main() -> None:
         app.mount()
         await app.show(browser.location_hash(), focus=False)
         browser.on_hash_change(lambda location: spawn(app.show(location)))
+
         def act(name: str, data: dict[str, str]) -> None:
             spawn(app.act(name, data))
 

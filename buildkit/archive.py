@@ -31,6 +31,4 @@ def zip_bytes(members: Iterable[tuple[str, bytes]]) -> bytes:
 
 
 def zip_tree(folder: Path, base: Path, *, bytecode: bool) -> bytes:
-    return zip_bytes(
-        (name, path.read_bytes()) for name, path in tree_files(folder, base, bytecode=bytecode)
-    )
+    return zip_bytes((name, path.read_bytes()) for name, path in tree_files(folder, base, bytecode=bytecode))

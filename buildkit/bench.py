@@ -42,9 +42,12 @@ new MutationObserver(() => {
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
 """
 
-PAGES = {"bare": ("bare.html", "window.__allDone"), "app": ("index.html", "window.__appReady"),
-         "bare-mpy": ("bare-mpy.html", "window.__allDone"),
-         "widget": ("embed.html?u=admin&pl=0", "window.__appReady")}
+PAGES = {
+    "bare": ("bare.html", "window.__allDone"),
+    "app": ("index.html", "window.__appReady"),
+    "bare-mpy": ("bare-mpy.html", "window.__allDone"),
+    "widget": ("embed.html?u=admin&pl=0", "window.__appReady"),
+}
 SETTLED = {"app": "html[data-offline='ready']"}
 """What a page still does after it is ready, awaited before the warm reload as a later visit would:
 the app's service worker storing the files of the first start."""
@@ -77,11 +80,17 @@ def run_benchmark(runs: int) -> int:
         dist = Path(tmp) / "dist"
         build_dist(dist)
         core = pins["@pyscript/core"].into
-        (dist / "bare.html").write_text(BARE_PAGE.format(
-            core=core, kind="py", interpreter=f"{pins['pyodide'].into}/pyodide.mjs", name="Pyodide"))
+        (dist / "bare.html").write_text(
+            BARE_PAGE.format(
+                core=core, kind="py", interpreter=f"{pins['pyodide'].into}/pyodide.mjs", name="Pyodide"
+            )
+        )
         micropython = pins["@micropython/micropython-webassembly-pyscript"].into
-        (dist / "bare-mpy.html").write_text(BARE_PAGE.format(
-            core=core, kind="mpy", interpreter=f"{micropython}/micropython.mjs", name="MicroPython"))
+        (dist / "bare-mpy.html").write_text(
+            BARE_PAGE.format(
+                core=core, kind="mpy", interpreter=f"{micropython}/micropython.mjs", name="MicroPython"
+            )
+        )
         results: dict[tuple[str, str], list[float]] = {}
         transferred: dict[tuple[str, str], int] = {}
         with serving(Path(tmp) / "data", "--dist", str(dist)) as base, sync_playwright() as playwright:
@@ -105,13 +114,15 @@ def run_benchmark(runs: int) -> int:
     return 0
 
 
-def report(results: dict[tuple[str, str], list[float]], transferred: dict[tuple[str, str], int],
-           runs: int) -> None:
+def report(
+    results: dict[tuple[str, str], list[float]], transferred: dict[tuple[str, str], int], runs: int
+) -> None:
     median = {key: statistics.median(values) for key, values in results.items()}
 
     def paired(kind: str, page: str = "app", baseline: str = "bare") -> float:
-        return statistics.median(app / bare for app, bare in zip(
-            results[(page, kind)], results[(baseline, kind)], strict=True))
+        return statistics.median(
+            app / bare for app, bare in zip(results[(page, kind)], results[(baseline, kind)], strict=True)
+        )
 
     print(f"\nstartup, median of {runs} runs (ms to ready; MB over the network)")
     for name in PAGES:
@@ -120,16 +131,27 @@ def report(results: dict[tuple[str, str], list[float]], transferred: dict[tuple[
             megabytes = transferred[(name, kind)] / 1e6
             print(f"  {name:8} {kind}: {median[(name, kind)]:7.0f} ms  {megabytes:5.2f} MB   [{values}]")
     cold_ratio, warm_ratio = paired("cold"), paired("warm")
-    warm_over_cold = statistics.median(warm / cold for warm, cold in zip(
-        results[("app", "warm")], results[("app", "cold")], strict=True))
-    print(f"  app/bare cold: {cold_ratio:.2f}  (target ≤ {TARGET_COLD_RATIO})"
-          f"  {'met' if cold_ratio <= TARGET_COLD_RATIO else 'MISSED'}")
-    print(f"  app/bare warm: {warm_ratio:.2f}  (target ≤ {TARGET_WARM_RATIO})"
-          f"  {'met' if warm_ratio <= TARGET_WARM_RATIO else 'MISSED'}")
-    print(f"  app warm/cold: {warm_over_cold:.2f}  (target ≤ {TARGET_WARM_OVER_COLD})"
-          f"  {'met' if warm_over_cold <= TARGET_WARM_OVER_COLD else 'MISSED'}")
+    warm_over_cold = statistics.median(
+        warm / cold for warm, cold in zip(results[("app", "warm")], results[("app", "cold")], strict=True)
+    )
+    print(
+        f"  app/bare cold: {cold_ratio:.2f}  (target ≤ {TARGET_COLD_RATIO})"
+        f"  {'met' if cold_ratio <= TARGET_COLD_RATIO else 'MISSED'}"
+    )
+    print(
+        f"  app/bare warm: {warm_ratio:.2f}  (target ≤ {TARGET_WARM_RATIO})"
+        f"  {'met' if warm_ratio <= TARGET_WARM_RATIO else 'MISSED'}"
+    )
+    print(
+        f"  app warm/cold: {warm_over_cold:.2f}  (target ≤ {TARGET_WARM_OVER_COLD})"
+        f"  {'met' if warm_over_cold <= TARGET_WARM_OVER_COLD else 'MISSED'}"
+    )
     widget_ratio, widget_bytes = paired("cold", "widget", "bare-mpy"), transferred[("widget", "cold")]
-    print(f"  widget/bare-mpy cold: {widget_ratio:.2f}  (target ≤ {TARGET_WIDGET_COLD_RATIO})"
-          f"  {'met' if widget_ratio <= TARGET_WIDGET_COLD_RATIO else 'MISSED'}")
-    print(f"  widget cold transfer: {widget_bytes / 1e6:.2f} MB  (target ≤ {TARGET_WIDGET_BYTES / 1e6:g} MB)"
-          f"  {'met' if widget_bytes <= TARGET_WIDGET_BYTES else 'MISSED'}")
+    print(
+        f"  widget/bare-mpy cold: {widget_ratio:.2f}  (target ≤ {TARGET_WIDGET_COLD_RATIO})"
+        f"  {'met' if widget_ratio <= TARGET_WIDGET_COLD_RATIO else 'MISSED'}"
+    )
+    print(
+        f"  widget cold transfer: {widget_bytes / 1e6:.2f} MB  (target ≤ {TARGET_WIDGET_BYTES / 1e6:g} MB)"
+        f"  {'met' if widget_bytes <= TARGET_WIDGET_BYTES else 'MISSED'}"
+    )

@@ -33,8 +33,11 @@ def serve(args: argparse.Namespace) -> int:
     ensure_vendored()
     args.data.mkdir(parents=True, exist_ok=True)
     settings = Settings(
-        data_dir=args.data.resolve(), seed=args.seed and args.seed.resolve(),
-        test_mode=args.test_mode, rate_limits=args.rate_limits, openwhyd_upstream=args.openwhyd_upstream,
+        data_dir=args.data.resolve(),
+        seed=args.seed and args.seed.resolve(),
+        test_mode=args.test_mode,
+        rate_limits=args.rate_limits,
+        openwhyd_upstream=args.openwhyd_upstream,
     )
     app = create_app(settings, root=ROOT, dist=args.dist and args.dist.resolve())
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")

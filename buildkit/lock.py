@@ -39,9 +39,16 @@ class Pin:
 def read_lock(path: Path = LOCK) -> list[Pin]:
     data = json.loads(path.read_text())
     return [
-        Pin(registry=registry, name=name, version=entry["version"], sha256=entry["sha256"],
-            files=tuple(entry["files"]), into=entry.get("into", ""), file=entry.get("file", ""),
-            strip=entry.get("strip", ""))
+        Pin(
+            registry=registry,
+            name=name,
+            version=entry["version"],
+            sha256=entry["sha256"],
+            files=tuple(entry["files"]),
+            into=entry.get("into", ""),
+            file=entry.get("file", ""),
+            strip=entry.get("strip", ""),
+        )
         for registry in ("npm", "pypi")
         for name, entry in data[registry].items()
     ]

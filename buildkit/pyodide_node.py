@@ -22,8 +22,9 @@ def run(script: Path, *args: str) -> str:
     node = shutil.which("node")
     if node is None:
         raise NodeMissing("Node.js (`node`) is not on PATH; install Debian's nodejs package.")
-    return subprocess.run([node, str(script), str(pyodide_dir()), *args],
-                          check=True, stdout=subprocess.PIPE, text=True).stdout
+    return subprocess.run(
+        [node, str(script), str(pyodide_dir()), *args], check=True, stdout=subprocess.PIPE, text=True
+    ).stdout
 
 
 def compile_tree(folder: Path) -> None:

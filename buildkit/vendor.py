@@ -38,13 +38,25 @@ def download(pin: Pin) -> Path:
             sys.exit("npm is not on PATH: install Node.js with npm (Debian: apt-get install npm).")
         subprocess.run(
             [npm, "pack", pin.spec, "--silent", "--pack-destination", str(DOWNLOADS)],
-            check=True, stdout=subprocess.DEVNULL,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     else:
         binary = "--no-binary" if pin.file.endswith(".tar.gz") else "--only-binary"
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", binary, ":all:",
-             "--dest", str(DOWNLOADS), pin.spec],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                binary,
+                ":all:",
+                "--dest",
+                str(DOWNLOADS),
+                pin.spec,
+            ],
             check=True,
         )
     return DOWNLOADS / pin.download_name
@@ -116,5 +128,3 @@ def vendor(*, relock_checksums: bool = False) -> None:
     )
     STAMP.write_text(lock_digest())
     print(f"vendored {len(pins)} pinned packages into {VENDOR.relative_to(VENDOR.parents[1])}/")
-
-

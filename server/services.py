@@ -11,7 +11,8 @@ def service_mounts(settings: Settings) -> list[Mount]:
     heavy_app = heavy.create_app(settings)
     return [
         Mount("/openwhyd", app=openwhyd_app(settings)),
-        Mount("/heavy", app=heavy_app), *heavy.root_mounts(heavy_app),
+        Mount("/heavy", app=heavy_app),
+        *heavy.root_mounts(heavy_app),
     ]
 
 
@@ -24,6 +25,9 @@ def openwhyd_app(settings: Settings) -> ASGIApp:
 
 def service_banners(settings: Settings) -> list[str]:
     """Lines `serve` prints after the URL: demo accounts and tokens of each service."""
-    own = (upstream.banner(settings.openwhyd_upstream) if settings.openwhyd_upstream
-           else openwhyd.banner(settings))
+    own = (
+        upstream.banner(settings.openwhyd_upstream)
+        if settings.openwhyd_upstream
+        else openwhyd.banner(settings)
+    )
     return [*own, *heavy.banner(settings)]

@@ -49,8 +49,10 @@ def app_snapshot(root: Path):
     making = asyncio.Lock()
 
     async def endpoint(request: Request) -> Response:
-        archives = [(root / PYTHON_PACKAGES_ZIP.relative_to(ROOT)).read_bytes(),
-                    zip_tree(root / "app", root, bytecode=False)]
+        archives = [
+            (root / PYTHON_PACKAGES_ZIP.relative_to(ROOT)).read_bytes(),
+            zip_tree(root / "app", root, bytecode=False),
+        ]
         etag = f'"{snapshot_key(archives)}"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
@@ -64,13 +66,18 @@ def app_snapshot(root: Path):
 def tree_site(root: Path) -> ASGIApp:
     """Only what the browser needs: never the checkout itself (.git, data, .venv)."""
     pages = [Route(f"/{name}", _file(root / name)) for name in (*PAGES, *widget_files(root))]
-    return CacheControl(Router(routes=[
-        Route("/", _file(root / "index.html")),
-        *pages,
-        Route("/app.zip", app_archive(root)),
-        Route(f"/{SNAPSHOT_NAME}", app_snapshot(root)),
-        Mount("/static", StaticFiles(directory=root / "static")),
-    ]), cache_policy)
+    return CacheControl(
+        Router(
+            routes=[
+                Route("/", _file(root / "index.html")),
+                *pages,
+                Route("/app.zip", app_archive(root)),
+                Route(f"/{SNAPSHOT_NAME}", app_snapshot(root)),
+                Mount("/static", StaticFiles(directory=root / "static")),
+            ]
+        ),
+        cache_policy,
+    )
 
 
 def dist_site(dist: Path) -> ASGIApp:

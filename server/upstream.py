@@ -15,10 +15,20 @@ from starlette.types import Receive, Scope, Send
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 MAX_BODY = 16 * 1024 * 1024
-HOP_BY_HOP = frozenset({
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
-    "te", "trailer", "trailers", "transfer-encoding", "upgrade",
-})
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
 NOT_FORWARDED = HOP_BY_HOP | {"host", "content-length", "accept-encoding"}
 
 log = logging.getLogger(__name__)
@@ -33,8 +43,9 @@ def rewrite_set_cookie(value: str, mount: str, secure: bool) -> str:
     Secure when we answer over plain http (the browser would not send it back)."""
     cookie, *attributes = (part.strip() for part in value.split(";"))
     dropped = {"domain", "path"} | (set() if secure else {"secure"})
-    kept = [attribute for attribute in attributes
-            if attribute.split("=", 1)[0].strip().lower() not in dropped]
+    kept = [
+        attribute for attribute in attributes if attribute.split("=", 1)[0].strip().lower() not in dropped
+    ]
     return "; ".join([cookie, f"Path={mount or '/'}", *kept])
 
 
@@ -50,25 +61,33 @@ def rewrite_location(location: str, upstream: str, mount: str) -> str:
     prefix = base.path.rstrip("/")
     if path != prefix and not path.startswith(prefix + "/"):
         return urlunsplit((base.scheme, base.netloc, path, target.query, target.fragment))
-    return urlunsplit(("", "", mount + (path[len(prefix):] or "/"), target.query, target.fragment))
+    return urlunsplit(("", "", mount + (path[len(prefix) :] or "/"), target.query, target.fragment))
 
 
 def _connection_tokens(headers: list[tuple[bytes, bytes]]) -> set[str]:
     """Headers the `Connection` header names are hop-by-hop too."""
-    return {token.strip().lower() for name, value in headers if name.lower() == b"connection"
-            for token in value.decode("latin-1").split(",")}
+    return {
+        token.strip().lower()
+        for name, value in headers
+        if name.lower() == b"connection"
+        for token in value.decode("latin-1").split(",")
+    }
 
 
 def forwarded_request_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
     dropped = NOT_FORWARDED | _connection_tokens(raw)
-    headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in raw
-               if name.decode("latin-1").lower() not in dropped]
+    headers = [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, value in raw
+        if name.decode("latin-1").lower() not in dropped
+    ]
     accept = [value.decode("latin-1") for name, value in raw if name.lower() == b"accept-encoding"]
     return [*headers, ("accept-encoding", accept[0] if accept else "identity")]
 
 
-def reply_headers(reply: httpx.Response, upstream: str, mount: str, secure: bool,
-                  length: int | None) -> list[tuple[bytes, bytes]]:
+def reply_headers(
+    reply: httpx.Response, upstream: str, mount: str, secure: bool, length: int | None
+) -> list[tuple[bytes, bytes]]:
     """The upstream's headers as ours: hop-by-hop ones dropped, cookies and redirects rewritten."""
     raw = list(reply.headers.raw)
     dropped = HOP_BY_HOP | _connection_tokens(raw) | ({"content-length"} if length is not None else set())
@@ -108,9 +127,16 @@ async def _request_chunks(receive: Receive) -> AsyncIterator[bytes]:
 
 async def _send_error(send: Send, status: int, message: str) -> None:
     body = json.dumps({"error": message}).encode()
-    await send({"type": "http.response.start", "status": status, "headers": [
-        (b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-    ]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -144,7 +170,10 @@ class OpenwhydUpstream:
             await _send_error(send, 413, "Request body too large")
             return
         request = self.client.build_request(
-            scope["method"], url, headers=forwarded_request_headers(scope["headers"]), content=body,
+            scope["method"],
+            url,
+            headers=forwarded_request_headers(scope["headers"]),
+            content=body,
         )
         try:
             reply = await self.client.send(request, stream=True)

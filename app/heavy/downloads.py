@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from app.heavy.models import Job
 
 HEAVY_2018 = (
-    "c/src", "web/local", "web/js", "bela/linux/armv7a",
+    "c/src",
+    "web/local",
+    "web/js",
+    "bela/linux/armv7a",
     *(f"unity/{p}" for p in ("src", "macos/x64", "win/x64", "win/x86", "linux/x64", "android/armv7a")),
     *(f"wwise/{p}" for p in ("src", "ios/armv7a", "macos/x64", "win/x64", "win/x86", "linux/x64")),
     *(f"vst2/{p}" for p in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64")),
@@ -38,6 +41,9 @@ def downloads(patch: str, job: Job) -> list[Download]:
 
     listed = [Download(t.generator, t.url, named(t.generator), True, t.size) for t in job.targets]
     known = {download.generator for download in listed}
-    others = [Download(generator, f"{job.html}/{generator}/archive.zip", named(generator), False)
-              for generator in HEAVY_2018 if generator not in known]
+    others = [
+        Download(generator, f"{job.html}/{generator}/archive.zip", named(generator), False)
+        for generator in HEAVY_2018
+        if generator not in known
+    ]
     return listed + others

@@ -117,7 +117,8 @@ class Job:
             warnings=_messages(warnings),
             errors=_messages(errors),
             targets=tuple(
-                Target.from_json(item) for item in _list(document.get("included"))
+                Target.from_json(item)
+                for item in _list(document.get("included"))
                 if _dict(item).get("type") == "file"
             ),
         )

@@ -21,8 +21,10 @@ class ReleaseOption:
 def release_note(release: Release) -> str:
     if release.name == DEV:
         return "today's compiler, never expires"
-    dates = [f"released {release.release_date}" if release.release_date else "",
-             f"valid until {release.valid_until:%Y-%m-%d}" if release.valid_until else "never expires"]
+    dates = [
+        f"released {release.release_date}" if release.release_date else "",
+        f"valid until {release.valid_until:%Y-%m-%d}" if release.valid_until else "never expires",
+    ]
     return ", ".join(part for part in dates if part)
 
 
@@ -34,8 +36,10 @@ def expiry_warning(release: Release, today: date) -> str | None:
     if days < 0:
         return f"{release.name} expired on {release.valid_until:%Y-%m-%d}: heavy refuses to compile with it."
     when = "today" if days == 0 else f"in {days} day{'' if days == 1 else 's'}"
-    return (f"{release.name} expires {when}, on {release.valid_until:%Y-%m-%d}: after that heavy "
-            f"refuses to compile with it. Pick a newer release if there is one.")
+    return (
+        f"{release.name} expires {when}, on {release.valid_until:%Y-%m-%d}: after that heavy "
+        f"refuses to compile with it. Pick a newer release if there is one."
+    )
 
 
 def release_options(releases: Iterable[Release], today: date) -> list[ReleaseOption]:
@@ -44,5 +48,6 @@ def release_options(releases: Iterable[Release], today: date) -> list[ReleaseOpt
     valid = [release for release in releases if (release.days_left(today) or 0) >= 0]
     newest_first = sorted(valid, key=lambda release: release.release_date or "", reverse=True)
     ordered = sorted(newest_first, key=lambda release: release.name == DEV)
-    return [ReleaseOption(release, release_note(release), expiry_warning(release, today))
-            for release in ordered]
+    return [
+        ReleaseOption(release, release_note(release), expiry_warning(release, today)) for release in ordered
+    ]

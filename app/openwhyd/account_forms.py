@@ -103,7 +103,7 @@ def web_link(text: str, label: str = "This link") -> str:
         raise ValueError(f"{label} is not a web link: it should start with https:// or http://.")
     if "." not in host:
         raise ValueError(f"{label} is not a web link: {host} is no web address.")
-    return parts.scheme.lower() + value[len(parts.scheme):]
+    return parts.scheme.lower() + value[len(parts.scheme) :]
 
 
 def profile_changes(user: User, form: Mapping[str, str]) -> dict[str, Any]:

@@ -183,7 +183,8 @@ class Player:
         found.set_volume(self.volume, self.muted)
         found.load(entry.item, lambda event: self._heard(number, event))
         self._cancel_timer = self._set_timer(
-            self._watch.timeout, lambda: self._heard(number, Tick(self._clock())))
+            self._watch.timeout, lambda: self._heard(number, Tick(self._clock()))
+        )
         self._on_change(Change.ALL)
 
     def _unload(self) -> None:

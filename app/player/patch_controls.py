@@ -51,8 +51,14 @@ def step_for(minimum: float, maximum: float, default: float) -> float | None:
 
 def controls_for(params: Iterable["WebParam"]) -> tuple[Control, ...]:
     return tuple(
-        Control(p.name, p.minimum, p.maximum, p.default, step_for(p.minimum, p.maximum, p.default),
-                "range" if p.maximum > p.minimum else "number")
+        Control(
+            p.name,
+            p.minimum,
+            p.maximum,
+            p.default,
+            step_for(p.minimum, p.maximum, p.default),
+            "range" if p.maximum > p.minimum else "number",
+        )
         for p in params
     )
 

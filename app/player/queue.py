@@ -193,7 +193,8 @@ class Queue(Generic[Item]):
         """Whether the queue, in list order, is exactly `items` (the same objects): a list that grows
         page by page extends the queue made from it, but not one changed since."""
         return len(self.listed) == len(items) and all(
-            entry.item is item for entry, item in zip(self.listed, items, strict=True))
+            entry.item is item for entry, item in zip(self.listed, items, strict=True)
+        )
 
     def extend(self, items: Iterable[Item], rng: Random | None = None) -> "Queue[Item]":
         """The rest of a list, as it arrives: added at the end of the list order and, shuffled, at
@@ -205,8 +206,12 @@ class Queue(Generic[Item]):
         upcoming, draw = list(self.entries[played:]), rng or Random()
         for entry in added:
             upcoming.insert(draw.randint(0, len(upcoming)), entry)
-        return replace(self, entries=self.entries[:played] + tuple(upcoming), listed=self.listed + added,
-                       next_key=next_key)
+        return replace(
+            self,
+            entries=self.entries[:played] + tuple(upcoming),
+            listed=self.listed + added,
+            next_key=next_key,
+        )
 
     def _insert(self, items: Iterable[Item], at: int, listed_at: int) -> "Queue[Item]":
         added, next_key = self._new_entries(items)

@@ -20,8 +20,14 @@ from app.player.controller import Unplayable
 from app.player.patch_item import PATCH, PatchItem
 
 SOURCE_NAMES = {
-    YOUTUBE: "YouTube", SOUNDCLOUD: "SoundCloud", VIMEO: "Vimeo", DAILYMOTION: "Dailymotion",
-    DEEZER: "Deezer", BANDCAMP: "Bandcamp", JAMENDO: "Jamendo", SPOTIFY: "Spotify",
+    YOUTUBE: "YouTube",
+    SOUNDCLOUD: "SoundCloud",
+    VIMEO: "Vimeo",
+    DAILYMOTION: "Dailymotion",
+    DEEZER: "Deezer",
+    BANDCAMP: "Bandcamp",
+    JAMENDO: "Jamendo",
+    SPOTIFY: "Spotify",
 }
 
 

@@ -29,8 +29,12 @@ class VendorScript:
 
 
 def dailymotion_script(player_id: str) -> VendorScript:
-    return VendorScript(DAILYMOTION, f"https://geo.dailymotion.com/libs/player/{player_id}.js", "dailymotion",
-                        ("dailymotion", "onScriptLoaded"))
+    return VendorScript(
+        DAILYMOTION,
+        f"https://geo.dailymotion.com/libs/player/{player_id}.js",
+        "dailymotion",
+        ("dailymotion", "onScriptLoaded"),
+    )
 
 
 SCRIPTS = {

@@ -239,8 +239,13 @@ def on_keys(action_for: Callable[..., str | None], act: Callable[[str, dict[str,
     def pressed(event: object) -> None:
         target = event.target
         name = action_for(
-            str(event.key), str(target.tagName or ""), ctrl=bool(event.ctrlKey), alt=bool(event.altKey),
-            meta=bool(event.metaKey), editable=bool(target.isContentEditable), held=bool(event.repeat),
+            str(event.key),
+            str(target.tagName or ""),
+            ctrl=bool(event.ctrlKey),
+            alt=bool(event.altKey),
+            meta=bool(event.metaKey),
+            editable=bool(target.isContentEditable),
+            held=bool(event.repeat),
         )
         if name:
             event.preventDefault()

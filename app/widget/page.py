@@ -83,8 +83,15 @@ def show_tracks(tracks: list, on_play: object) -> None:
             meta.append(element("span", "by " + track.by, class_="by"))
         row.append(meta)
         if not track.stream:
-            link = element("a", "Open in Tonearm", href="./" + track.link, target="_blank", rel="noopener",
-                           class_="open", aria_label="Open in Tonearm: " + track.name)
+            link = element(
+                "a",
+                "Open in Tonearm",
+                href="./" + track.link,
+                target="_blank",
+                rel="noopener",
+                class_="open",
+                aria_label="Open in Tonearm: " + track.name,
+            )
             row.append(link)
         rows.append(row)
 

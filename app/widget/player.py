@@ -14,9 +14,14 @@ class Player:
         self.index = None
         self.audio = page.by_id("audio")
         self.seek = page.by_id("seek")
-        for name, handler in (("play", self._playing), ("pause", self._paused), ("ended", self._ended),
-                              ("error", self._failed), ("timeupdate", self._moved),
-                              ("durationchange", self._moved)):
+        for name, handler in (
+            ("play", self._playing),
+            ("pause", self._paused),
+            ("ended", self._ended),
+            ("error", self._failed),
+            ("timeupdate", self._moved),
+            ("durationchange", self._moved),
+        ):
             self.audio.addEventListener(name, handler)
         for name, handler in (("play", self.toggle), ("previous", self.previous), ("next", self.next)):
             page.by_id(name).addEventListener("click", handler)

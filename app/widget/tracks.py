@@ -13,8 +13,9 @@ class Track:
     """`stream` is what an <audio> element can play (None: only the full app can); `link` is
     the track's page in the full app; `playlist` the name of the playlist it was posted to."""
 
-    def __init__(self, pid: str, name: str, by: str, image: str | None, stream: str | None,
-                 playlist: str = "") -> None:
+    def __init__(
+        self, pid: str, name: str, by: str, image: str | None, stream: str | None, playlist: str = ""
+    ) -> None:
         self.pid = pid
         self.name = name
         self.by = by

@@ -14,8 +14,7 @@ __all__ = ["banner", "create_app", "root_mounts"]
 
 def banner(settings: Settings) -> list[str]:
     service = open_service(settings)
-    return [f"heavy demo user: {demo_world.USER}",
-            f"heavy demo token: {demo_world.token(service)}"]
+    return [f"heavy demo user: {demo_world.USER}", f"heavy demo token: {demo_world.token(service)}"]
 
 
 def root_mounts(app: Starlette) -> list[Mount]:

@@ -13,8 +13,7 @@ from server.heavy import tokens
 from server.heavy.records import User
 from server.heavy.store import Store
 
-NOT_AUTHORISED = ("You are not authorised to make this request. "
-                  "Please log in or provide access credentials.")
+NOT_AUTHORISED = "You are not authorised to make this request. Please log in or provide access credentials."
 
 
 class Unauthorized(Exception):
@@ -29,7 +28,8 @@ def identify(request: Request, store: Store, key: bytes) -> User | None:
     """The user the request speaks for, or None when it carries no token at all."""
     service = request.headers.get("x-heavy-service-token")
     if service is not None and not hmac.compare_digest(
-            service.strip().encode(), tokens.UPLOADER_SERVICE_TOKEN.encode()):
+        service.strip().encode(), tokens.UPLOADER_SERVICE_TOKEN.encode()
+    ):
         raise Unauthorized("The service token is not one this server knows.")
     presented = _presented(request)
     if presented is None:

@@ -17,8 +17,7 @@ def heavy_token_main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the server's data folder")
     args = parser.parse_args(argv)
     if not names.valid(args.name):
-        parser.error("a user name is 1 to 64 letters, digits, '_' or '-', starting with a letter "
-                     "or digit")
+        parser.error("a user name is 1 to 64 letters, digits, '_' or '-', starting with a letter or digit")
     service = open_service(Settings(data_dir=args.data.resolve()))
     user = service.store.ensure_user(args.name)
     token, value = accounts.issue_token(service.store, service.key, user, args.label)

@@ -31,11 +31,18 @@ def collect(results: dict, kind: str, folders: list[str]) -> list[dict]:
     found = []
     for stage, response in results.items():
         notifs = response.notifs
-        found += [{"stage": stage, "enum": m.enum.value, "message": scrub(m.message, folders)}
-                  for m in getattr(notifs, kind)]
+        found += [
+            {"stage": stage, "enum": m.enum.value, "message": scrub(m.message, folders)}
+            for m in getattr(notifs, kind)
+        ]
         if kind == "errors" and notifs.has_error and not notifs.errors:
-            found.append({"stage": stage, "enum": 3000,
-                          "message": scrub(str(notifs.exception or f"{stage} failed"), folders)})
+            found.append(
+                {
+                    "stage": stage,
+                    "enum": 3000,
+                    "message": scrub(str(notifs.exception or f"{stage} failed"), folders),
+                }
+            )
     return found
 
 
@@ -47,12 +54,17 @@ def main(argv: list[str]) -> int:
     folders = [f"{Path(main_pd).parent}/", f"{out_dir}/"]
     tick = time.perf_counter()
     try:
-        results = compile_dataflow(Path(main_pd), Path(out_dir), patch_name=name,
-                                   generators=generators or ["c"]).root
+        results = compile_dataflow(
+            Path(main_pd), Path(out_dir), patch_name=name, generators=generators or ["c"]
+        ).root
         outcome = {kind: collect(results, kind, folders) for kind in ("warnings", "errors")}
     except Exception as error:
-        outcome = {"warnings": [], "errors": [
-            {"stage": "hvcc", "enum": 3000, "message": scrub(f"{type(error).__name__}: {error}", folders)}]}
+        outcome = {
+            "warnings": [],
+            "errors": [
+                {"stage": "hvcc", "enum": 3000, "message": scrub(f"{type(error).__name__}: {error}", folders)}
+            ],
+        }
     outcome["compileTime"] = time.perf_counter() - tick
     print(json.dumps(outcome))
     return 0

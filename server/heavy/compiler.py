@@ -25,8 +25,7 @@ class Compiler:
 
     def compile(self, patch_dir: Path, out_dir: Path, name: str, generator: str = "c") -> Outcome:
         """Compiles `patch_dir/_main.pd` into `out_dir`; failures are messages, never raised."""
-        argv = [sys.executable, "-I", str(WORKER), str(patch_dir / "_main.pd"), str(out_dir),
-                name, generator]
+        argv = [sys.executable, "-I", str(WORKER), str(patch_dir / "_main.pd"), str(out_dir), name, generator]
         try:
             done = self.workers.run(argv, cwd=out_dir.parent, timeout=TIMEOUT)
             raw = json.loads(done.stdout.strip().splitlines()[-1])
@@ -34,10 +33,16 @@ class Compiler:
             raw = _failure(f"The compile ran past {TIMEOUT} s and was stopped.", TIMEOUT)
         except (json.JSONDecodeError, IndexError):
             raw = _failure(f"hvcc stopped unexpectedly (exit status {done.returncode}).", 0.0)
-        return Outcome(messages.to_api(raw["warnings"], patch_dir),
-                       messages.to_api(raw["errors"], patch_dir), raw["compileTime"])
+        return Outcome(
+            messages.to_api(raw["warnings"], patch_dir),
+            messages.to_api(raw["errors"], patch_dir),
+            raw["compileTime"],
+        )
 
 
 def _failure(message: str, seconds: float) -> dict:
-    return {"warnings": [], "errors": [{"stage": "hvcc", "enum": 3000, "message": message}],
-            "compileTime": seconds}
+    return {
+        "warnings": [],
+        "errors": [{"stage": "hvcc", "enum": 3000, "message": message}],
+        "compileTime": seconds,
+    }

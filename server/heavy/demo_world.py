@@ -20,7 +20,8 @@ def ensure(service: Service) -> None:
     token(service)
     for name, description in DESCRIPTIONS.items():
         patch = service.store.patch(USER, name) or service.store.create_patch(
-            user, user, name, description=description, tags=["demo"], public=True)
+            user, user, name, description=description, tags=["demo"], public=True
+        )
         if patch is not None and service.store.job(patch, None) is None:
             upload = (PATCHES / name / "_main.pd").read_bytes()
             service.jobs.submit(patch, user, upload, None)
@@ -30,6 +31,5 @@ def token(service: Service) -> str:
     """The demo user's token, issued on first use and unchanged until revoked."""
     user = service.store.ensure_user(USER)
     active = [t for t in service.store.tokens(user) if t.label == TOKEN_LABEL and not t.revoked_at]
-    found = active[0] if active else accounts.issue_token(service.store, service.key, user,
-                                                          TOKEN_LABEL)[0]
+    found = active[0] if active else accounts.issue_token(service.store, service.key, user, TOKEN_LABEL)[0]
     return accounts.token_string(service.key, found)

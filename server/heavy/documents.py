@@ -64,8 +64,7 @@ def patch(links: Links, record: Patch, jobs: list[Job]) -> dict:
 
 def job(links: Links, record: Job, targets: dict[str, Target], offered: list[str]) -> dict:
     """The reply to a compile: warnings and errors both in attributes and at the top level."""
-    files = [_file(links, record, path, targets.get(path)) for path in offered] \
-        if record.succeeded else []
+    files = [_file(links, record, path, targets.get(path)) for path in offered] if record.succeeded else []
     return {
         "data": job_resource(links, record, files),
         "included": files,
@@ -78,8 +77,10 @@ def job(links: Links, record: Job, targets: dict[str, Target], offered: list[str
 def jobs(links: Links, record: Patch, records: list[Job]) -> dict:
     return {
         "data": [job_resource(links, j, []) for j in records],
-        "links": {"self": f"{links.root}/a/patches/{record.key}/jobs",
-                  "html": f"{links.root}/h/{record.key}"},
+        "links": {
+            "self": f"{links.root}/a/patches/{record.key}/jobs",
+            "html": f"{links.root}/h/{record.key}",
+        },
     }
 
 
@@ -99,8 +100,10 @@ def job_resource(links: Links, record: Job, files: list[dict]) -> dict:
         "links": links.pair("jobs", record.key),
         "relationships": {
             "files": {"data": [{"type": "file", "id": f["id"]} for f in files]},
-            "patch": {"data": {"type": "patch", "id": record.patch.key},
-                      "links": links.pair("patches", record.patch.key)},
+            "patch": {
+                "data": {"type": "patch", "id": record.patch.key},
+                "links": links.pair("patches", record.patch.key),
+            },
             "submittedBy": _user_ref(links, record.submitted_by),
         },
     }
@@ -112,8 +115,12 @@ def tokens(records: list[Token]) -> dict:
 
 def token_resource(record: Token, value: str | None = None) -> dict:
     """A token's row; its signed string only in the reply that created it."""
-    attributes = {"label": record.label, "startDate": record.start_date,
-                  "createdAt": record.created_at, "revokedAt": record.revoked_at}
+    attributes = {
+        "label": record.label,
+        "startDate": record.start_date,
+        "createdAt": record.created_at,
+        "revokedAt": record.revoked_at,
+    }
     if value is not None:
         attributes["token"] = value
     return {"type": "token", "id": str(record.id), "attributes": attributes}

@@ -18,8 +18,9 @@ from server.heavy.targets import C_SOURCES, Targets
 
 
 class Jobs:
-    def __init__(self, store: Store, layout: Layout, compiler: Compiler, targets: Targets,
-                 quota: CompileQuota | None) -> None:
+    def __init__(
+        self, store: Store, layout: Layout, compiler: Compiler, targets: Targets, quota: CompileQuota | None
+    ) -> None:
         self.store, self.layout, self.compiler, self.targets = store, layout, compiler, targets
         self.quota = quota
 
@@ -35,9 +36,14 @@ class Jobs:
             unzip.unpack(upload, work / "patch")
             outcome = self.compiler.compile(work / "patch", work / "hvcc", patch.name)
             job = self.store.add_job(
-                patch, submitter, release=chosen.name, submitted_at=submitted_at,
-                compile_time=outcome.compile_time, warnings=outcome.warnings,
-                errors=outcome.errors, place_files=lambda job_id: work.rename(self.layout.job(job_id)),
+                patch,
+                submitter,
+                release=chosen.name,
+                submitted_at=submitted_at,
+                compile_time=outcome.compile_time,
+                warnings=outcome.warnings,
+                errors=outcome.errors,
+                place_files=lambda job_id: work.rename(self.layout.job(job_id)),
             )
         finally:
             shutil.rmtree(work, ignore_errors=True)

@@ -25,6 +25,8 @@ class CompileQuota:
                 times.popleft()
             if len(times) >= self.limit:
                 wait = times[0] + self.window - now
-                raise RateLimited(f"{user} has sent {self.limit} compiles in the last "
-                                  f"{self.window:g} s; try again in {wait:.0f} s.")
+                raise RateLimited(
+                    f"{user} has sent {self.limit} compiles in the last "
+                    f"{self.window:g} s; try again in {wait:.0f} s."
+                )
             times.append(now)

@@ -19,18 +19,21 @@ class Release:
 
 
 DEV = Release("dev", "2026-11-23", "9999-12-31")
-RELEASES: dict[str, Release] = {release.name: release for release in (
-    Release("r2016.07.05", "2016-07-05", "2017-01-31"),
-    Release("r2016.08", "2016-08-01", "2017-02-28"),
-    Release("r2016.10", "2016-10-01", "2017-04-30"),
-    Release("r2016.11", "2016-11-01", "2017-05-31"),
-    Release("r2017.01", "2017-01-01", "2017-07-31"),
-    Release("r2017.02", "2017-02-01", "2017-08-30"),
-    Release("r2017.06", "2017-06-01", "2017-12-31"),
-    Release("r2017.09", "2017-09-01", "2018-03-31"),
-    Release("r2026.11", "2026-11-23", "2027-11-30"),
-    DEV,
-)}
+RELEASES: dict[str, Release] = {
+    release.name: release
+    for release in (
+        Release("r2016.07.05", "2016-07-05", "2017-01-31"),
+        Release("r2016.08", "2016-08-01", "2017-02-28"),
+        Release("r2016.10", "2016-10-01", "2017-04-30"),
+        Release("r2016.11", "2016-11-01", "2017-05-31"),
+        Release("r2017.01", "2017-01-01", "2017-07-31"),
+        Release("r2017.02", "2017-02-01", "2017-08-30"),
+        Release("r2017.06", "2017-06-01", "2017-12-31"),
+        Release("r2017.09", "2017-09-01", "2018-03-31"),
+        Release("r2026.11", "2026-11-23", "2027-11-30"),
+        DEV,
+    )
+}
 
 
 class ReleaseRefused(ValueError):
@@ -60,8 +63,7 @@ def choose(requested: str | None, today: date) -> Release:
 
 def catalogue() -> dict[str, dict[str, str]]:
     """The body of `GET /a/releases/`: an object keyed by release name."""
-    return {r.name: {"releaseDate": r.release_date, "validUntil": r.valid_until}
-            for r in RELEASES.values()}
+    return {r.name: {"releaseDate": r.release_date, "validUntil": r.valid_until} for r in RELEASES.values()}
 
 
 def _valid_names(today: date) -> list[str]:

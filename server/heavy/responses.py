@@ -20,6 +20,5 @@ def reply(body: dict, status: int = 200, headers: dict[str, str] | None = None) 
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def refusal(status: int, detail: str, *, soft: bool,
-            headers: dict[str, str] | None = None) -> JSONResponse:
+def refusal(status: int, detail: str, *, soft: bool, headers: dict[str, str] | None = None) -> JSONResponse:
     return reply(documents.errors(status, detail), 200 if soft else status, headers)

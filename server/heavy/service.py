@@ -33,5 +33,10 @@ def open_service(settings: Settings) -> Service:
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
     quota = CompileQuota(COMPILES_PER_MINUTE, 60) if settings.rate_limits else None
-    return Service(layout, store, secret.load_or_create(layout.secret),
-                   Jobs(store, layout, compiler, targets, quota), targets)
+    return Service(
+        layout,
+        store,
+        secret.load_or_create(layout.secret),
+        Jobs(store, layout, compiler, targets, quota),
+        targets,
+    )

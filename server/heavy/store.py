@@ -83,8 +83,7 @@ class Store:
     def revoke_token(self, user: User, token_id: int) -> bool:
         with self._write() as conn:
             cursor = conn.execute(
-                "UPDATE tokens SET revoked_at = ? "
-                "WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                "UPDATE tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
                 (now_iso(), token_id, user.id),
             )
         return cursor.rowcount == 1
@@ -106,8 +105,14 @@ class Store:
             return [_patch(row) for row in rows]
 
     def create_patch(
-        self, owner: User, creator: User, name: str, *,
-        description: str, tags: list[str], public: bool,
+        self,
+        owner: User,
+        creator: User,
+        name: str,
+        *,
+        description: str,
+        tags: list[str],
+        public: bool,
     ) -> Patch | None:
         """None when the owner already has a patch of that name."""
         try:
@@ -124,14 +129,20 @@ class Store:
     def delete_patch(self, patch: Patch) -> list[int]:
         """Removes the patch with its jobs and targets; returns the job ids whose files go too."""
         with self._write() as conn:
-            job_ids = [row[0] for row in conn.execute(
-                "SELECT id FROM jobs WHERE patch_id = ?", (patch.id,))]
+            job_ids = [row[0] for row in conn.execute("SELECT id FROM jobs WHERE patch_id = ?", (patch.id,))]
             conn.execute("DELETE FROM patches WHERE id = ?", (patch.id,))
         return job_ids
 
     def add_job(
-        self, patch: Patch, submitter: User, *, release: str, submitted_at: str,
-        compile_time: float, warnings: list[dict], errors: list[dict],
+        self,
+        patch: Patch,
+        submitter: User,
+        *,
+        release: str,
+        submitted_at: str,
+        compile_time: float,
+        warnings: list[dict],
+        errors: list[dict],
         place_files: Callable[[int], None],
     ) -> Job:
         """Numbers the job and lets `place_files` move its files under the job id, atomically."""
@@ -142,8 +153,16 @@ class Store:
             cursor = conn.execute(
                 "INSERT INTO jobs (patch_id, idx, release, submitted_by, submitted_at,"
                 " compile_time, warnings, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (patch.id, index, release, submitter.id, submitted_at, compile_time,
-                 json.dumps(warnings), json.dumps(errors)),
+                (
+                    patch.id,
+                    index,
+                    release,
+                    submitter.id,
+                    submitted_at,
+                    compile_time,
+                    json.dumps(warnings),
+                    json.dumps(errors),
+                ),
             )
             assert cursor.lastrowid is not None
             place_files(cursor.lastrowid)
@@ -187,19 +206,34 @@ class Store:
 
 
 def _token(row: sqlite3.Row, user: User) -> Token:
-    return Token(row["id"], user, row["label"], row["start_date"], row["created_at"],
-                 row["revoked_at"])
+    return Token(row["id"], user, row["label"], row["start_date"], row["created_at"], row["revoked_at"])
 
 
 def _patch(row: sqlite3.Row) -> Patch:
-    return Patch(row["id"], row["owner"], row["creator"], row["name"], row["description"],
-                 tuple(json.loads(row["tags"])), bool(row["public"]), row["created_at"])
+    return Patch(
+        row["id"],
+        row["owner"],
+        row["creator"],
+        row["name"],
+        row["description"],
+        tuple(json.loads(row["tags"])),
+        bool(row["public"]),
+        row["created_at"],
+    )
 
 
 def _job(row: sqlite3.Row, patch: Patch) -> Job:
-    return Job(row["id"], patch, row["idx"], row["release"], row["submitted_by"],
-               row["submitted_at"], row["compile_time"], tuple(json.loads(row["warnings"])),
-               tuple(json.loads(row["errors"])))
+    return Job(
+        row["id"],
+        patch,
+        row["idx"],
+        row["release"],
+        row["submitted_by"],
+        row["submitted_at"],
+        row["compile_time"],
+        tuple(json.loads(row["warnings"])),
+        tuple(json.loads(row["errors"])),
+    )
 
 
 def _target(row: sqlite3.Row) -> Target:

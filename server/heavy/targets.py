@@ -23,21 +23,31 @@ WEB = "web/local"
 GENERATORS = {f"{name}/src": name for name in ("pdext", "dpf", "owl", "unity", "wwise", "fmod")}
 COMPILER_FOLDERS = frozenset({"c", "hv", "ir"})
 BUILD_ELSEWHERE = {
-    "macos/x64": "Xcode on macOS", "ios/armv7a": "Xcode on macOS",
-    "win/x64": "Visual Studio on Windows", "win/x86": "Visual Studio on Windows",
-    "android/armv7a": "the Android NDK", "linux/x64": "the vendor's SDK for Linux",
+    "macos/x64": "Xcode on macOS",
+    "ios/armv7a": "Xcode on macOS",
+    "win/x64": "Visual Studio on Windows",
+    "win/x86": "Visual Studio on Windows",
+    "android/armv7a": "the Android NDK",
+    "linux/x64": "the vendor's SDK for Linux",
 }
 PLATFORMS_2018 = {
     "unity": ("macos/x64", "win/x64", "win/x86", "linux/x64", "android/armv7a"),
     "wwise": ("ios/armv7a", "macos/x64", "win/x64", "win/x86", "linux/x64"),
 }
 UNAVAILABLE = {
-    **{f"{gen}/{platform}": f"{BUILD_ELSEWHERE[platform]}; download {gen}/src and build it there"
-       for gen, platforms in PLATFORMS_2018.items() for platform in platforms},
-    **{f"vst2/{platform}": "Steinberg's VST2 SDK, withdrawn in 2018; dpf/src builds VST plugins"
-       for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64")},
-    **{f"fabric/{platform}": "Tazman Audio's Fabric, discontinued; hvcc has no Fabric generator"
-       for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64", "android/armv7a")},
+    **{
+        f"{gen}/{platform}": f"{BUILD_ELSEWHERE[platform]}; download {gen}/src and build it there"
+        for gen, platforms in PLATFORMS_2018.items()
+        for platform in platforms
+    },
+    **{
+        f"vst2/{platform}": "Steinberg's VST2 SDK, withdrawn in 2018; dpf/src builds VST plugins"
+        for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64")
+    },
+    **{
+        f"fabric/{platform}": "Tazman Audio's Fabric, discontinued; hvcc has no Fabric generator"
+        for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64", "android/armv7a")
+    },
     "web/js": "Emscripten (emcc), which this server does not use; web/local is its WebAssembly build",
     "bela/linux/armv7a": "an ARMv7 cross-toolchain and the Bela core; build c/src on the board",
 }
@@ -73,14 +83,15 @@ class Targets:
 
     def _check(self, job: Job, path: str) -> None:
         if path in UNAVAILABLE:
-            raise TargetRefused(501, f"{path} cannot be built on this server: it needs "
-                                     f"{UNAVAILABLE[path]}.")
+            raise TargetRefused(501, f"{path} cannot be built on this server: it needs {UNAVAILABLE[path]}.")
         if path == WEB and wasm.missing():
-            raise TargetRefused(501, f"{WEB} cannot be built on this server: it needs "
-                                     f"{'; '.join(wasm.missing())}.")
+            raise TargetRefused(
+                501, f"{WEB} cannot be built on this server: it needs {'; '.join(wasm.missing())}."
+            )
         if path not in self.offered():
-            raise TargetRefused(404, f"There is no target {path!r}. This server builds: "
-                                     f"{', '.join(self.offered())}.")
+            raise TargetRefused(
+                404, f"There is no target {path!r}. This server builds: {', '.join(self.offered())}."
+            )
         if not job.succeeded:
             raise TargetRefused(404, f"Job {job.key} has no targets: its compile failed.")
 
@@ -95,8 +106,7 @@ class Targets:
             tick = time.perf_counter()
             folder, skip = self._contents(job, path, work)
             size = zip_folder(folder, file, skip)
-            return self.store.add_target(job, path, size=size,
-                                         compile_time=time.perf_counter() - tick)
+            return self.store.add_target(job, path, size=size, compile_time=time.perf_counter() - tick)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -63,8 +63,7 @@ def _wanted(member: zipfile.ZipInfo) -> bool:
     if stat.S_ISLNK(member.external_attr >> 16):
         raise UnsafeUpload(f"{member.filename!r} is a symbolic link; links are not accepted.")
     path = PurePosixPath(member.filename)
-    return (not member.is_dir() and path.suffix == ".pd"
-            and path.parts[0] != "__MACOSX")
+    return not member.is_dir() and path.suffix == ".pd" and path.parts[0] != "__MACOSX"
 
 
 def _check_name(member: zipfile.ZipInfo) -> None:

@@ -19,20 +19,25 @@ DRAIN_LIMIT = 16 * 1024 * 1024
 async def read_form(request: Request) -> FormData:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > DRAIN_LIMIT:
-        raise Refusal(413, f"The request is {declared} bytes; uploads are limited to "
-                           f"{MAX_UPLOAD} bytes.", soft=False)
+        raise Refusal(
+            413, f"The request is {declared} bytes; uploads are limited to {MAX_UPLOAD} bytes.", soft=False
+        )
     body, seen = bytearray(), 0
     async for chunk in request.stream():
         seen += len(chunk)
         if seen > DRAIN_LIMIT:
-            raise Refusal(413, f"The request is over {DRAIN_LIMIT} bytes; uploads are limited to "
-                               f"{MAX_UPLOAD} bytes.", soft=False)
+            raise Refusal(
+                413,
+                f"The request is over {DRAIN_LIMIT} bytes; uploads are limited to {MAX_UPLOAD} bytes.",
+                soft=False,
+            )
         if seen <= MAX_UPLOAD + FORM_ROOM:
             body += chunk
     if seen > MAX_UPLOAD + FORM_ROOM:
         raise UploadTooLarge(f"The request is {seen} bytes; uploads are limited to {MAX_UPLOAD} bytes.")
     return await Request(request.scope, _replay(bytes(body))).form(
-        max_files=2, max_fields=16, max_part_size=FORM_ROOM)
+        max_files=2, max_fields=16, max_part_size=FORM_ROOM
+    )
 
 
 async def file_bytes(form: FormData, *fields: str) -> bytes | None:

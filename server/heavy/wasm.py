@@ -22,13 +22,13 @@ EXPORTS = ["hv_delete", "hv_processInline", "hv_sendFloatToReceiver", "malloc", 
 REQUIREMENTS = {
     "clang (Debian package clang)": lambda: shutil.which("clang") and shutil.which("clang++"),
     "wasm-ld (Debian package lld)": lambda: shutil.which("wasm-ld"),
-    "the WASI C library (Debian package wasi-libc)":
-        lambda: Path("/usr/lib/wasm32-wasi/libc.a").exists(),
-    "libc++ for wasm32 (Debian packages libc++-14-dev-wasm32 libc++abi-14-dev-wasm32)":
-        lambda: Path("/usr/lib/wasm32-wasi/libc++.a").exists()
-        and Path("/usr/lib/wasm32-wasi/libc++abi.a").exists(),
-    "the wasm32 compiler runtime (Debian package libclang-rt-14-dev-wasm32)":
-        lambda: glob("/usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a"),
+    "the WASI C library (Debian package wasi-libc)": lambda: Path("/usr/lib/wasm32-wasi/libc.a").exists(),
+    "libc++ for wasm32 (Debian packages libc++-14-dev-wasm32 libc++abi-14-dev-wasm32)": lambda: (
+        Path("/usr/lib/wasm32-wasi/libc++.a").exists() and Path("/usr/lib/wasm32-wasi/libc++abi.a").exists()
+    ),
+    "the wasm32 compiler runtime (Debian package libclang-rt-14-dev-wasm32)": lambda: glob(
+        "/usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a"
+    ),
 }
 
 
@@ -54,11 +54,22 @@ def build(workers: Workers, hvcc_dir: Path, work: Path) -> Path:
     for argv in (compile_c, compile_cxx):
         _run(workers, argv, objects, c_dir)
     exports = [f"-Wl,--export={name}" for name in [f"hv_{manifest['cName']}_new", *EXPORTS]]
-    _run(workers, [
-        "clang++", "--target=wasm32-wasi", "-mexec-model=reactor", "-fno-exceptions",
-        "-Wl,--strip-all", *exports, "-o", str(site / manifest["wasm"]),
-        *map(str, sorted(objects.glob("*.o"))),
-    ], objects, c_dir)
+    _run(
+        workers,
+        [
+            "clang++",
+            "--target=wasm32-wasi",
+            "-mexec-model=reactor",
+            "-fno-exceptions",
+            "-Wl,--strip-all",
+            *exports,
+            "-o",
+            str(site / manifest["wasm"]),
+            *map(str, sorted(objects.glob("*.o"))),
+        ],
+        objects,
+        c_dir,
+    )
     (site / "patch.json").write_text(json.dumps(manifest, indent=2))
     for player_file in PLAYER.iterdir():
         shutil.copy(player_file, site / player_file.name)
@@ -68,15 +79,22 @@ def build(workers: Workers, hvcc_dir: Path, work: Path) -> Path:
 def _manifest(ir: dict) -> dict:
     c_name = ir["name"]["escaped"]
     params = [
-        {"name": name, "hash": int(receiver["hash"], 16),
-         "min": receiver["attributes"]["min"], "max": receiver["attributes"]["max"],
-         "default": receiver["attributes"]["default"]}
+        {
+            "name": name,
+            "hash": int(receiver["hash"], 16),
+            "min": receiver["attributes"]["min"],
+            "max": receiver["attributes"]["max"],
+            "default": receiver["attributes"]["default"],
+        }
         for name, receiver in sorted(ir["control"]["receivers"].items())
         if receiver.get("extern") == "param"
     ]
     return {
-        "name": ir["name"]["display"], "cName": c_name, "wasm": f"{c_name}.wasm",
-        "inputs": ir["signal"]["numInputBuffers"], "outputs": ir["signal"]["numOutputBuffers"],
+        "name": ir["name"]["display"],
+        "cName": c_name,
+        "wasm": f"{c_name}.wasm",
+        "inputs": ir["signal"]["numInputBuffers"],
+        "outputs": ir["signal"]["numOutputBuffers"],
         "params": params,
     }
 

@@ -68,8 +68,10 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/hot/{genre}", GET, hot.hot),
     ("/c/{id}", GET, track.page),
     ("/post/{id}", GET, track.page),
-    *((f"/{prefix}/{{rest:path}}", GET, track.external(prefix))
-      for prefix in ("yt", "sc", "dm", "vi", "dz", "fi", "bc")),
+    *(
+        (f"/{prefix}/{{rest:path}}", GET, track.external(prefix))
+        for prefix in ("yt", "sc", "dm", "vi", "dz", "fi", "bc")
+    ),
     ("/", GET, library.stream),
     ("/stream", GET, library.stream),
     ("/all", GET, library.everything),
@@ -93,17 +95,31 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
 
 
 SHARED_READS = {
-    user.api, playlist.api, follow.api, search.search_page, hot.hot, track.page, library.stream,
-    library.everything, library.profile, library.likes, library.playlists, library.playlist,
-    library.info, library.subscriptions, library.subscribers,
+    user.api,
+    playlist.api,
+    follow.api,
+    search.search_page,
+    hot.hot,
+    track.page,
+    library.stream,
+    library.everything,
+    library.profile,
+    library.likes,
+    library.playlists,
+    library.playlist,
+    library.info,
+    library.subscriptions,
+    library.subscribers,
 }
 """Controllers whose GET answers to visitors without a session depend only on the URL."""
 
 
 def create_app(settings: Settings) -> Starlette:
     service = Service.open(settings)
-    routes = [Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
-              for path, methods, controller in ROUTES]
+    routes = [
+        Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
+        for path, methods, controller in ROUTES
+    ]
     limits = [Middleware(RateLimit)] if settings.rate_limits else []
     no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
     return Starlette(routes=routes, middleware=[no_cache, *limits])

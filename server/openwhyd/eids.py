@@ -21,5 +21,5 @@ def track_url(eid: object) -> str | None:
         return f"//{artist}.bandcamp.com/track/{track}"
     for prefix, base in PREFIXES.items():
         if eid.startswith(prefix):
-            return base + eid[len(prefix):]
+            return base + eid[len(prefix) :]
     return None

@@ -20,32 +20,41 @@ def page(title: str, body: str, robots: str | None = None) -> str:
 
 def login(root: str, message: str = "") -> str:
     note = f'<p class="error">{escape(message)}</p>' if message else ""
-    return page("Login", (
-        f'<h1>Login</h1>{note}<form method="post" action="{escape(root)}/login">'
-        '<input type="hidden" name="action" value="login">'
-        '<input name="email" placeholder="email or username">'
-        '<input name="password" type="password" placeholder="password">'
-        '<button type="submit">Login</button></form>'
-    ))
+    return page(
+        "Login",
+        (
+            f'<h1>Login</h1>{note}<form method="post" action="{escape(root)}/login">'
+            '<input type="hidden" name="action" value="login">'
+            '<input name="email" placeholder="email or username">'
+            '<input name="password" type="password" placeholder="password">'
+            '<button type="submit">Login</button></form>'
+        ),
+    )
 
 
 def register(root: str, message: str = "") -> str:
     note = f'<p class="error">{escape(message)}</p>' if message else ""
-    return page("Sign up", (
-        f'<h1>Sign up</h1>{note}<form method="post" action="{escape(root)}/register">'
-        '<input name="name" placeholder="name"><input name="email" placeholder="email">'
-        '<input name="password" type="password" placeholder="password">'
-        '<button type="submit">Sign up</button></form>'
-    ))
+    return page(
+        "Sign up",
+        (
+            f'<h1>Sign up</h1>{note}<form method="post" action="{escape(root)}/register">'
+            '<input name="name" placeholder="name"><input name="email" placeholder="email">'
+            '<input name="password" type="password" placeholder="password">'
+            '<button type="submit">Sign up</button></form>'
+        ),
+    )
 
 
 def script_redirect(target: str, delay_ms: int) -> str:
     """The "redirecting" page of a successful login: a 200 whose script moves on."""
-    return page("Redirecting", (
-        f'<p>Redirecting to <a href="{escape(target)}">{escape(target)}</a>...</p>'
-        f"<script>setTimeout(function(){{window.location.href = {dumps(target)};}}, {delay_ms});"
-        "</script>"
-    ))
+    return page(
+        "Redirecting",
+        (
+            f'<p>Redirecting to <a href="{escape(target)}">{escape(target)}</a>...</p>'
+            f"<script>setTimeout(function(){{window.location.href = {dumps(target)};}}, {delay_ms});"
+            "</script>"
+        ),
+    )
 
 
 def logout(root: str) -> str:
@@ -67,12 +76,16 @@ def message(title: str, text: str) -> str:
 
 def _track_list(root: str, posts: list[dict[str, Any]]) -> str:
     """Posts as list items with the `data-eid`/`data-pid` a player reads."""
-    return "<ul>" + "".join(
-        f'<li class="post" data-eid="{escape(str(post.get("eId", "")))}" '
-        f'data-pid="{escape(post["_id"])}"><a href="{escape(root)}/c/{escape(post["_id"])}">'
-        f'{escape(str(post.get("name", "")))}</a></li>'
-        for post in posts
-    ) + "</ul>"
+    return (
+        "<ul>"
+        + "".join(
+            f'<li class="post" data-eid="{escape(str(post.get("eId", "")))}" '
+            f'data-pid="{escape(post["_id"])}"><a href="{escape(root)}/c/{escape(post["_id"])}">'
+            f"{escape(str(post.get('name', '')))}</a></li>"
+            for post in posts
+        )
+        + "</ul>"
+    )
 
 
 def tracks(root: str, title: str, posts: list[dict[str, Any]]) -> str:
@@ -102,6 +115,8 @@ def post(root: str, doc: dict[str, Any]) -> str:
 
 
 def search(root: str, query: str = "", posts: list[dict[str, Any]] | None = None) -> str:
-    form = (f'<form action="{escape(root)}/search"><input name="q" value="{escape(query)}">'
-            '<button type="submit">Search</button></form>')
+    form = (
+        f'<form action="{escape(root)}/search"><input name="q" value="{escape(query)}">'
+        '<button type="submit">Search</button></form>'
+    )
     return page("Search", form + (_track_list(root, posts) if posts else ""))

@@ -37,8 +37,13 @@ class Rule:
 RULES = [
     Rule(100, 60, "", lambda method, path: not (method == "GET" and path.startswith("/img/"))),
     Rule(90, 60, "API ", lambda method, path: path.startswith("/api/")),
-    Rule(5, 15 * 60, "login ", lambda method, path: path == "/login" or path.startswith("/register"),
-         failures_only=True),
+    Rule(
+        5,
+        15 * 60,
+        "login ",
+        lambda method, path: path == "/login" or path.startswith("/register"),
+        failures_only=True,
+    ),
     Rule(40, 60, "search ", lambda method, path: path == "/search"),
     Rule(1000, 60, "image ", lambda method, path: method == "GET" and bool(IMAGE.fullmatch(path))),
 ]
@@ -63,8 +68,7 @@ class Windows:
 
     def _forget_old(self, now: float) -> None:
         longest = max(rule.window for rule in RULES)
-        self._counts = {key: value for key, value in self._counts.items()
-                        if now - value[0] < longest}
+        self._counts = {key: value for key, value in self._counts.items() if now - value[0] < longest}
 
 
 def _headers(rule: Rule, start: float, count: int, now: float) -> dict[str, str]:

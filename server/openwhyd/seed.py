@@ -82,8 +82,6 @@ def load(db: sqlite3.Connection, documents: dict[str, list[dict[str, Any]]]) -> 
     comment_ids: set[str] = set()
     for doc in documents["comment"]:
         cid = object_id(doc.get("_id"))
-        if cid and cid not in comment_ids and doc.get("pId") in post_ids and isinstance(
-            doc.get("uId"), str
-        ):
+        if cid and cid not in comment_ids and doc.get("pId") in post_ids and isinstance(doc.get("uId"), str):
             comments.insert(db, doc, id_time(cid))
             comment_ids.add(cid)

@@ -6,9 +6,27 @@ from typing import Any
 from server.openwhyd.store import comments, follows, posts, users
 
 PREF_DEFAULTS = {
-    "hideBkAd": False, "emLik": -1, "emAdd": 0, "emSub": 0, "emSam": 1, "emCom": 0, "emMen": 0,
-    "emRep": 0, "emFrd": 0, "emAcc": 0, "pendEN": 0, "mnLik": -1, "mnAdd": -1, "mnSub": -1,
-    "mnSam": -1, "mnCom": -1, "mnMen": -1, "mnRep": -1, "mnFrd": -1, "mnAcc": -1, "mnSnt": -1,
+    "hideBkAd": False,
+    "emLik": -1,
+    "emAdd": 0,
+    "emSub": 0,
+    "emSam": 1,
+    "emCom": 0,
+    "emMen": 0,
+    "emRep": 0,
+    "emFrd": 0,
+    "emAcc": 0,
+    "pendEN": 0,
+    "mnLik": -1,
+    "mnAdd": -1,
+    "mnSub": -1,
+    "mnSam": -1,
+    "mnCom": -1,
+    "mnMen": -1,
+    "mnRep": -1,
+    "mnFrd": -1,
+    "mnAcc": -1,
+    "mnSnt": -1,
     "mnSnp": -1,
 }
 PRIVATE = ("email", "lastFm", "pref", "fbTok", "twTok", "twSec")
@@ -26,8 +44,12 @@ def playlists(db: sqlite3.Connection, uid: str, with_img: bool = False) -> list[
     """The user's playlists in storage order, each with its `url` and `nbTracks`."""
     counts = users.track_counts(db, uid)
     return [
-        {**entry, "url": playlist_url(uid, entry["id"]), "nbTracks": counts.get(str(entry["id"]), 0),
-         **({"img": playlist_img(uid, entry["id"])} if with_img else {})}
+        {
+            **entry,
+            "url": playlist_url(uid, entry["id"]),
+            "nbTracks": counts.get(str(entry["id"]), 0),
+            **({"img": playlist_img(uid, entry["id"])} if with_img else {}),
+        }
         for entry in users.playlists(db, uid)
     ]
 
@@ -37,15 +59,16 @@ def _with_ids(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def subscription_counts(db: sqlite3.Connection, uid: str) -> dict[str, int]:
-    return {"nbSubscriptions": follows.count_following(db, uid),
-            "nbSubscribers": follows.count_followers(db, uid)}
+    return {
+        "nbSubscriptions": follows.count_following(db, uid),
+        "nbSubscribers": follows.count_followers(db, uid),
+    }
 
 
 def own_profile(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
     """`GET /api/user` for oneself: playlists newest first, `pref` filled with defaults."""
     pref = doc.get("pref") if isinstance(doc.get("pref"), dict) else {}
-    return _with_ids({**doc, "pl": playlists(db, doc["_id"])[::-1],
-                      "pref": {**PREF_DEFAULTS, **pref}})
+    return _with_ids({**doc, "pl": playlists(db, doc["_id"])[::-1], "pref": {**PREF_DEFAULTS, **pref}})
 
 
 def public_profile(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
@@ -57,8 +80,13 @@ def public_profile(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any
 def account(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
     """The `user` of `includeUser`: the stored document with ids and counts (never a hash)."""
     uid = doc["_id"]
-    return {**_with_ids(doc), "pl": users.playlists(db, uid), **subscription_counts(db, uid),
-            "nbPosts": users.count_posts(db, uid), "nbLikes": users.count_likes(db, uid)}
+    return {
+        **_with_ids(doc),
+        "pl": users.playlists(db, uid),
+        **subscription_counts(db, uid),
+        "nbPosts": users.count_posts(db, uid),
+        "nbLikes": users.count_likes(db, uid),
+    }
 
 
 def people(db: sqlite3.Connection, uids: list[str], viewer: str | None) -> list[dict[str, Any]]:
@@ -68,8 +96,9 @@ def people(db: sqlite3.Connection, uids: list[str], viewer: str | None) -> list[
     return [{"id": uid, "subscribed": uid in followed, **known.get(uid, {})} for uid in uids]
 
 
-def with_comments(db: sqlite3.Connection, docs: list[dict[str, Any]],
-                  repost_limit: int = -1) -> list[dict[str, Any]]:
+def with_comments(
+    db: sqlite3.Connection, docs: list[dict[str, Any]], repost_limit: int = -1
+) -> list[dict[str, Any]]:
     """Posts as feeds show them: each with its `comments` and `reposts`."""
     pids = [doc["_id"] for doc in docs]
     if not pids:

@@ -169,8 +169,10 @@ def upcoming_file(page: Page, base: str) -> str:
 
 def report(name: str, values: list[float], unit: str = "ms") -> float:
     median = statistics.median(values)
-    print(f"  {name:34} median {median:7.1f} {unit}  p95 {percentile(values, 0.95):7.1f} {unit}"
-          f"  [{', '.join(f'{v:.0f}' for v in values)}]")
+    print(
+        f"  {name:34} median {median:7.1f} {unit}  p95 {percentile(values, 0.95):7.1f} {unit}"
+        f"  [{', '.join(f'{v:.0f}' for v in values)}]"
+    )
     return median
 
 
@@ -217,20 +219,27 @@ def main() -> None:
     print(f"\n(a) playlist: first page read → the frame that paints it, {args.runs} runs each")
     long_ms = report("10,000 tracks", paints[USER])
     short_ms = report("50 tracks (baseline)", paints[SHORT_USER])
-    print(f"  ratio 10,000/50: {long_ms / short_ms:.2f};  10,000 tracks: {long_ms:.0f} ms "
-          f"{verdict(long_ms, TARGET_FIRST_PAINT_MS)}")
+    print(
+        f"  ratio 10,000/50: {long_ms / short_ms:.2f};  10,000 tracks: {long_ms:.0f} ms "
+        f"{verdict(long_ms, TARGET_FIRST_PAINT_MS)}"
+    )
     gaps = scrolled["gaps"]
     print(f"\n(b) scrolling through all {scrolled['rows']} tracks, a screen a frame ({len(gaps)} frames)")
     elements = scrolled["elements"]
-    print(f"  most elements in the list: {elements} {verdict(elements, TARGET_LIST_ELEMENTS)}"
-          f"; most nodes, text included: {scrolled['all']}")
-    print(f"  frame intervals: median {statistics.median(gaps):.1f} ms, p95 {percentile(gaps, 0.95):.1f} ms, "
-          f"max {max(gaps):.1f} ms")
+    print(
+        f"  most elements in the list: {elements} {verdict(elements, TARGET_LIST_ELEMENTS)}"
+        f"; most nodes, text included: {scrolled['all']}"
+    )
+    print(
+        f"  frame intervals: median {statistics.median(gaps):.1f} ms, p95 {percentile(gaps, 0.95):.1f} ms, "
+        f"max {max(gaps):.1f} ms"
+    )
     print(f"\n(c) next track → `playing`, audio files, {args.runs} runs each")
     app_ms = report("app: click on Next track", nexts["app"])
     bare_ms = report("bare <audio> (baseline)", nexts["bare"])
-    print(f"  ratio app/bare: {app_ms / bare_ms:.2f};  app: {app_ms:.0f} ms "
-          f"{verdict(app_ms, TARGET_NEXT_MS)}")
+    print(
+        f"  ratio app/bare: {app_ms / bare_ms:.2f};  app: {app_ms:.0f} ms {verdict(app_ms, TARGET_NEXT_MS)}"
+    )
 
 
 if __name__ == "__main__":

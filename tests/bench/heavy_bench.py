@@ -51,14 +51,17 @@ def main() -> None:
     hvcc = shutil.which("hvcc", path=str(Path(sys.executable).parent))
     archive = build_bundle({"_main.pd": PATCH}).archive
     upload = (UploadFile("file", "archive.zip", archive, "application/zip"),)
-    with tempfile.TemporaryDirectory() as tmp, serving(Path(tmp) / "data", "--test-mode",
-                                                        "--no-rate-limits") as base:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        serving(Path(tmp) / "data", "--test-mode", "--no-rate-limits") as base,
+    ):
         heavy = f"{base}/heavy"
         token = post(f"{heavy}/test/tokens", fields=(("name", USER),))["data"]["attributes"]["token"]
         post(f"{heavy}/a/patches/", token, (("owner_name", USER), ("name", "bench"), ("public", "true")))
         patch_dir = Path(tmp) / "patch"
         patch_dir.mkdir()
         (patch_dir / "_main.pd").write_bytes(PATCH)
+
         def job(_: int) -> int:
             reply = post(f"{heavy}/a/patches/{USER}/bench/jobs/", token, files=upload)
             return reply["data"]["attributes"]["index"]
@@ -67,13 +70,21 @@ def main() -> None:
         for run in range(args.runs):
             service.append(timed(lambda run=run: job(run)))
             out = Path(tmp) / f"out{run}"
-            command.append(timed(lambda out=out: subprocess.run(
-                [hvcc, str(patch_dir / "_main.pd"), "-o", str(out), "-n", "bench", "-g", "c"],
-                check=True, capture_output=True)))
+            command.append(
+                timed(
+                    lambda out=out: subprocess.run(
+                        [hvcc, str(patch_dir / "_main.pd"), "-o", str(out), "-n", "bench", "-g", "c"],
+                        check=True,
+                        capture_output=True,
+                    )
+                )
+            )
         ratio = statistics.median(service) / statistics.median(command)
-        print(f"compile job through the service: {statistics.median(service) * 1000:.0f} ms, "
-              f"hvcc command: {statistics.median(command) * 1000:.0f} ms, "
-              f"ratio {ratio:.2f} (target ≤ 1.2)")
+        print(
+            f"compile job through the service: {statistics.median(service) * 1000:.0f} ms, "
+            f"hvcc command: {statistics.median(command) * 1000:.0f} ms, "
+            f"ratio {ratio:.2f} (target ≤ 1.2)"
+        )
 
         web = f"{heavy}/h/{USER}/bench/latest/web/local/archive.zip"
         request = urllib.request.Request(web, headers={"Authorization": f"Bearer {token}"})
@@ -86,8 +97,10 @@ def main() -> None:
             numbers = sorted(pool.map(job, range(8)))
         elapsed = time.perf_counter() - started
         expected = list(range(args.runs + 1, args.runs + 9))
-        print(f"8 concurrent jobs: {elapsed:.1f} s, {8 / elapsed:.1f} jobs/s, "
-              f"numbers {'all there' if numbers == expected else f'WRONG: {numbers}'}")
+        print(
+            f"8 concurrent jobs: {elapsed:.1f} s, {8 / elapsed:.1f} jobs/s, "
+            f"numbers {'all there' if numbers == expected else f'WRONG: {numbers}'}"
+        )
 
 
 if __name__ == "__main__":

@@ -38,26 +38,50 @@ def world(users: int, posts: int, playlist: int, seed: int = 7) -> dict[str, lis
     """Documents for the seed folder; posts spread over 60 days, so /hot ranks about an eighth."""
     rng = random.Random(seed)
     now = time.time()
-    people = [{"_id": new_id(now - 400 * DAY), "name": "Bench Mark", "handle": "bench",
-               "email": "bench@example.org", "pwd": ADMIN_MD5, "pl": [{"id": 0, "name": "big"}]}]
+    people = [
+        {
+            "_id": new_id(now - 400 * DAY),
+            "name": "Bench Mark",
+            "handle": "bench",
+            "email": "bench@example.org",
+            "pwd": ADMIN_MD5,
+            "pl": [{"id": 0, "name": "big"}],
+        }
+    ]
     for n in range(1, users):
-        people.append({"_id": new_id(now - 400 * DAY), "name": f"User {n}", "handle": f"user{n:04d}",
-                       "pl": [{"id": i, "name": f"list {i}"} for i in range(5)]})
+        people.append(
+            {
+                "_id": new_id(now - 400 * DAY),
+                "name": f"User {n}",
+                "handle": f"user{n:04d}",
+                "pl": [{"id": i, "name": f"list {i}"} for i in range(5)],
+            }
+        )
     eids = [f"/yt/track{n:05d}" for n in range(posts // 5)]
     docs = []
     for n in range(posts):
         owner = people[0] if n < playlist else rng.choice(people[1:])
-        doc = {"_id": new_id(now - rng.random() * 60 * DAY), "uId": owner["_id"], "uNm": owner["name"],
-               "text": "", "name": f"Artist {n % 997} - Song {n}", "eId": rng.choice(eids),
-               "img": "https://i.ytimg.com/vi/x/default.jpg",
-               "lov": rng.sample([p["_id"] for p in people[:50]], rng.choice([0, 0, 0, 1, 3]))}
+        doc = {
+            "_id": new_id(now - rng.random() * 60 * DAY),
+            "uId": owner["_id"],
+            "uNm": owner["name"],
+            "text": "",
+            "name": f"Artist {n % 997} - Song {n}",
+            "eId": rng.choice(eids),
+            "img": "https://i.ytimg.com/vi/x/default.jpg",
+            "lov": rng.sample([p["_id"] for p in people[:50]], rng.choice([0, 0, 0, 1, 3])),
+        }
         if n < playlist:
             doc["pl"] = {"id": 0, "name": "big"}
         elif rng.random() < 0.5:
             doc["pl"] = {"id": rng.randrange(5), "name": "list"}
         docs.append(doc)
-    follows = [{"uId": p["_id"], "uNm": p["name"], "tId": t["_id"], "tNm": t["name"]}
-               for p in people for t in rng.sample(people, 20) if t is not p]
+    follows = [
+        {"uId": p["_id"], "uNm": p["name"], "tId": t["_id"], "tNm": t["name"]}
+        for p in people
+        for t in rng.sample(people, 20)
+        if t is not p
+    ]
     return {"user": people, "post": docs, "follow": follows}
 
 
@@ -68,14 +92,18 @@ async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 200"), head[:80]
-    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                  if line.lower().startswith(b"content-length:"))
+    length = next(
+        int(line.split(b":")[1])
+        for line in head.split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    )
     await reader.readexactly(length)
     return time.perf_counter() - started
 
 
-async def load(port: int, pages: dict[str, list[str]], clients: int,
-               per_client: int) -> dict[str, list[float]]:
+async def load(
+    port: int, pages: dict[str, list[str]], clients: int, per_client: int
+) -> dict[str, list[float]]:
     """`clients` connections, each requesting the pages in turn, `per_client` requests in all;
     each request of a page takes the next of that page's URLs."""
     timings: dict[str, list[float]] = {name: [] for name in pages}
@@ -131,34 +159,49 @@ def main() -> None:
             started = time.perf_counter()
             with urllib.request.urlopen(f"{base}/bench/playlist/0?format=json&limit=999999") as reply:
                 exported = [post["_id"] for post in json.load(reply)]
-            print(f"export of {len(exported)} playlist tracks (one request): "
-                  f"{(time.perf_counter() - started) * 1000:.0f} ms")
+            print(
+                f"export of {len(exported)} playlist tracks (one request): "
+                f"{(time.perf_counter() - started) * 1000:.0f} ms"
+            )
             started = time.perf_counter()
             walked = asyncio.run(export_through_client(base))
-            print(f"export of {walked} playlist tracks through the client, pages of {EXPORT_PAGE}, "
-                  f"as M3U: {(time.perf_counter() - started) * 1000:.0f} ms")
+            print(
+                f"export of {walked} playlist tracks through the client, pages of {EXPORT_PAGE}, "
+                f"as M3U: {(time.perf_counter() - started) * 1000:.0f} ms"
+            )
             rng = random.Random(1)
             rounds = {
-                "same pages": {"profile": [f"{PREFIX}/user0042?format=json"],
-                               "playlist": [f"{PREFIX}/bench/playlist/0?format=json"],
-                               "hot": [f"{PREFIX}/hot?format=json"]},
-                "spread": {"profile": [f"{PREFIX}/user{rng.randrange(1, args.users):04d}?format=json"
-                                       for _ in range(args.requests)],
-                           "playlist": [f"{PREFIX}/bench/playlist/0?format=json&after={pid}"
-                                        for pid in rng.sample(exported, args.requests // 3)],
-                           "hot": [f"{PREFIX}/hot?format=json&skip={n}" for n in range(200)]},
+                "same pages": {
+                    "profile": [f"{PREFIX}/user0042?format=json"],
+                    "playlist": [f"{PREFIX}/bench/playlist/0?format=json"],
+                    "hot": [f"{PREFIX}/hot?format=json"],
+                },
+                "spread": {
+                    "profile": [
+                        f"{PREFIX}/user{rng.randrange(1, args.users):04d}?format=json"
+                        for _ in range(args.requests)
+                    ],
+                    "playlist": [
+                        f"{PREFIX}/bench/playlist/0?format=json&after={pid}"
+                        for pid in rng.sample(exported, args.requests // 3)
+                    ],
+                    "hot": [f"{PREFIX}/hot?format=json&skip={n}" for n in range(200)],
+                },
             }
             results = {}
             for title, pages in rounds.items():
                 asyncio.run(load(port, {name: urls[:1] for name, urls in pages.items()}, args.clients, 3))
-                results[title] = asyncio.run(load(port, pages, args.clients,
-                                                  max(1, args.requests // args.clients)))
+                results[title] = asyncio.run(
+                    load(port, pages, args.clients, max(1, args.requests // args.clients))
+                )
     print(f"{args.clients} concurrent clients, {args.users} users, {args.posts} posts")
     print(f"{'round':11} {'page':9} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for title, timings in results.items():
         for name, values in timings.items():
-            print(f"{title:11} {name:9} {len(values):8} {percentile(values, 0.5):8.1f} "
-                  f"{percentile(values, 0.99):8.1f} {statistics.mean(values) * 1000:8.1f}")
+            print(
+                f"{title:11} {name:9} {len(values):8} {percentile(values, 0.5):8.1f} "
+                f"{percentile(values, 0.99):8.1f} {statistics.mean(values) * 1000:8.1f}"
+            )
 
 
 if __name__ == "__main__":

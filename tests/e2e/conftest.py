@@ -39,7 +39,8 @@ class PageWatch:
         """Console errors count, but for the 404 with which Openwhyd answers a playlist that has no
         picture: the app shows the playlist's initial instead (`data-fallback` images)."""
         missing_picture = message.text.startswith("Failed to load resource") and bool(
-            NO_PICTURE.search(message.location.get("url", "")))
+            NO_PICTURE.search(message.location.get("url", ""))
+        )
         if message.type == "error" and not missing_picture:
             self.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
 
@@ -75,8 +76,14 @@ def watch(page: Page, base_url: str, *other_origins: str) -> Page:
     return page
 
 
-def open_app(browser: Browser, base_url: str, location: str = "#/", *, wait_ready: bool = True,
-             at: datetime | None = None) -> Page:
+def open_app(
+    browser: Browser,
+    base_url: str,
+    location: str = "#/",
+    *,
+    wait_ready: bool = True,
+    at: datetime | None = None,
+) -> Page:
     """A new context (cold cache) on the app, watched, booted to its ready marker. No service
     worker: the routes tests hold, patch and guard with never see the requests one makes.
     `at` fixes the page's clock (its `Date`, which the app's clock reads); its timers still run."""

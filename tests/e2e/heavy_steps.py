@@ -71,8 +71,10 @@ def create_patch(page: Page, name: str, *, private: bool = False, description: s
 
 def pick_files(page: Page, files: dict[str, bytes]) -> None:
     """Choose in-memory files in the upload box's file picker."""
-    payloads = [{"name": name, "mimeType": "application/octet-stream", "buffer": content}
-                for name, content in files.items()]
+    payloads = [
+        {"name": name, "mimeType": "application/octet-stream", "buffer": content}
+        for name, content in files.items()
+    ]
     page.get_by_label("Files or a .zip").set_input_files(payloads)
 
 
@@ -103,7 +105,6 @@ def service_requests(page: Page) -> Iterator[list[Request]]:
         yield seen
     finally:
         page.remove_listener("request", record)
-
 
 
 @contextmanager

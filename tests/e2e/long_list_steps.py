@@ -30,12 +30,27 @@ def title(position: int) -> str:
 
 def user_docs(handle: str, tracks: int, now: float) -> tuple[dict, list[dict]]:
     uid = new_id(now - 1000 * 86400)
-    user = {"_id": uid, "name": handle.capitalize(), "handle": handle, "email": f"{handle}@example.org",
-            "pwd": PASSWORD_MD5, "pl": [{"id": 0, "name": PLAYLIST}]}
+    user = {
+        "_id": uid,
+        "name": handle.capitalize(),
+        "handle": handle,
+        "email": f"{handle}@example.org",
+        "pwd": PASSWORD_MD5,
+        "pl": [{"id": 0, "name": PLAYLIST}],
+    }
     files = list(TRACKS)
-    posts = [{"_id": new_id(now - position), "uId": uid, "uNm": user["name"], "text": "",
-              "name": title(position), "eId": f"/fi/{AUDIO_URL}{files[position % len(files)]}",
-              "pl": {"id": 0, "name": PLAYLIST}} for position in range(1, tracks + 1)]
+    posts = [
+        {
+            "_id": new_id(now - position),
+            "uId": uid,
+            "uNm": user["name"],
+            "text": "",
+            "name": title(position),
+            "eId": f"/fi/{AUDIO_URL}{files[position % len(files)]}",
+            "pl": {"id": 0, "name": PLAYLIST},
+        }
+        for position in range(1, tracks + 1)
+    ]
     return user, posts
 
 
@@ -55,6 +70,7 @@ def long_world(folder: Path, tracks: int = 10_000) -> Iterator[str]:
     seed = folder / "seed"
     seed.mkdir()
     write_world(seed, tracks)
-    with serving(folder / "data", "--seed", str(seed), "--test-mode", "--no-rate-limits",
-                 log=folder / "serve.log") as base:
+    with serving(
+        folder / "data", "--seed", str(seed), "--test-mode", "--no-rate-limits", log=folder / "serve.log"
+    ) as base:
         yield base

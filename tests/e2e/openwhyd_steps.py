@@ -92,6 +92,7 @@ def post_tracks(
 ) -> list[Track]:
     """Post `(eId, title)` tracks, in this order, into a new playlist of `user` (password `admin`)
     through the app's own client, when a test needs tracks no screen makes quickly (any source)."""
+
     async def post() -> list[Track]:
         client = OpenwhydClient(f"{live_server}/openwhyd", CpythonTransport(timeout=10), page_delay=0)
         await client.login(user, "admin")

@@ -77,7 +77,8 @@ def forgive_missing_services(page: Page, not_found: list[str], static_host: str)
 
 
 def test_boots_from_a_sub_path_and_navigates_by_hash(
-        hosted_app: Page, static_host: str, not_found: list[str]) -> None:
+    hosted_app: Page, static_host: str, not_found: list[str]
+) -> None:
     page = hosted_app
     expect(page).to_have_url(f"{static_host}/{SUB_PATH}")
     expect(page.get_by_role("link", name="Tonearm home")).to_be_visible()
@@ -85,7 +86,8 @@ def test_boots_from_a_sub_path_and_navigates_by_hash(
     expect(nav).to_be_visible()
     expect(page.get_by_role("contentinfo", name="Player")).to_contain_text("Nothing playing")
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Music from Openwhyd, patches from heavy, in one page")
+        "Music from Openwhyd, patches from heavy, in one page"
+    )
 
     nav.get_by_role("link", name="About").click()
     expect(page).to_have_url(f"{static_host}/{SUB_PATH}#/about")
@@ -98,7 +100,8 @@ def test_boots_from_a_sub_path_and_navigates_by_hash(
 
 
 def test_hot_tracks_say_openwhyd_is_not_there_and_offer_a_retry(
-        hosted_app: Page, static_host: str, not_found: list[str]) -> None:
+    hosted_app: Page, static_host: str, not_found: list[str]
+) -> None:
     page = hosted_app
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Hot tracks").click()
     alert = page.get_by_role("alert")

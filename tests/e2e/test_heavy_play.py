@@ -107,8 +107,14 @@ def test_a_version_plays_in_the_player_bar_with_a_slider_per_parameter_and_a_met
 
 @pytest.mark.expect_page_errors  # the refused download is an HTTP error, which the console reports
 def test_the_patch_page_plays_the_newest_version_or_says_why_it_cannot(studio: Page) -> None:
-    refusal = {"errors": [{"status": "501", "detail": "web/local cannot be built on this server: "
-                                                      "it needs clang (Debian package clang)."}]}
+    refusal = {
+        "errors": [
+            {
+                "status": "501",
+                "detail": "web/local cannot be built on this server: it needs clang (Debian package clang).",
+            }
+        ]
+    }
     build = "**/heavy/h/demo/arpeggio/1/web/local/archive.zip"
     studio.route(build, lambda route: route.fulfill(status=501, json=refusal))
     open_fresh(studio, "#/heavy/p/demo/arpeggio")
@@ -116,7 +122,8 @@ def test_the_patch_page_plays_the_newest_version_or_says_why_it_cannot(studio: P
         studio.get_by_role("button", name="Play version 1").click()
         expect(studio.get_by_role("status").filter(has_text="cannot play")).to_have_text(
             "Version 1 cannot play here: web/local cannot be built on this server: "
-            "it needs clang (Debian package clang).")
+            "it needs clang (Debian package clang)."
+        )
     expect(player(studio).get_by_text("sine", exact=True)).to_be_visible()
     studio.unroute(build)
 

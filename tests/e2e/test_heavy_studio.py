@@ -152,11 +152,15 @@ def test_a_picked_folder_is_sent_from_its_inside(studio: Page) -> None:
     expect(studio.locator(".file-list")).to_contain_text("lib/voice.pd")
 
 
-def test_a_release_about_to_expire_warns_and_expired_ones_are_not_offered(fresh_app, live_server: str) -> None:
-    catalogue = {"r2016.11": {"releaseDate": "2016-11-01", "validUntil": "2017-05-31"},
-                 "r-soon": {"releaseDate": "2199-06-01", "validUntil": "2199-12-01"},
-                 "r-later": {"releaseDate": "2199-11-01", "validUntil": "2200-11-30"},
-                 "dev": {"releaseDate": "2026-11-23", "validUntil": "9999-12-31"}}
+def test_a_release_about_to_expire_warns_and_expired_ones_are_not_offered(
+    fresh_app, live_server: str
+) -> None:
+    catalogue = {
+        "r2016.11": {"releaseDate": "2016-11-01", "validUntil": "2017-05-31"},
+        "r-soon": {"releaseDate": "2199-06-01", "validUntil": "2199-12-01"},
+        "r-later": {"releaseDate": "2199-11-01", "validUntil": "2200-11-30"},
+        "dev": {"releaseDate": "2026-11-23", "validUntil": "9999-12-31"},
+    }
     # far enough ahead that every token the service issues is already valid on the page's clock
     page = fresh_app("#/about", at=datetime(2199, 11, 20, 12, tzinfo=UTC))
     page.route("**/heavy/a/releases/", lambda route: route.fulfill(json=catalogue))
@@ -179,8 +183,10 @@ def test_a_target_this_service_cannot_build_says_why(studio: Page) -> None:
     expect(row).to_contain_text("not available here")
     with only_refusals_logged(studio):
         row.get_by_role("button", name="Why is unity/win/x64 not available?").click()
-        expect(row).to_contain_text("Not available here: unity/win/x64 cannot be built on this server: it "
-                                    "needs Visual Studio on Windows; download unity/src and build it there.")
+        expect(row).to_contain_text(
+            "Not available here: unity/win/x64 cannot be built on this server: it "
+            "needs Visual Studio on Windows; download unity/src and build it there."
+        )
 
 
 def test_deleting_a_patch_asks_first(studio: Page) -> None:
@@ -214,6 +220,7 @@ def test_a_new_token_shows_once_and_a_revoked_one_is_refused(studio: Page) -> No
     with only_refusals_logged(studio):
         in_use.get_by_role("button", name="Yes, revoke it").click()
         expect(studio.get_by_role("alert")).to_contain_text(
-            "The user token has been revoked. Sign out of heavy, then sign in with a token that works.")
+            "The user token has been revoked. Sign out of heavy, then sign in with a token that works."
+        )
         open_fresh(studio, f"#/heavy/p/{USER}/e2e-sine")
         expect(studio.get_by_role("alert")).to_contain_text("The user token has been revoked.")

@@ -27,9 +27,12 @@ def test_a_playlist_exports_as_m3u(app_page: Page) -> None:
     lines = text.splitlines()
     assert lines[0] == "#EXTM3U"
     assert lines[1:] == [
-        "#EXTINF:-1,Tonearm Tones - G major arpeggio", "/openwhyd/audio/g-major-arpeggio.wav",
-        "#EXTINF:-1,Tonearm Tones - A minor chord", "/openwhyd/audio/a-minor-chord.wav",
-        "#EXTINF:-1,Tonearm Tones - C major chord", "/openwhyd/audio/c-major-chord.wav",
+        "#EXTINF:-1,Tonearm Tones - G major arpeggio",
+        "/openwhyd/audio/g-major-arpeggio.wav",
+        "#EXTINF:-1,Tonearm Tones - A minor chord",
+        "/openwhyd/audio/a-minor-chord.wav",
+        "#EXTINF:-1,Tonearm Tones - C major chord",
+        "/openwhyd/audio/c-major-chord.wav",
     ]
 
 

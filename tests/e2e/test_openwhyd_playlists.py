@@ -44,7 +44,8 @@ def test_a_playlist_from_creation_to_deletion(app_page: Page, live_server: str) 
     down.focus()
     app_page.keyboard.press("Enter")
     expect(app_page.get_by_role("status").filter(has_text="position")).to_have_text(
-        "Rising notes is now at position 2 of 3.")
+        "Rising notes is now at position 2 of 3."
+    )
     expect(app_page.get_by_role("button", name="Move Rising notes down")).to_be_focused()
     app_page.keyboard.press("Enter")
     expect(app_page.get_by_role("button", name="Move Rising notes up")).to_be_focused()

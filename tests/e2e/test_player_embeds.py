@@ -40,18 +40,24 @@ TRACKS = [
 FAILURES = {
     BLOCKED: {"code": 150, "source": "yt", "message": EMBED_FORBIDDEN},
     "A SoundCloud song taken down": {
-        "code": "error", "source": "sc",
+        "code": "error",
+        "source": "sc",
         "message": "SoundCloud could not play the track (removed, private, or not allowed here)",
     },
     "A private Vimeo video": {
-        "code": "PrivacyError", "source": "vi",
+        "code": "PrivacyError",
+        "source": "vi",
         "message": "the video's privacy settings do not allow it to play here",
     },
     "A Dailymotion video blocked here": {
-        "code": "DM007", "source": "dm", "message": "the video is not available in this country",
+        "code": "DM007",
+        "source": "dm",
+        "message": "the video is not available in this country",
     },
     "A Deezer track Deezer cannot play": {
-        "code": "unavailable", "source": "dz", "message": "Deezer has no playable track with this id",
+        "code": "unavailable",
+        "source": "dz",
+        "message": "Deezer has no playable track with this id",
     },
     LOST: {"code": "no-stream", "source": "bc", "message": NO_BANDCAMP_LOOKUP},
 }
@@ -131,8 +137,12 @@ def play_log(request: Request) -> dict | None:
 def embeds(app_page: Page, live_server: str) -> Embeds:
     page = app_page
     served = serve_fakes(page)  # afresh: what the harness served before counts for nothing here
-    page.route(FOUND_STREAM, lambda route: route.fulfill(
-        json={"eId": "/bc/fake-artist/fake-song", "streamURL": f"{DEMO_AUDIO}a-minor-chord.wav"}))
+    page.route(
+        FOUND_STREAM,
+        lambda route: route.fulfill(
+            json={"eId": "/bc/fake-artist/fake-song", "streamURL": f"{DEMO_AUDIO}a-minor-chord.wav"}
+        ),
+    )
     logs: list[dict] = []
 
     def record(request: Request) -> None:

@@ -24,15 +24,23 @@ def requests_to_service() -> list[Request]:
 
 
 @pytest.fixture(scope="module")
-def public_app(browser: Browser, live_server: str, service_origin: str,
-               requests_to_service: list[Request]) -> Iterator[Page]:
-    config = (ROOT / "pyscript.toml").read_text().replace(
-        'openwhyd = "./openwhyd"', f'openwhyd = "{service_origin}/openwhyd"\nopenwhyd_access = "public"')
+def public_app(
+    browser: Browser, live_server: str, service_origin: str, requests_to_service: list[Request]
+) -> Iterator[Page]:
+    config = (
+        (ROOT / "pyscript.toml")
+        .read_text()
+        .replace(
+            'openwhyd = "./openwhyd"', f'openwhyd = "{service_origin}/openwhyd"\nopenwhyd_access = "public"'
+        )
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
     page = watch(context.new_page(), live_server, service_origin)
     page.route("**/pyscript.toml", lambda route: route.fulfill(body=config, content_type="application/toml"))
-    page.on("request", lambda request: request.url.startswith(service_origin)
-            and requests_to_service.append(request))
+    page.on(
+        "request",
+        lambda request: request.url.startswith(service_origin) and requests_to_service.append(request),
+    )
     page.goto(f"{live_server}/#/")
     wait_for_boot(page)
     yield page
@@ -40,7 +48,8 @@ def public_app(browser: Browser, live_server: str, service_origin: str,
 
 
 def test_a_public_profile_and_playlist_play_from_another_origin(
-        public_app: Page, requests_to_service: list[Request]) -> None:
+    public_app: Page, requests_to_service: list[Request]
+) -> None:
     page = public_app
     expect(page.get_by_role("list", name="Accounts")).to_contain_text("public pages, read-only")
     page.get_by_label("Open a profile (handle or id)").fill("admin")

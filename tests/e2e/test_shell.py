@@ -15,7 +15,8 @@ def test_boots_with_frame_and_no_outside_requests(app_page: Page) -> None:
     expect(app_page.get_by_role("navigation", name="Main")).to_be_visible()
     expect(app_page.get_by_role("contentinfo", name="Player")).to_contain_text("Nothing playing")
     expect(app_page.get_by_role("heading", level=1)).to_have_text(
-        "Music from Openwhyd, patches from heavy, in one page")
+        "Music from Openwhyd, patches from heavy, in one page"
+    )
     expect(app_page).to_have_title("Tonearm")
 
 

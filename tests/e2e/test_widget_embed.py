@@ -123,7 +123,8 @@ def test_a_playlist_embedded_on_another_site(
     rows = widget.get_by_role("list", name="Tracks of Offline tones").get_by_role("listitem")
     expect(rows).to_contain_text(TONES)
     expect(widget.get_by_role("link", name="Open in Tonearm")).to_have_attribute(
-        "href", "./#/u/admin/playlists/0")
+        "href", "./#/u/admin/playlists/0"
+    )
 
     widget.get_by_role("button", name=f"Play {TONES[1]}").click()
     player = widget.get_by_role("region", name="Player")
@@ -169,19 +170,25 @@ def test_a_service_on_another_site_theme_and_autoplay(
 ) -> None:
     """The list comes by JSONP from the host site's relay, which sends no CORS headers, and its
     audio files from there too; tracks of other sources only link to the full app."""
-    video, _, sound_cloud, _ = post_tracks(live_server, "Mixed", [
-        ("/yt/XdJVWSqb4Ck", "A video"),
-        (f"/fi/{DEMO_AUDIO}c-major-chord.wav", "First tone"),
-        ("/sc/bonobo/kerala", "A SoundCloud track"),
-        (f"/fi/{DEMO_AUDIO}a-minor-chord.wav", "Second tone"),
-    ])
+    video, _, sound_cloud, _ = post_tracks(
+        live_server,
+        "Mixed",
+        [
+            ("/yt/XdJVWSqb4Ck", "A video"),
+            (f"/fi/{DEMO_AUDIO}c-major-chord.wav", "First tone"),
+            ("/sc/bonobo/kerala", "A SoundCloud track"),
+            (f"/fi/{DEMO_AUDIO}a-minor-chord.wav", "Second tone"),
+        ],
+    )
     page = new_page(390, 844)
     api = f"{host_site.origin}/openwhyd"
     page.goto(f"{live_server}/embed.html?u=admin&pl={video.playlist.id}&theme=dark&autoplay&api={api}")
     ready(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mixed")
-    assert any(path.startswith(f"/openwhyd/admin/playlist/{video.playlist.id}?") and "callback=" in path
-               for path in host_site.relayed)
+    assert any(
+        path.startswith(f"/openwhyd/admin/playlist/{video.playlist.id}?") and "callback=" in path
+        for path in host_site.relayed
+    )
     rows = page.get_by_role("listitem")
     expect(rows).to_contain_text(["Second tone", "A SoundCloud track", "First tone", "A video"])
 

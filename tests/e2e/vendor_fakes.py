@@ -14,7 +14,10 @@ from app.player.vendors import SCRIPTS
 
 FAKES = Path(__file__).with_name("fakes")
 VENDORS = {
-    YOUTUBE: "youtube", SOUNDCLOUD: "soundcloud", VIMEO: "vimeo", DAILYMOTION: "dailymotion",
+    YOUTUBE: "youtube",
+    SOUNDCLOUD: "soundcloud",
+    VIMEO: "vimeo",
+    DAILYMOTION: "dailymotion",
     DEEZER: "deezer",
 }
 """Source kind → the fake of its player, in `fakes/<name>.js`."""
@@ -39,6 +42,10 @@ def serve_fakes(page: Page) -> Counter:
     served: Counter = Counter()
     for kind in VENDORS:
         page.route(SCRIPTS[kind].url, _fake(kind, served))
-    page.route(SOUNDCLOUD_WIDGET_FRAME, lambda route: route.fulfill(
-        body="<!doctype html><title>SoundCloud widget</title>", content_type="text/html"))
+    page.route(
+        SOUNDCLOUD_WIDGET_FRAME,
+        lambda route: route.fulfill(
+            body="<!doctype html><title>SoundCloud widget</title>", content_type="text/html"
+        ),
+    )
     return served

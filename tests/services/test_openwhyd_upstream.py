@@ -19,8 +19,10 @@ from buildkit.serving import free_port, serving
 from server.upstream import OpenwhydUpstream, rewrite_location, rewrite_set_cookie
 
 ADMIN_MD5 = "21232f297a57a5a743894a0e4a801fc3"
-OPENWHYD_COOKIE = ("whydSid=s%3Aabc.def; Domain=.openwhyd.org; Path=/; "
-                   "Expires=Wed, 24 Nov 2027 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict")
+OPENWHYD_COOKIE = (
+    "whydSid=s%3Aabc.def; Domain=.openwhyd.org; Path=/; "
+    "Expires=Wed, 24 Nov 2027 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict"
+)
 
 
 class Visitor:
@@ -33,8 +35,9 @@ class Visitor:
 
     def open(self, path: str, body: Any = None) -> tuple[int, Message, bytes]:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data,
-                                         headers={"Content-Type": "application/json"} if data else {})
+        request = urllib.request.Request(
+            self.base + path, data=data, headers={"Content-Type": "application/json"} if data else {}
+        )
         try:
             with self.opener.open(request, timeout=30) as reply:
                 return reply.status, reply.headers, reply.read()
@@ -87,7 +90,8 @@ def test_session_round_trips_through_the_proxy(proxy: str, upstream: str) -> Non
     assert created["name"] == "Proxied mix"
     playlists = visitor.json("/openwhyd/api/user")["pl"]
     assert {"id": created["id"], "name": "Proxied mix"} in [
-        {key: playlist[key] for key in ("id", "name")} for playlist in playlists]
+        {key: playlist[key] for key in ("id", "name")} for playlist in playlists
+    ]
     at_the_upstream = Visitor(upstream).json("/admin/playlists?format=json")
     assert "Proxied mix" in [playlist["name"] for playlist in at_the_upstream]
 
@@ -115,8 +119,10 @@ def in_process(proxy: OpenwhydUpstream, *requests: tuple[str, str, bytes]) -> li
     async def send_all() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=site)
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
-            return [await client.request(method, path, content=body, headers={"Cookie": "whydSid=s%3Asecret"})
-                    for method, path, body in requests]
+            return [
+                await client.request(method, path, content=body, headers={"Cookie": "whydSid=s%3Asecret"})
+                for method, path, body in requests
+            ]
 
     return asyncio.run(send_all())
 
@@ -145,21 +151,25 @@ def test_bodies_over_the_cap_are_refused(upstream: str) -> None:
 def test_cookies_of_openwhyd_org_are_kept_for_our_origin() -> None:
     assert rewrite_set_cookie(OPENWHYD_COOKIE, "/openwhyd", secure=False) == (
         "whydSid=s%3Aabc.def; Path=/openwhyd; Expires=Wed, 24 Nov 2027 00:00:00 GMT; HttpOnly; "
-        "SameSite=Strict")
+        "SameSite=Strict"
+    )
     over_https = rewrite_set_cookie(OPENWHYD_COOKIE, "", secure=True)
     assert over_https.startswith("whydSid=s%3Aabc.def; Path=/; Expires=")
     assert over_https.endswith("; HttpOnly; Secure; SameSite=Strict")
 
 
-@pytest.mark.parametrize(("location", "upstream", "expected"), [
-    ("/login?action=logout", "https://openwhyd.org", "/openwhyd/login?action=logout"),
-    ("https://openwhyd.org/admin/playlist/0", "https://openwhyd.org", "/openwhyd/admin/playlist/0"),
-    ("https://openwhyd.org", "https://openwhyd.org", "/openwhyd/"),
-    ("/openwhyd/u/1", "http://127.0.0.1:9/openwhyd", "/openwhyd/u/1"),
-    ("/elsewhere?x=1", "http://127.0.0.1:9/openwhyd", "http://127.0.0.1:9/elsewhere?x=1"),
-    ("http://127.0.0.1:9/openwhyd/hot#top", "http://127.0.0.1:9/openwhyd", "/openwhyd/hot#top"),
-    ("https://accounts.example/login", "https://openwhyd.org", "https://accounts.example/login"),
-    ("relative/path", "https://openwhyd.org", "relative/path"),
-])
+@pytest.mark.parametrize(
+    ("location", "upstream", "expected"),
+    [
+        ("/login?action=logout", "https://openwhyd.org", "/openwhyd/login?action=logout"),
+        ("https://openwhyd.org/admin/playlist/0", "https://openwhyd.org", "/openwhyd/admin/playlist/0"),
+        ("https://openwhyd.org", "https://openwhyd.org", "/openwhyd/"),
+        ("/openwhyd/u/1", "http://127.0.0.1:9/openwhyd", "/openwhyd/u/1"),
+        ("/elsewhere?x=1", "http://127.0.0.1:9/openwhyd", "http://127.0.0.1:9/elsewhere?x=1"),
+        ("http://127.0.0.1:9/openwhyd/hot#top", "http://127.0.0.1:9/openwhyd", "/openwhyd/hot#top"),
+        ("https://accounts.example/login", "https://openwhyd.org", "https://accounts.example/login"),
+        ("relative/path", "https://openwhyd.org", "relative/path"),
+    ],
+)
 def test_redirects_to_the_upstream_point_at_our_mount(location: str, upstream: str, expected: str) -> None:
     assert rewrite_location(location, upstream, "/openwhyd") == expected

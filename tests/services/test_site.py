@@ -30,13 +30,17 @@ def test_index_is_the_app_page(live_server: str) -> None:
     assert b'<script type="py" config="./pyscript.toml">' in body
 
 
-@pytest.mark.parametrize(("path", "content_type"), [
-    (f"/static/vendor/{PINS['pyodide'].into}/pyodide.mjs", "text/javascript"),
-    (f"/static/vendor/{PINS['pyodide'].into}/pyodide.asm.wasm", "application/wasm"),
-    (f"/static/vendor/{PINS['@pyscript/core'].into}/core.js", "text/javascript"),
-])
-def test_versioned_runtime_is_typed_and_cached_for_a_year(live_server: str, path: str,
-                                                          content_type: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        (f"/static/vendor/{PINS['pyodide'].into}/pyodide.mjs", "text/javascript"),
+        (f"/static/vendor/{PINS['pyodide'].into}/pyodide.asm.wasm", "application/wasm"),
+        (f"/static/vendor/{PINS['@pyscript/core'].into}/core.js", "text/javascript"),
+    ],
+)
+def test_versioned_runtime_is_typed_and_cached_for_a_year(
+    live_server: str, path: str, content_type: str
+) -> None:
     status, headers, _ = get(live_server + path)
     assert status == 200
     assert headers["content-type"].split(";")[0] == content_type
@@ -59,8 +63,18 @@ def test_app_archive_is_built_from_the_tree(live_server: str) -> None:
     assert not any("__pycache__" in name for name in names)
 
 
-@pytest.mark.parametrize("path", ["/.git/config", "/build.py", "/app/main.py", "/data/",
-                                  "/static/../build.py", "/pyproject.toml", "/.venv/pyvenv.cfg"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/.git/config",
+        "/build.py",
+        "/app/main.py",
+        "/data/",
+        "/static/../build.py",
+        "/pyproject.toml",
+        "/.venv/pyvenv.cfg",
+    ],
+)
 def test_only_the_app_is_served_from_the_checkout(live_server: str, path: str) -> None:
     status, _, _ = get(live_server + path)
     assert status == 404

@@ -47,7 +47,11 @@ def run_in_micropython(folder: Path, files: dict[str, str | Path], code: str) ->
     (folder / "files.json").write_text(json.dumps({name: str(path) for name, path in files.items()}))
     (folder / "run.py").write_text(code)
     (folder / "run.mjs").write_text(RUNNER % MICROPYTHON.as_uri())
-    run = subprocess.run(["node", folder / "run.mjs", folder / "files.json", folder / "run.py"],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        ["node", folder / "run.mjs", folder / "files.json", folder / "run.py"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     return run.stdout

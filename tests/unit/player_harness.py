@@ -43,7 +43,9 @@ class Harness:
         self.changes: list[Change] = []
         self.player = Player(
             lambda item: Unplayable("yt", "no YouTube here") if item.id in unplayable else self.adapter,
-            clock=lambda: self.now, set_timer=self.set_timer, send=self.sent.extend,
+            clock=lambda: self.now,
+            set_timer=self.set_timer,
+            send=self.sent.extend,
             on_change=on_change or self.changes.append,
         )
 

@@ -14,7 +14,11 @@ from app.openwhyd.account_forms import (
 from app.openwhyd.models import User
 
 DUMMY = User(
-    "000000000000000000000002", "dummy", handle="dummy", bio="noise", location="Paris",
+    "000000000000000000000002",
+    "dummy",
+    handle="dummy",
+    bio="noise",
+    location="Paris",
     links={"home": "https://dummy.example", "tw": "someone"},
 )
 
@@ -37,8 +41,18 @@ def test_web_links_are_kept_or_given_https(typed: str, kept: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["javascript:alert(1)", "JavaScript://x.org/%0aalert(1)", "mailto:me@example.org", "ftp://example.org",
-     "data:text/html,hi", "http://", "https://exa mple.org", "my site", "localhost:8000", "https://intranet"],
+    [
+        "javascript:alert(1)",
+        "JavaScript://x.org/%0aalert(1)",
+        "mailto:me@example.org",
+        "ftp://example.org",
+        "data:text/html,hi",
+        "http://",
+        "https://exa mple.org",
+        "my site",
+        "localhost:8000",
+        "https://intranet",
+    ],
 )
 def test_anything_but_a_web_link_is_refused_by_its_name(typed: str) -> None:
     with pytest.raises(ValueError, match=r"^The Website link is not a web link"):
@@ -46,14 +60,28 @@ def test_anything_but_a_web_link_is_refused_by_its_name(typed: str) -> None:
 
 
 def test_only_what_changed_is_sent() -> None:
-    form = {"name": " dummy ", "handle": "dummy", "bio": "noise", "location": "Paris",
-            "link_home": "https://dummy.example", "link_tw": "someone", "link_fb": ""}
+    form = {
+        "name": " dummy ",
+        "handle": "dummy",
+        "bio": "noise",
+        "location": "Paris",
+        "link_home": "https://dummy.example",
+        "link_tw": "someone",
+        "link_fb": "",
+    }
     assert profile_changes(DUMMY, form) == {}
 
 
 def test_changed_fields_are_tidied() -> None:
-    form = {"name": "Dummy Two", "handle": "dummy", "bio": "line one\r\nline two ", "location": "",
-            "link_home": "dummy.example/new", "link_tw": "", "link_yt": "youtube.com/@dummy"}
+    form = {
+        "name": "Dummy Two",
+        "handle": "dummy",
+        "bio": "line one\r\nline two ",
+        "location": "",
+        "link_home": "dummy.example/new",
+        "link_tw": "",
+        "link_yt": "youtube.com/@dummy",
+    }
     assert profile_changes(DUMMY, form) == {
         "name": "Dummy Two",
         "bio": "line one\nline two",

@@ -40,9 +40,18 @@ def test_the_page_preloads_the_modules_its_config_loads() -> None:
 def get(app: object, path: str) -> tuple[int, bytes]:
     """One GET straight through the ASGI app: its status and body."""
     sent: list[dict] = []
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "root_path": "",
-             "query_string": b"", "headers": [], "scheme": "http", "server": ("test", 80),
-             "http_version": "1.1"}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [],
+        "scheme": "http",
+        "server": ("test", 80),
+        "http_version": "1.1",
+    }
 
     requests = [{"type": "http.request", "body": b"", "more_body": False}]
 
@@ -64,5 +73,10 @@ def test_the_tree_server_serves_the_widget_and_none_of_the_rest_of_app() -> None
     assert get(site, "/embed.html") == (200, PAGE.encode())
     for name in widget_files():
         assert get(site, f"/{name}") == (200, (ROOT / name).read_bytes()), name
-    for name in ("app/openwhyd/models.py", "app/widget/__init__.py", "app/ui/components/embed_snippet.py", "pyproject.toml"):
+    for name in (
+        "app/openwhyd/models.py",
+        "app/widget/__init__.py",
+        "app/ui/components/embed_snippet.py",
+        "pyproject.toml",
+    ):
         assert get(site, f"/{name}")[0] == 404, name

@@ -9,14 +9,16 @@ APP = "https://music.example/tonearm/index.html?x=1"
 def test_the_widget_sits_beside_the_app() -> None:
     assert widget_url(APP, "admin", "0") == "https://music.example/tonearm/embed.html?u=admin&pl=0"
     assert widget_url("https://music.example/tonearm/", "dummy", likes=True) == (
-        "https://music.example/tonearm/embed.html?u=dummy&likes=1")
+        "https://music.example/tonearm/embed.html?u=dummy&likes=1"
+    )
     assert widget_url(APP, "a b&c") == "https://music.example/tonearm/embed.html?u=a+b%26c"
 
 
 def test_the_openwhyd_the_app_reads_goes_along_unless_it_is_the_default() -> None:
     assert "api=" not in widget_url(APP, "admin", openwhyd="./openwhyd/")
     assert widget_url(APP, "admin", openwhyd="https://openwhyd.org") == (
-        "https://music.example/tonearm/embed.html?u=admin&api=https%3A%2F%2Fopenwhyd.org")
+        "https://music.example/tonearm/embed.html?u=admin&api=https%3A%2F%2Fopenwhyd.org"
+    )
     assert widget_url(APP, "admin", openwhyd="/ow").endswith("&api=https%3A%2F%2Fmusic.example%2Fow")
 
 

@@ -33,8 +33,10 @@ def test_a_release_without_expiry_is_always_offered_without_warning() -> None:
 def test_only_releases_expiring_within_four_weeks_warn() -> None:
     warnings = {option.release.name: option.warning for option in release_options(CATALOGUE, TODAY)}
     assert warnings["r2026.11"] is None and warnings["dev"] is None
-    assert warnings["r2026.06"] == ("r2026.06 expires in 16 days, on 2026-12-10: after that heavy refuses "
-                                    "to compile with it. Pick a newer release if there is one.")
+    assert warnings["r2026.06"] == (
+        "r2026.06 expires in 16 days, on 2026-12-10: after that heavy refuses "
+        "to compile with it. Pick a newer release if there is one."
+    )
 
 
 def test_the_warning_counts_days_up_to_the_last_one() -> None:
@@ -49,8 +51,10 @@ def test_the_warning_counts_days_up_to_the_last_one() -> None:
 
 def test_each_option_says_when_it_came_out_and_until_when_it_compiles() -> None:
     notes = {option.release.name: option.note for option in release_options(CATALOGUE, TODAY)}
-    assert notes == {"r2026.11": "released 2026-11-23, valid until 2027-11-30",
-                     "r2026.06": "released 2026-06-01, valid until 2026-12-10",
-                     "dev": "today's compiler, never expires"}
+    assert notes == {
+        "r2026.11": "released 2026-11-23, valid until 2027-11-30",
+        "r2026.06": "released 2026-06-01, valid until 2026-12-10",
+        "dev": "today's compiler, never expires",
+    }
     (undated,) = release_options([Release("r0", None, None)], TODAY)
     assert undated.note == "never expires"

@@ -39,15 +39,18 @@ def test_a_token_split_over_lines_is_joined() -> None:
     assert read_token(raw[:20] + "\r\n" + raw[20:], NOW).value == raw
 
 
-@pytest.mark.parametrize(("pasted", "message"), [
-    ("", "three parts"),
-    ("abc.def", "three parts"),
-    ("a..c", "three parts"),
-    ("a.!!!!.c", "cannot be read"),
-    (token({"startDate": "2020-01-01T00:00:00.000000", "service": "heavy_uploader"}), "name a user"),
-    (token({"startDate": "2020-01-01T00:00:00", "name": "x"}), "start date"),
-    (token({"startDate": "2030-01-01T00:00:00.000000", "name": "x"}), "clock"),
-])
+@pytest.mark.parametrize(
+    ("pasted", "message"),
+    [
+        ("", "three parts"),
+        ("abc.def", "three parts"),
+        ("a..c", "three parts"),
+        ("a.!!!!.c", "cannot be read"),
+        (token({"startDate": "2020-01-01T00:00:00.000000", "service": "heavy_uploader"}), "name a user"),
+        (token({"startDate": "2020-01-01T00:00:00", "name": "x"}), "start date"),
+        (token({"startDate": "2030-01-01T00:00:00.000000", "name": "x"}), "clock"),
+    ],
+)
 def test_unusable_tokens_are_refused_with_a_reason(pasted: str, message: str) -> None:
     with pytest.raises(InvalidToken, match=message):
         read_token(pasted, NOW)

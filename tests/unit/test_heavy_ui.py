@@ -15,8 +15,11 @@ NOW = datetime(2026, 12, 6, 12, 0)
 
 
 def state() -> AppState:
-    return AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)),
-                    clock=NOW.replace(tzinfo=UTC).timestamp)
+    return AppState(
+        AppConfig(),
+        Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)),
+        clock=NOW.replace(tzinfo=UTC).timestamp,
+    )
 
 
 def test_a_remembered_token_signs_the_client_in_without_a_request() -> None:
@@ -36,7 +39,12 @@ def test_nothing_or_something_unreadable_remembered_leaves_everyone_signed_out()
 
 def test_sizes_and_moments_read_as_people_say_them() -> None:
     assert [byte_size(n) for n in (0, 1023, 1024, 52_940, 3 << 20)] == [
-        "0 bytes", "1023 bytes", "1.0 KiB", "51.7 KiB", "3.0 MiB"]
+        "0 bytes",
+        "1023 bytes",
+        "1.0 KiB",
+        "51.7 KiB",
+        "3.0 MiB",
+    ]
     assert moment("2026-11-24T00:13:37.123456") == "2026-11-24 00:13 UTC"
     assert moment(None) == "unknown" and moment("soon") == "soon"
 

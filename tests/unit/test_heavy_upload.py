@@ -39,7 +39,9 @@ def test_parameters_and_unsupported_objects_are_found_before_upload() -> None:
     assert sine.unsupported == ()
     fiddle = prepare_upload(fixture("fiddle"))
     assert [(p.name, p.file, p.position) for p in fiddle.unsupported] == [
-        ("fiddle~", "_main.pd", (20, 60)), ("bonk~", "_main.pd", (280, 20)), ("bonk~", "_main.pd", (280, 60)),
+        ("fiddle~", "_main.pd", (20, 60)),
+        ("bonk~", "_main.pd", (280, 20)),
+        ("bonk~", "_main.pd", (280, 60)),
         ("sigmund~", "_main.pd", (30, 60)),
     ]
     assert "Not supported by hvcc: fiddle~" in fiddle.drawing

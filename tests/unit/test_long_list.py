@@ -238,7 +238,7 @@ def test_hot_tracks_go_on_by_skip_with_their_scores() -> None:
 
         async def hot_tracks(self, *, skip: int, limit: int) -> HotTracks:
             self.asked.append((skip, limit))
-            tracks = ALL[skip:min(skip + limit, 120)]
+            tracks = ALL[skip : min(skip + limit, 120)]
             items = tuple(HotTrack(track, score=3, post_count=2, love_count=1) for track in tracks)
             return HotTracks(items, skip + limit if skip + limit < 120 else None)
 

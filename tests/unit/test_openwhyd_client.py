@@ -367,7 +367,9 @@ def test_resource_urls_resolve_against_the_service_not_the_page() -> None:
 
     client = OpenwhydClient("./openwhyd/", transport=None)
     assert client.resource_url("/img/playlist/u_1") == "./openwhyd/img/playlist/u_1"
-    assert client.resource_url("https://i.ytimg.com/vi/x/default.jpg") == "https://i.ytimg.com/vi/x/default.jpg"
+    assert (
+        client.resource_url("https://i.ytimg.com/vi/x/default.jpg") == "https://i.ytimg.com/vi/x/default.jpg"
+    )
     assert client.resource_url("//cdn.example/x.png") == "//cdn.example/x.png"
     assert client.resource_url(None) is None
     assert client.user_image_url("a/b") == "./openwhyd/img/user/a%2Fb"

@@ -14,10 +14,23 @@ from app.openwhyd.models import User
 from app.ui.core.app import App
 from app.ui.core.state import AppState, Services
 
-DUMMY = User("000000000000000000000002", "dummy", handle="dummy", email="dummy@openwhyd.org",
-             image="/images/blank_user.gif", bio="<script>x</script>", links={"home": "https://d.example"})
+DUMMY = User(
+    "000000000000000000000002",
+    "dummy",
+    handle="dummy",
+    email="dummy@openwhyd.org",
+    image="/images/blank_user.gif",
+    bio="<script>x</script>",
+    links={"home": "https://d.example"},
+)
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(20)
-PROFILE_FORM = {"name": "dummy", "handle": "dummy", "bio": DUMMY.bio, "location": "", "link_home": "https://d.example"}
+PROFILE_FORM = {
+    "name": "dummy",
+    "handle": "dummy",
+    "bio": DUMMY.bio,
+    "location": "",
+    "link_home": "https://d.example",
+}
 
 
 class FakeAccounts:

@@ -21,8 +21,13 @@ from app.ui.screens.openwhyd import add_track, home, playlist, stream, track
 ADMIN = User("000000000000000000000001", "admin", handle="admin", playlists=(Playlist(0, "Tones"),))
 DUMMY = User("000000000000000000000002", "dummy", handle="dummy")
 POST = Track(
-    id="6b0000000000000000000001", eid="/yt/abc", name="<i>Song</i>", user_id=ADMIN.id, user_name="admin",
-    text="for @dummy <script>x</script>", lovers=(DUMMY.id,),
+    id="6b0000000000000000000001",
+    eid="/yt/abc",
+    name="<i>Song</i>",
+    user_id=ADMIN.id,
+    user_name="admin",
+    text="for @dummy <script>x</script>",
+    lovers=(DUMMY.id,),
     comments=(
         Comment("c1", "6b0000000000000000000001", DUMMY.id, "dummy", "nice @admin"),
         Comment("c2", "6b0000000000000000000001", ADMIN.id, "admin", "<b>thanks</b>"),

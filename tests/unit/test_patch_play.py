@@ -43,8 +43,14 @@ from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
 from app.ui.core.app import App
 from app.ui.core.state import AppState, Services
 
-MANIFEST = {"name": "sine", "cName": "sine", "wasm": "sine.wasm", "inputs": 0, "outputs": 2,
-            "params": [{"name": "freq", "hash": 878690312, "min": 20.0, "max": 2000.0, "default": 440.0}]}
+MANIFEST = {
+    "name": "sine",
+    "cName": "sine",
+    "wasm": "sine.wasm",
+    "inputs": 0,
+    "outputs": 2,
+    "params": [{"name": "freq", "hash": 878690312, "min": 20.0, "max": 2000.0, "default": 440.0}],
+}
 URL = "/heavy/h/demo/sine/1/web/local/archive.zip"
 FREQ = Control("freq", 20.0, 2000.0, 440.0, 10.0, "range")
 
@@ -69,21 +75,31 @@ def test_a_web_build_gives_its_module_worklet_and_parameters_as_hvcc_exported_th
     assert build.manifest["params"][0]["hash"] == 878690312
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"not a zip", "not a readable zip archive"),
-    (archive({"sine.wasm": b""}), "has no patch.json"),
-    (web_archive({**MANIFEST, "wasm": "other.wasm"}), "has no other.wasm"),
-    (web_archive(["not", "an", "object"]), "patch.json cannot be read"),
-    (web_archive({**MANIFEST, "params": [{"name": "freq"}]}), "patch.json cannot be read"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"not a zip", "not a readable zip archive"),
+        (archive({"sine.wasm": b""}), "has no patch.json"),
+        (web_archive({**MANIFEST, "wasm": "other.wasm"}), "has no other.wasm"),
+        (web_archive(["not", "an", "object"]), "patch.json cannot be read"),
+        (web_archive({**MANIFEST, "params": [{"name": "freq"}]}), "patch.json cannot be read"),
+    ],
+)
 def test_a_broken_web_build_says_what_is_wrong(data: bytes, message: str) -> None:
     with pytest.raises(WebBuildError, match=message):
         read_web_build(data)
 
 
 def version(index: int, *errors: str) -> Job:
-    return Job(id=f"demo/sine/{index}", index=index, release="dev", submitted_at=None, compile_time=0.1,
-               html=f"/heavy/h/demo/sine/{index}", errors=tuple(map(CompileMessage, errors)))
+    return Job(
+        id=f"demo/sine/{index}",
+        index=index,
+        release="dev",
+        submitted_at=None,
+        compile_time=0.1,
+        html=f"/heavy/h/demo/sine/{index}",
+        errors=tuple(map(CompileMessage, errors)),
+    )
 
 
 def test_a_compiled_version_plays_from_its_web_build_and_a_failed_one_has_none() -> None:
@@ -110,12 +126,21 @@ def test_a_slider_steps_by_about_a_hundredth_of_its_range_and_lands_on_the_defau
 
 def test_a_parameter_with_a_range_gets_a_slider_and_one_without_a_number_field() -> None:
     assert controls_for([WebParam("freq", 20, 2000, 440), WebParam("fixed", 1, 1, 1)]) == (
-        FREQ, Control("fixed", 1, 1, 1, None, "number"))
+        FREQ,
+        Control("fixed", 1, 1, 1, None, "number"),
+    )
 
 
 def test_values_sent_stay_in_the_range_and_junk_is_not_sent() -> None:
     assert [value_for(FREQ, text) for text in ("1000", "5", "1e9", "", "abc", "nan", "inf")] == [
-        1000.0, 20.0, 2000.0, None, None, None, None]
+        1000.0,
+        20.0,
+        2000.0,
+        None,
+        None,
+        None,
+        None,
+    ]
     assert value_for(Control("fixed", 1, 1, 1, None, "number"), "-7.5") == -7.5
 
 

@@ -35,13 +35,20 @@ def test_the_sine_patch() -> None:
     canvas = fixture_files("sine").main.canvas
     assert canvas.font == 12
     assert [(node.kind, node.name) for node in canvas.nodes] == [
-        ("obj", "r"), ("obj", "osc~"), ("obj", "*~"), ("obj", "dac~"), ("text", "text"),
+        ("obj", "r"),
+        ("obj", "osc~"),
+        ("obj", "*~"),
+        ("obj", "dac~"),
+        ("text", "text"),
     ]
     assert canvas.nodes[0].args == ("freq", "@hv_param", "20", "2000", "440")
     assert (canvas.nodes[0].x, canvas.nodes[0].y, canvas.nodes[0].index) == (30, 30, 0)
     assert canvas.nodes[4].text == "a sine, 440 Hz by default, at a tenth of full scale"
     assert canvas.connections == (
-        Connection(0, 0, 1, 0), Connection(1, 0, 2, 0), Connection(2, 0, 3, 0), Connection(2, 0, 3, 1),
+        Connection(0, 0, 1, 0),
+        Connection(1, 0, 2, 0),
+        Connection(2, 0, 3, 0),
+        Connection(2, 0, 3, 1),
     )
 
 
@@ -71,8 +78,7 @@ def test_a_subpatch_is_a_box_holding_its_canvas() -> None:
 
 def test_nested_subpatches_come_depth_first_with_their_paths() -> None:
     patch = parse_patch(
-        HEADER
-        + "#N canvas 0 0 100 100 outer 0;\n#N canvas 0 0 100 100 inner 0;\n#X obj 1 1 osc~;\n"
+        HEADER + "#N canvas 0 0 100 100 outer 0;\n#N canvas 0 0 100 100 inner 0;\n#X obj 1 1 osc~;\n"
         "#X restore 5 5 pd inner;\n#X restore 10 10 pd outer;\n"
         "#N canvas 0 0 100 100 other 0;\n#X restore 20 20 pd other;\n"
     )
@@ -82,8 +88,7 @@ def test_nested_subpatches_come_depth_first_with_their_paths() -> None:
 
 def test_declares_arrays_and_graph_on_parent() -> None:
     patch = parse_patch(
-        HEADER
-        + "#X declare -path lib -path more;\n"
+        HEADER + "#X declare -path lib -path more;\n"
         "#N canvas 0 0 450 300 (subpatch) 0;\n#X array table1 4 float 3;\n#A 0 0.1 0.2;\n#A 2 0.3 0.4;\n"
         "#X coords 0 1 4 -1 200 140 1 0 0;\n#X restore 30 40 graph;\n"
     )
@@ -217,8 +222,35 @@ def test_every_patch_shipped_with_hvcc_is_read(path: Path) -> None:
 
 
 PD_WORDS = [
-    "#N", "#X", "#A", "canvas", "obj", "msg", "text", "restore", "connect", "array", "coords", "declare",
-    "f", "pd", "0", "1", "-3", "12", "\\;", "\\,", "\\$1", "$0", ";", ",", "\\", "\n", "osc~", "1e+06", "nan",
+    "#N",
+    "#X",
+    "#A",
+    "canvas",
+    "obj",
+    "msg",
+    "text",
+    "restore",
+    "connect",
+    "array",
+    "coords",
+    "declare",
+    "f",
+    "pd",
+    "0",
+    "1",
+    "-3",
+    "12",
+    "\\;",
+    "\\,",
+    "\\$1",
+    "$0",
+    ";",
+    ",",
+    "\\",
+    "\n",
+    "osc~",
+    "1e+06",
+    "nan",
 ]
 
 

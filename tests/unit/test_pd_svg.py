@@ -43,14 +43,20 @@ def test_the_sine_patch_is_drawn_with_its_boxes_comment_and_cords() -> None:
     assert svg.get("aria-label") == label
     assert svg.find(f"{SVG}title").text == label
     assert [texts(g) for g in groups(svg, "obj")] == [
-        ["r freq @hv_param 20 2000 440"], ["osc~ 440"], ["*~ 0.1"], ["dac~"],
+        ["r freq @hv_param 20 2000 440"],
+        ["osc~ 440"],
+        ["*~ 0.1"],
+        ["dac~"],
     ]
     (comment,) = groups(svg, "comment")
     assert comment.find(f"{SVG}rect") is None
     assert texts(comment) == ["a sine, 440 Hz by default, at a tenth of full scale"]
     cords = svg.findall(f"{SVG}line")
     assert [(cord.get("class"), cord.get("stroke-width")) for cord in cords] == [
-        ("cord", "1"), ("cord signal", "2"), ("cord signal", "2"), ("cord signal", "2"),
+        ("cord", "1"),
+        ("cord signal", "2"),
+        ("cord signal", "2"),
+        ("cord signal", "2"),
     ]
 
 
@@ -88,11 +94,13 @@ def test_subpatches_and_abstractions_draw_their_own_inlets_and_signal_outlets() 
 
 def test_gui_objects_are_drawn_at_their_saved_size() -> None:
     colours = "#fcfcfc #000000 #000000"
-    svg = draw(of(
-        f"#X obj 10 20 hsl 128 15 0 1 0 0 empty empty empty -2 -8 0 10 {colours} 0 1;\n"
-        f"#X obj 10 60 tgl 25 0 empty empty empty 17 7 0 10 {colours} 0 1;\n"
-        f"#X obj 10 100 vradio 15 1 0 8 empty empty empty 0 -8 0 10 {colours} 0;\n"
-    ))
+    svg = draw(
+        of(
+            f"#X obj 10 20 hsl 128 15 0 1 0 0 empty empty empty -2 -8 0 10 {colours} 0 1;\n"
+            f"#X obj 10 60 tgl 25 0 empty empty empty 17 7 0 10 {colours} 0 1;\n"
+            f"#X obj 10 100 vradio 15 1 0 8 empty empty empty 0 -8 0 10 {colours} 0;\n"
+        )
+    )
     shapes = [g.find(f"{SVG}rect") for g in groups(svg, "obj")]
     assert [(r.get("width"), r.get("height")) for r in shapes] == [("128", "15"), ("25", "25"), ("15", "120")]
 
@@ -136,10 +144,30 @@ def test_the_drawing_is_deterministic() -> None:
     assert draw_patch(fixture_files("synth")) == draw_patch(fixture_files("synth"))
 
 
-WORDS = st.sampled_from([
-    "osc~", "pd", "<b>", "&", '"', "\\;", "\\,", "\\$1", "hsl", "tgl", "1e308", "-5", "nan", "\x00", "\x1b",
-    "\ufffe", "é", "f", "0", "300",
-])
+WORDS = st.sampled_from(
+    [
+        "osc~",
+        "pd",
+        "<b>",
+        "&",
+        '"',
+        "\\;",
+        "\\,",
+        "\\$1",
+        "hsl",
+        "tgl",
+        "1e308",
+        "-5",
+        "nan",
+        "\x00",
+        "\x1b",
+        "\ufffe",
+        "é",
+        "f",
+        "0",
+        "300",
+    ]
+)
 BOXES = st.tuples(
     st.sampled_from(["obj", "msg", "text", "floatatom"]),
     st.integers(-2000, 2000),

@@ -7,10 +7,19 @@ from app.player.keys import SHORTCUTS, Command, command_for
 
 @pytest.mark.parametrize(
     ("key", "command"),
-    [(" ", Command.TOGGLE_PLAY), ("ArrowLeft", Command.SEEK_BACK), ("ArrowRight", Command.SEEK_FORWARD),
-     ("ArrowUp", Command.VOLUME_UP), ("ArrowDown", Command.VOLUME_DOWN), ("n", Command.NEXT),
-     ("p", Command.PREVIOUS), ("s", Command.SHUFFLE), ("r", Command.REPEAT), ("m", Command.MUTE),
-     ("?", Command.HELP)],
+    [
+        (" ", Command.TOGGLE_PLAY),
+        ("ArrowLeft", Command.SEEK_BACK),
+        ("ArrowRight", Command.SEEK_FORWARD),
+        ("ArrowUp", Command.VOLUME_UP),
+        ("ArrowDown", Command.VOLUME_DOWN),
+        ("n", Command.NEXT),
+        ("p", Command.PREVIOUS),
+        ("s", Command.SHUFFLE),
+        ("r", Command.REPEAT),
+        ("m", Command.MUTE),
+        ("?", Command.HELP),
+    ],
 )
 def test_each_key_has_its_command(key: str, command: Command) -> None:
     assert command_for(key, "BODY") is command

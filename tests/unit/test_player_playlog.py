@@ -47,8 +47,12 @@ def test_a_play_is_counted_when_the_track_first_starts() -> None:
 
 
 def test_resuming_after_a_pause_is_not_another_play() -> None:
-    made = calls(Listen(TRACK, scrobbling=False), Playing(at=START), Progress(at=START + 1, position=1),
-                 Playing(at=START + 60))
+    made = calls(
+        Listen(TRACK, scrobbling=False),
+        Playing(at=START),
+        Progress(at=START + 1, position=1),
+        Playing(at=START + 60),
+    )
     assert made == [CountPlay("p1", "/yt/x")]
 
 
@@ -60,8 +64,13 @@ def test_durations_players_do_not_know_are_not_sent(unknown: float) -> None:
 
 
 def test_a_failure_is_logged_once_with_its_error() -> None:
-    made = calls(Listen(TRACK, scrobbling=True), TIMED_OUT, Failure(code=150, source="yt"),
-                 Playing(at=START), Ended(at=START + 1))
+    made = calls(
+        Listen(TRACK, scrobbling=True),
+        TIMED_OUT,
+        Failure(code=150, source="yt"),
+        Playing(at=START),
+        Ended(at=START + 1),
+    )
     assert made == [CountPlay("p1", "/yt/x", failure=TIMED_OUT)]
 
 
@@ -77,8 +86,14 @@ def test_the_clock_alone_logs_nothing() -> None:
 
 @pytest.mark.parametrize(
     ("duration", "listened", "earned"),
-    [(31, 15.5, True), (31, 15, False), (30, 30, False), (200, 100, True), (600, 240, True),
-     (600, 239.9, False)],
+    [
+        (31, 15.5, True),
+        (31, 15, False),
+        (30, 30, False),
+        (200, 100, True),
+        (600, 240, True),
+        (600, 239.9, False),
+    ],
 )
 def test_last_fm_wants_half_the_track_or_four_minutes_of_a_track_over_30_s(
     duration: float, listened: float, earned: bool
@@ -102,33 +117,44 @@ def test_without_last_fm_nothing_is_scrobbled() -> None:
 
 
 def test_seeking_ahead_is_not_listening() -> None:
-    skimmed = [*played(duration=200.0, seconds=10), Progress(at=START + 11, position=190.0),
-               Ended(at=START + 21)]
+    skimmed = [
+        *played(duration=200.0, seconds=10),
+        Progress(at=START + 11, position=190.0),
+        Ended(at=START + 21),
+    ]
     assert scrobbles(calls(Listen(TRACK, scrobbling=True), *skimmed)) == []
 
 
 def test_seeking_back_and_listening_again_counts() -> None:
-    again = [*played(duration=100.0, seconds=30), Progress(at=START + 31, position=0.0),
-             *(Progress(at=START + 31 + n, position=float(n), duration=100.0) for n in range(1, 21))]
+    again = [
+        *played(duration=100.0, seconds=30),
+        Progress(at=START + 31, position=0.0),
+        *(Progress(at=START + 31 + n, position=float(n), duration=100.0) for n in range(1, 21)),
+    ]
     assert len(scrobbles(calls(Listen(TRACK, scrobbling=True), *again))) == 1
 
 
 def test_the_end_counts_the_stretch_since_the_last_report() -> None:
-    sparse = [Playing(at=START, duration=60.0), Progress(at=START + 10, position=10.0),
-              Ended(at=START + 60)]
+    sparse = [Playing(at=START, duration=60.0), Progress(at=START + 10, position=10.0), Ended(at=START + 60)]
     assert len(scrobbles(calls(Listen(TRACK, scrobbling=True), *sparse))) == 1
 
 
 def test_a_pause_does_not_turn_a_seek_into_listening() -> None:
-    paused_then_seeked = [*played(duration=200.0, seconds=10), Playing(at=START + 600),
-                          Progress(at=START + 601, position=150.0, duration=200.0)]
+    paused_then_seeked = [
+        *played(duration=200.0, seconds=10),
+        Playing(at=START + 600),
+        Progress(at=START + 601, position=150.0, duration=200.0),
+    ]
     assert scrobbles(calls(Listen(TRACK, scrobbling=True), *paused_then_seeked)) == []
 
 
 def test_listening_goes_on_where_it_paused() -> None:
     resumed_at = START + 600
-    twenty_then_ten = [*played(duration=60.0, seconds=20), Playing(at=resumed_at),
-                       *(Progress(at=resumed_at + n, position=20.0 + n) for n in range(1, 11))]
+    twenty_then_ten = [
+        *played(duration=60.0, seconds=20),
+        Playing(at=resumed_at),
+        *(Progress(at=resumed_at + n, position=20.0 + n) for n in range(1, 11)),
+    ]
     assert len(scrobbles(calls(Listen(TRACK, scrobbling=True), *twenty_then_ten))) == 1
 
 
@@ -172,7 +198,11 @@ def test_the_calls_go_out_through_the_openwhyd_client_as_the_web_ui_sends_them()
     asyncio.run(send_all())
     assert transport.bodies == [
         {"action": "incrPlayCounter", "pId": "p1", "eId": "/yt/x", "duration": 212.0},
-        {"action": "incrPlayCounter", "pId": "p1", "eId": "/yt/x",
-         "logData": {"err": {"code": 150, "source": "yt"}}},
+        {
+            "action": "incrPlayCounter",
+            "pId": "p1",
+            "eId": "/yt/x",
+            "logData": {"err": {"code": 150, "source": "yt"}},
+        },
         {"action": "scrobble", "pId": "p1", "timestamp": 1_700_000_000, "trackDuration": 212.0},
     ]

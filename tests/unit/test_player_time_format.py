@@ -9,8 +9,17 @@ from app.player.time_format import UNKNOWN, clock
 
 @pytest.mark.parametrize(
     ("seconds", "shown"),
-    [(0, "0:00"), (7.9, "0:07"), (60, "1:00"), (187, "3:07"), (3599.9, "59:59"), (3600, "1:00:00"),
-     (3729, "1:02:09"), (36000, "10:00:00"), (-2, "0:00")],
+    [
+        (0, "0:00"),
+        (7.9, "0:07"),
+        (60, "1:00"),
+        (187, "3:07"),
+        (3599.9, "59:59"),
+        (3600, "1:00:00"),
+        (3729, "1:02:09"),
+        (36000, "10:00:00"),
+        (-2, "0:00"),
+    ],
 )
 def test_times_show_as_minutes_and_seconds_or_hours_from_an_hour_on(seconds: float, shown: str) -> None:
     assert clock(seconds) == shown

@@ -43,12 +43,24 @@ def test_audio_paths_are_on_the_server_and_images_under_the_service_root() -> No
 @pytest.mark.parametrize(
     ("params", "url", "location", "title"),
     [
-        ({"u": "admin", "pl": "0"}, f"{API}/admin/playlist/0?format=json&limit=100&callback=cb",
-         "#/u/admin/playlists/0", "Playlist 0"),
-        ({"u": ADMIN_ID}, f"{API}/u/{ADMIN_ID}?format=json&limit=100&callback=cb",
-         f"#/u/{ADMIN_ID}", ADMIN_ID),
-        ({"u": "dummy", "likes": ""}, f"{API}/dummy/likes?format=json&limit=100&callback=cb",
-         "#/u/dummy/likes", "Liked by dummy"),
+        (
+            {"u": "admin", "pl": "0"},
+            f"{API}/admin/playlist/0?format=json&limit=100&callback=cb",
+            "#/u/admin/playlists/0",
+            "Playlist 0",
+        ),
+        (
+            {"u": ADMIN_ID},
+            f"{API}/u/{ADMIN_ID}?format=json&limit=100&callback=cb",
+            f"#/u/{ADMIN_ID}",
+            ADMIN_ID,
+        ),
+        (
+            {"u": "dummy", "likes": ""},
+            f"{API}/dummy/likes?format=json&limit=100&callback=cb",
+            "#/u/dummy/likes",
+            "Liked by dummy",
+        ),
         ({"u": "a b/c"}, f"{API}/a%20b%2Fc?format=json&limit=100&callback=cb", "#/u/a%20b%2Fc", "a b/c"),
         ({}, f"{API}/hot?format=json&limit=100&callback=cb", "#/hot", "Hot tracks"),
         ({"hot": "", "theme": "dark"}, f"{API}/hot?format=json&limit=100&callback=cb", "#/hot", "Hot tracks"),
@@ -116,8 +128,10 @@ def test_tracks_from_posts_say_what_plays_here() -> None:
     tracks = tracks_from(posts, API)
     assert [track.name for track in tracks] == ["tone", "video", "bandcamp", "Untitled"]
     assert [track.stream for track in tracks] == [
-        "http://127.0.0.1:8000/openwhyd/audio/c.wav", None,
-        "https://t4.bcbits.com/stream/abc/mp3-128/1", "https://cdn.example/a.mp3",
+        "http://127.0.0.1:8000/openwhyd/audio/c.wav",
+        None,
+        "https://t4.bcbits.com/stream/abc/mp3-128/1",
+        "https://cdn.example/a.mp3",
     ]
     assert [track.image for track in tracks] == [f"{API}/img/post/x", None, None, None]
     assert tracks[1].link == "#/t/id-video"
@@ -154,8 +168,16 @@ def test_stream_urls_only_for_sources_an_audio_element_plays() -> None:
 
 
 def test_next_playable_skips_what_cannot_play() -> None:
-    tracks = tracks_from([post("a", "/yt/a"), post("b", "/fi/https://h/b.mp3"), post("c", "/yt/c"),
-                          post("d", "/fi/https://h/d.mp3"), post("e", "/yt/e")], API)
+    tracks = tracks_from(
+        [
+            post("a", "/yt/a"),
+            post("b", "/fi/https://h/b.mp3"),
+            post("c", "/yt/c"),
+            post("d", "/fi/https://h/d.mp3"),
+            post("e", "/yt/e"),
+        ],
+        API,
+    )
     assert next_playable(tracks, -1, 1) == 1
     assert next_playable(tracks, 1, 1) == 3
     assert next_playable(tracks, 3, 1) is None

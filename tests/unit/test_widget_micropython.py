@@ -15,17 +15,31 @@ from buildkit.paths import ROOT
 
 CASES = {
     "settings": [
-        {"u": "admin", "pl": "0"}, {"u": ADMIN_ID, "theme": "dark"},
-        {"u": "dummy", "likes": "", "autoplay": ""}, {},
-        {"hot": "", "theme": "light", "api": "https://openwhyd.org"}, {"u": "é ♫/?"},
-        {"patch": "demo/sine", "autoplay": "0"}, {"patch": "sine"}, {"pl": "1"}, {"u": "a", "pl": "1x"},
+        {"u": "admin", "pl": "0"},
+        {"u": ADMIN_ID, "theme": "dark"},
+        {"u": "dummy", "likes": "", "autoplay": ""},
+        {},
+        {"hot": "", "theme": "light", "api": "https://openwhyd.org"},
+        {"u": "é ♫/?"},
+        {"patch": "demo/sine", "autoplay": "0"},
+        {"patch": "sine"},
+        {"pl": "1"},
+        {"u": "a", "pl": "1x"},
     ],
     "lists": [
-        [{"u": "admin", "pl": "0"}, [
-            post("tone", "/fi//openwhyd/audio/c.wav", pl={"id": 0, "name": "Offline tones"}, img="/img/x"),
-            post("video", "/yt/XdJVWSqb4Ck", img="https://i.ytimg.com/vi/x/0.jpg"),
-            post("band", "/bc/artist/song#https://t4.bcbits.com/stream/1"),
-            post("file", "/fi/https://cdn.example/a.mp3"), {"name": 3}, "junk"]],
+        [
+            {"u": "admin", "pl": "0"},
+            [
+                post(
+                    "tone", "/fi//openwhyd/audio/c.wav", pl={"id": 0, "name": "Offline tones"}, img="/img/x"
+                ),
+                post("video", "/yt/XdJVWSqb4Ck", img="https://i.ytimg.com/vi/x/0.jpg"),
+                post("band", "/bc/artist/song#https://t4.bcbits.com/stream/1"),
+                post("file", "/fi/https://cdn.example/a.mp3"),
+                {"name": 3},
+                "junk",
+            ],
+        ],
         [{"hot": ""}, {"hasMore": {"skip": 2}, "tracks": [post("hot", "/fi//a.ogg"), post("cold", "/dz/1")]}],
         [{"u": "admin"}, []],
         [{"u": "admin", "pl": "9"}, "meh... this playlist does not exist!"],
@@ -43,6 +57,7 @@ print(json.dumps(widget_answers.answers(json.load(open("/cases.json")))))
 for name in json.load(open("/browser_modules.json")):
     compile(open(name).read(), name, "exec")
 """
+
 
 def cases() -> dict:
     rng = random.Random(5)

@@ -16,10 +16,20 @@ def settings_answer(params):
     except SourceError as error:
         return ["refused", str(error)]
     source = settings.source
-    urls = [source.info_url(API), source.build_url(API)] if source.kind == "patch" else [
-        source.data_url(API, "cb"), source.uses_jsonp]
-    return [source.kind, urls, source.app_location(), source.fallback_title(),
-            settings.theme, settings.autoplay, settings.api]
+    urls = (
+        [source.info_url(API), source.build_url(API)]
+        if source.kind == "patch"
+        else [source.data_url(API, "cb"), source.uses_jsonp]
+    )
+    return [
+        source.kind,
+        urls,
+        source.app_location(),
+        source.fallback_title(),
+        settings.theme,
+        settings.autoplay,
+        settings.api,
+    ]
 
 
 def list_answer(params, reply):

@@ -14,8 +14,12 @@ from app.openwhyd.eid import AUDIO_FILE, url_from_eid
 from app.player.adapter import Listener
 from app.player.events import Ended, Failure, Paused, Playing, Progress
 
-MEDIA_ERRORS = {1: "MEDIA_ERR_ABORTED", 2: "MEDIA_ERR_NETWORK", 3: "MEDIA_ERR_DECODE",
-                4: "MEDIA_ERR_SRC_NOT_SUPPORTED"}
+MEDIA_ERRORS = {
+    1: "MEDIA_ERR_ABORTED",
+    2: "MEDIA_ERR_NETWORK",
+    3: "MEDIA_ERR_DECODE",
+    4: "MEDIA_ERR_SRC_NOT_SUPPORTED",
+}
 
 
 class AudioFileAdapter:
@@ -36,7 +40,8 @@ class AudioFileAdapter:
             "playing": lambda event: listener(Playing(self._clock(), self._duration())),
             "pause": self._paused,
             "timeupdate": lambda event: listener(
-                Progress(self._clock(), float(audio.currentTime), self._duration())),
+                Progress(self._clock(), float(audio.currentTime), self._duration())
+            ),
             "ended": lambda event: listener(Ended(self._clock())),
             "error": lambda event: listener(self._failure()),
         }

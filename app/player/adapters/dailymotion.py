@@ -32,7 +32,8 @@ class DailymotionAdapter(EmbeddedAdapter):
             events.VIDEO_PAUSE: lambda state: session.report(Paused(self._clock())),
             events.VIDEO_END: lambda state: session.report(Ended(self._clock())),
             events.VIDEO_TIMECHANGE: lambda state: session.report(
-                Progress(self._clock(), float(state.videoTime), self._duration(state))),
+                Progress(self._clock(), float(state.videoTime), self._duration(state))
+            ),
             events.PLAYER_ERROR: lambda state: session.report(self._failure(state)),
         }
         self._bound = [(name, session.callback(handler)) for name, handler in handlers.items()]

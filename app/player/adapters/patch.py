@@ -40,8 +40,9 @@ async def _add_module(context: object, script: str) -> None:
 
 
 class PatchAdapter:
-    def __init__(self, builds: BuildCache, clock: Callable[[], float],
-                 on_level: Callable[[float], None]) -> None:
+    def __init__(
+        self, builds: BuildCache, clock: Callable[[], float], on_level: Callable[[float], None]
+    ) -> None:
         """`on_level` hears the output level in dB while a patch plays, and the floor when it stops."""
         self._builds = builds
         self._clock, self._on_level = clock, on_level
@@ -83,17 +84,26 @@ class PatchAdapter:
             return self._fail(number, "browser", f"the browser cannot run its web build: {error.message}")
         if number != self._load_number:
             return
-        manifest = {**build.manifest, "params": [
-            {**param, "default": item.settings.get(param["name"], param["default"])}
-            for param in build.manifest.get("params", [])
-        ]}
+        manifest = {
+            **build.manifest,
+            "params": [
+                {**param, "default": item.settings.get(param["name"], param["default"])}
+                for param in build.manifest.get("params", [])
+            ],
+        }
         outputs = int(manifest.get("outputs", 1))
-        self._node = js.AudioWorkletNode.new(context, PROCESSOR, _js({
-            "numberOfInputs": 1 if int(manifest.get("inputs", 0)) > 0 else 0,
-            "numberOfOutputs": 1,
-            "outputChannelCount": [max(1, outputs)],
-            "processorOptions": {"module": module, "manifest": manifest},
-        }))
+        self._node = js.AudioWorkletNode.new(
+            context,
+            PROCESSOR,
+            _js(
+                {
+                    "numberOfInputs": 1 if int(manifest.get("inputs", 0)) > 0 else 0,
+                    "numberOfOutputs": 1,
+                    "outputChannelCount": [max(1, outputs)],
+                    "processorOptions": {"module": module, "manifest": manifest},
+                }
+            ),
+        )
         self._node.connect(self._analyser)
         self._origin = float(context.currentTime)
         if self._wanted:

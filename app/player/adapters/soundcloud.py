@@ -36,7 +36,8 @@ class SoundcloudAdapter(EmbeddedAdapter):
             events.PAUSE: lambda data: session.report(Paused(self._clock())),
             events.FINISH: lambda data: session.report(Ended(self._clock())),
             events.PLAY_PROGRESS: lambda data: session.report(
-                Progress(self._clock(), float(data.currentPosition) / 1000, self._duration)),
+                Progress(self._clock(), float(data.currentPosition) / 1000, self._duration)
+            ),
             events.ERROR: lambda data: session.report(SOUNDCLOUD_FAILURE),
         }
         for name, handler in handlers.items():

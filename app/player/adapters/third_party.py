@@ -47,6 +47,10 @@ def third_party_sources(
         return BandcampAdapter(openwhyd.bandcamp_stream, AudioFileAdapter(clock))
 
     return {
-        YOUTUBE: youtube, SOUNDCLOUD: soundcloud, VIMEO: vimeo, DAILYMOTION: dailymotion,
-        DEEZER: deezer, BANDCAMP: bandcamp,
+        YOUTUBE: youtube,
+        SOUNDCLOUD: soundcloud,
+        VIMEO: vimeo,
+        DAILYMOTION: dailymotion,
+        DEEZER: deezer,
+        BANDCAMP: bandcamp,
     }

@@ -34,7 +34,8 @@ class VimeoAdapter(EmbeddedAdapter):
             "pause": lambda data: session.report(Paused(self._clock())),
             "ended": lambda data: session.report(Ended(self._clock())),
             "timeupdate": lambda data: session.report(
-                Progress(self._clock(), float(data.seconds), _duration(data))),
+                Progress(self._clock(), float(data.seconds), _duration(data))
+            ),
             "error": lambda data: session.report(vimeo_failure(str(data.name), str(data.message))),
         }
         for name, handler in handlers.items():

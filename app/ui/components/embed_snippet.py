@@ -10,8 +10,9 @@ DEFAULT_OPENWHYD = "./openwhyd"
 HEIGHT = 420
 
 
-def widget_url(app_url: str, user: str, playlist: str = "", likes: bool = False,
-               openwhyd: str = DEFAULT_OPENWHYD) -> str:
+def widget_url(
+    app_url: str, user: str, playlist: str = "", likes: bool = False, openwhyd: str = DEFAULT_OPENWHYD
+) -> str:
     """The widget's address for a list, beside the app at `app_url`; `api=` only when the app
     reads another Openwhyd than the one beside it."""
     params = [("u", user)]

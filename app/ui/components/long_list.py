@@ -53,8 +53,11 @@ def post_cursor(track: Track) -> str:
     return track.id
 
 
-def chunk_of(page: TrackPage, cursor_of: Callable[[Track], str] = post_cursor,
-             extra: Callable[[Track], str] | None = None) -> Chunk:
+def chunk_of(
+    page: TrackPage,
+    cursor_of: Callable[[Track], str] = post_cursor,
+    extra: Callable[[Track], str] | None = None,
+) -> Chunk:
     """A page of a list that goes on `after` the last track's cursor."""
     more = page.has_more and bool(page.tracks)
     extras = tuple(extra(track) for track in page.tracks) if extra else ()
@@ -105,9 +108,15 @@ class LongList:
 
     def rows(self, start: int, end: int, playing: str | None) -> dict[str, Any]:
         """The context `track_list.html` draws rows `start` to `end` with."""
-        return {"tracks": self.tracks[start:end], "offset": start, "list_key": self.key,
-                "extra": self.extras or None, "track_query": self.track_query, "set_size": self.set_size,
-                "playing": playing}
+        return {
+            "tracks": self.tracks[start:end],
+            "offset": start,
+            "list_key": self.key,
+            "extra": self.extras or None,
+            "track_query": self.track_query,
+            "set_size": self.set_size,
+            "playing": playing,
+        }
 
 
 def playing_id(state: AppState) -> str | None:
@@ -115,13 +124,23 @@ def playing_id(state: AppState) -> str | None:
     return current.item.id if current else None
 
 
-def start(state: AppState, key: str, label: str, first: Chunk, fetch: Fetch, first_page: int, *,
-          total: int | None = None, track_query: dict[str, str] | None = None) -> Markup:
+def start(
+    state: AppState,
+    key: str,
+    label: str,
+    first: Chunk,
+    fetch: Fetch,
+    first_page: int,
+    *,
+    total: int | None = None,
+    track_query: dict[str, str] | None = None,
+) -> Markup:
     """Put a list on the screen being drawn: its markup (the first rows and the state of paging),
     and the list in the state, where playing, scrolling and paging find it. A screen has its own
     lists only: those of the screen before are forgotten."""
-    lst = LongList(key, label, fetch, first_page, first.tracks, Paging(first.cursor), first.extras,
-                   total, track_query)
+    lst = LongList(
+        key, label, fetch, first_page, first.tracks, Paging(first.cursor), first.extras, total, track_query
+    )
     lst.shown = first_window(len(lst.tracks), FIRST_ROWS)
     state.long_lists.clear()
     state.long_lists[key] = lst

@@ -35,13 +35,20 @@ def now_playing(app: App) -> dict[str, str] | None:
         return None
     item = current.item
     artwork = app.state.services.openwhyd.resource_url(getattr(item, "image", None))
-    return {"title": getattr(item, "name", "") or "Untitled", "artist": getattr(item, "user_name", ""),
-            "album": "Tonearm", **({"artwork": artwork} if artwork else {})}
+    return {
+        "title": getattr(item, "name", "") or "Untitled",
+        "artist": getattr(item, "user_name", ""),
+        "album": "Tonearm",
+        **({"artwork": artwork} if artwork else {}),
+    }
 
 
 MEDIA_KEYS = {
-    "play": Command.TOGGLE_PLAY, "pause": Command.TOGGLE_PLAY, "nexttrack": Command.NEXT,
-    "previoustrack": Command.PREVIOUS, "seekbackward": Command.SEEK_BACK,
+    "play": Command.TOGGLE_PLAY,
+    "pause": Command.TOGGLE_PLAY,
+    "nexttrack": Command.NEXT,
+    "previoustrack": Command.PREVIOUS,
+    "seekbackward": Command.SEEK_BACK,
     "seekforward": Command.SEEK_FORWARD,
 }
 """The operating system's media keys (Media Session actions) and the player actions they run."""

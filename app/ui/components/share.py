@@ -21,7 +21,7 @@ def chosen(data: dict[str, str]) -> dict[str, str]:
 
 
 def names_phrase(names: list[str]) -> str:
-    """"Ann", "Ann and Bo", "Ann, Bo and Cy"."""
+    """ "Ann", "Ann and Bo", "Ann, Bo and Cy"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 

@@ -56,8 +56,10 @@ def failure_screen(error: BaseException) -> Screen:
     try:
         markup = render("error.html", message=describe(error))
     except Exception:
-        markup = f'<section class="panel" role="alert"><h1>Something went wrong</h1>' \
-                 f"<p>{html.escape(describe(error))}</p></section>"
+        markup = (
+            f'<section class="panel" role="alert"><h1>Something went wrong</h1>'
+            f"<p>{html.escape(describe(error))}</p></section>"
+        )
     return Screen("Error · Tonearm", markup)
 
 
@@ -71,8 +73,15 @@ class App:
         self._navigation = 0
 
     def mount(self) -> None:
-        frame = render("frame.html", state=self.state, nav=self.nav_items(), player=self.state.player,
-                       queue_open=self.state.queue_open, clock=clock, shortcuts=SHORTCUTS)
+        frame = render(
+            "frame.html",
+            state=self.state,
+            nav=self.nav_items(),
+            player=self.state.player,
+            queue_open=self.state.queue_open,
+            clock=clock,
+            shortcuts=SHORTCUTS,
+        )
         self.page.set_html("app", frame)
 
     def nav_items(self) -> list[dict[str, object]]:

@@ -41,7 +41,12 @@ ROUTES = (
     Route("profile-playlists", "/u/{user}/playlists", "app.ui.screens.openwhyd.profile"),
     Route("profile-likes", "/u/{user}/likes", "app.ui.screens.openwhyd.profile"),
     Route("playlist", "/u/{user}/playlists/{n}", "app.ui.screens.openwhyd.playlist"),
-    Route("playlist-arrange", "/u/{user}/playlists/{n}/arrange", "app.ui.screens.openwhyd.playlist", same_origin=True),
+    Route(
+        "playlist-arrange",
+        "/u/{user}/playlists/{n}/arrange",
+        "app.ui.screens.openwhyd.playlist",
+        same_origin=True,
+    ),
     Route("track", "/t/{id}", "app.ui.screens.openwhyd.track", same_origin=True),
     Route("track-edit", "/t/{id}/edit", "app.ui.screens.openwhyd.track_edit", same_origin=True),
     Route("add-track", "/add", "app.ui.screens.openwhyd.add_track", same_origin=True),
@@ -86,13 +91,13 @@ def route_named(name: str, routes: tuple[Route, ...] = ROUTES) -> Route:
     return next(route for route in routes if route.name == name)
 
 
-def href(name: str, query: dict[str, str] | None = None, routes: tuple[Route, ...] = ROUTES,
-         **params: str) -> str:
+def href(
+    name: str, query: dict[str, str] | None = None, routes: tuple[Route, ...] = ROUTES, **params: str
+) -> str:
     """The `#/…` link to a named route; views use this instead of building URLs."""
     route = route_named(name, routes)
     parts = [
-        quote(str(params[part[1:-1]]), safe="") if part.startswith("{") else part
-        for part in route.parts
+        quote(str(params[part[1:-1]]), safe="") if part.startswith("{") else part for part in route.parts
     ]
     suffix = f"?{urlencode(query)}" if query else ""
     return "#/" + "/".join(parts) + suffix

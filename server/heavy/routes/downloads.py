@@ -17,8 +17,12 @@ from server.heavy.routes.common import service, viewer, visible_patch
 from server.heavy.routes.jobs import find
 from server.heavy.targets import WEB, TargetRefused
 
-PLAYER_TYPES = {"html": "text/html", "js": "text/javascript",
-                "json": "application/json", "wasm": "application/wasm"}
+PLAYER_TYPES = {
+    "html": "text/html",
+    "js": "text/javascript",
+    "json": "application/json",
+    "wasm": "application/wasm",
+}
 
 
 async def archive(request: Request) -> FileResponse:

@@ -38,8 +38,11 @@ async def create(request: Request) -> JSONResponse:
     svc = service(request)
     patch = await run_in_threadpool(svc.store.create_patch, me, me, **_new_patch(form, me))
     if patch is None:
-        raise Refusal(409, f'A patch called "{uploads.text(form, "patch_name", "name")}" '
-                           f'already exists for owner "{me.name}".')
+        raise Refusal(
+            409,
+            f'A patch called "{uploads.text(form, "patch_name", "name")}" '
+            f'already exists for owner "{me.name}".',
+        )
     upload = await uploads.file_bytes(form, "patch_file", "file")
     if upload is None:
         return reply(await _document(request, patch))
@@ -61,13 +64,18 @@ def _new_patch(form: FormData, me: User) -> dict:
     if owner != me.name:
         raise Refusal(403, f'User "{me.name}" may not create patches for "{owner}".')
     if name is None or not names.valid(name):
-        raise Refusal(400, "A patch name is 1 to 64 letters, digits, '_' or '-', "
-                           "starting with a letter or digit.")
+        raise Refusal(
+            400, "A patch name is 1 to 64 letters, digits, '_' or '-', starting with a letter or digit."
+        )
     if public not in TRUE | FALSE:
         raise Refusal(400, f"public must be true or false, not {public!r}.")
     tags = [tag.strip() for tag in (uploads.text(form, "tags") or "").split(",") if tag.strip()]
-    return {"name": name, "description": uploads.text(form, "description") or "", "tags": tags,
-            "public": public in TRUE}
+    return {
+        "name": name,
+        "description": uploads.text(form, "description") or "",
+        "tags": tags,
+        "public": public in TRUE,
+    }
 
 
 async def delete(request: Request) -> JSONResponse:

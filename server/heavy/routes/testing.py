@@ -17,6 +17,7 @@ async def issue_token(request: Request) -> JSONResponse:
         raise Refusal(400, f"{name!r} is not a valid user name.")
     svc = service(request)
     user = await run_in_threadpool(svc.store.ensure_user, name)
-    token, value = await run_in_threadpool(accounts.issue_token, svc.store, svc.key, user,
-                                           uploads.text(form, "label") or "test")
+    token, value = await run_in_threadpool(
+        accounts.issue_token, svc.store, svc.key, user, uploads.text(form, "label") or "test"
+    )
     return reply({"data": documents.token_resource(token, value)})

@@ -17,10 +17,24 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ADMIN, DUMMY = "000000000000000000000001", "000000000000000000000002"
 PASSWORD = "admin"
 ACCOUNTS = [
-    {"_id": ADMIN, "email": "test@openwhyd.org", "handle": "admin", "name": "admin",
-     "pwd": md5(PASSWORD), "img": "/images/blank_user.gif", "consent": {"lang": "en"}},
-    {"_id": DUMMY, "email": "dummy@openwhyd.org", "handle": "dummy", "name": "dummy",
-     "pwd": md5(PASSWORD), "img": "/images/blank_user.gif", "consent": {"lang": "en"}},
+    {
+        "_id": ADMIN,
+        "email": "test@openwhyd.org",
+        "handle": "admin",
+        "name": "admin",
+        "pwd": md5(PASSWORD),
+        "img": "/images/blank_user.gif",
+        "consent": {"lang": "en"},
+    },
+    {
+        "_id": DUMMY,
+        "email": "dummy@openwhyd.org",
+        "handle": "dummy",
+        "name": "dummy",
+        "pwd": md5(PASSWORD),
+        "img": "/images/blank_user.gif",
+        "consent": {"lang": "en"},
+    },
 ]
 AUDIO_URL = "/openwhyd/audio/"
 """Where the mounted service serves `audio/`: the `/fi/` eIds are root-relative URLs."""
@@ -29,10 +43,12 @@ TRACKS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "c-major-chord.wav": ("Tonearm Tones - C major chord", lambda: tones.chord(["C4", "E4", "G4"])),
     "a-minor-chord.wav": ("Tonearm Tones - A minor chord", lambda: tones.chord(["A3", "C4", "E4"])),
     "g-major-arpeggio.wav": (
-        "Tonearm Tones - G major arpeggio", lambda: tones.arpeggio(["G4", "B4", "D5", "B4"])
+        "Tonearm Tones - G major arpeggio",
+        lambda: tones.arpeggio(["G4", "B4", "D5", "B4"]),
     ),
     "f-major-arpeggio.wav": (
-        "Tonearm Tones - F major arpeggio", lambda: tones.arpeggio(["F4", "A4", "C5", "A4"])
+        "Tonearm Tones - F major arpeggio",
+        lambda: tones.arpeggio(["F4", "A4", "C5", "A4"]),
     ),
 }
 BANNER = [
@@ -75,8 +91,13 @@ def _post_tracks(db: sqlite3.Connection) -> None:
     pids = []
     for index, (filename, (name, _)) in enumerate(TRACKS.items()):
         author, author_name = (ADMIN, "admin") if index < 3 else (DUMMY, "dummy")
-        doc = {"uId": author, "uNm": author_name, "text": "", "name": name,
-               "eId": f"/fi/{AUDIO_URL}{filename}"}
+        doc = {
+            "uId": author,
+            "uNm": author_name,
+            "text": "",
+            "name": name,
+            "eId": f"/fi/{AUDIO_URL}{filename}",
+        }
         if author == ADMIN:
             doc["pl"] = {"id": playlist["id"], "name": playlist["name"]}
         pids.append(posts.insert(db, doc))

@@ -6,8 +6,17 @@ import wave
 from array import array
 
 RATE = 16000
-NOTES = {"A3": 220.0, "C4": 261.63, "E4": 329.63, "F4": 349.23, "G4": 392.0, "A4": 440.0,
-         "B4": 493.88, "C5": 523.25, "D5": 587.33}
+NOTES = {
+    "A3": 220.0,
+    "C4": 261.63,
+    "E4": 329.63,
+    "F4": 349.23,
+    "G4": 392.0,
+    "A4": 440.0,
+    "B4": 493.88,
+    "C5": 523.25,
+    "D5": 587.33,
+}
 
 
 def _note(freq: float, seconds: float) -> list[float]:
@@ -16,7 +25,8 @@ def _note(freq: float, seconds: float) -> list[float]:
     step = 2 * math.pi * freq / RATE
     return [
         (math.sin(step * i) + 0.4 * math.sin(2 * step * i) + 0.15 * math.sin(3 * step * i))
-        * math.exp(-3.0 * i / count) * min(1.0, i / 200)
+        * math.exp(-3.0 * i / count)
+        * min(1.0, i / 200)
         for i in range(count)
     ]
 

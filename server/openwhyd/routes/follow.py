@@ -47,8 +47,9 @@ def _change(call: Call, action: str, tid_param: Any) -> dict[str, Any]:
         target = users.get(db, tid)
         if target is None:
             return {"error": "user not found"}
-        fid = follows.follow(db, {"uId": call.uid, "uNm": call.user.get("name"), "tId": tid,
-                                  "tNm": target.get("name")})
+        fid = follows.follow(
+            db, {"uId": call.uid, "uNm": call.user.get("name"), "tId": tid, "tNm": target.get("name")}
+        )
     return {"_id": fid}
 
 
@@ -60,12 +61,14 @@ def _list(call: Call, params: dict[str, Any], action: str) -> list[dict[str, Any
     skip = count(params.get("skip"), 0)
     limit = min(count(params.get("limit"), DEFAULT_LIMIT), MAX_LIMIT)
     if action == "fetchFollowers":
-        items = [{"uId": row["uid"], "uNm": row["unm"]}
-                 for row in follows.followers(call.db, uid, skip, limit)]
+        items = [
+            {"uId": row["uid"], "uNm": row["unm"]} for row in follows.followers(call.db, uid, skip, limit)
+        ]
         key = "uId"
     else:
-        items = [{"tId": row["tid"], "tNm": row["tnm"]}
-                 for row in follows.following(call.db, uid, skip, limit)]
+        items = [
+            {"tId": row["tid"], "tNm": row["tnm"]} for row in follows.following(call.db, uid, skip, limit)
+        ]
         key = "tId"
     if call.uid and truthy(params.get("isSubscr")):
         mine = follows.followed_by(call.db, call.uid)

@@ -25,9 +25,17 @@ WINDOW = 7 * 24 * 3600
 def _track(group: sqlite3.Row, post: dict[str, Any]) -> dict[str, Any]:
     """A ranked group shown through its earliest post; missing keys come back as null."""
     return {
-        "_id": post["_id"], "pId": post["_id"], "eId": post.get("eId"), "name": post.get("name"),
-        "img": post.get("img"), "uId": post.get("uId"), "uNm": post.get("uNm"),
-        "pl": post.get("pl"), "nbR": group["posts"], "nbL": group["likes"], "score": group["score"],
+        "_id": post["_id"],
+        "pId": post["_id"],
+        "eId": post.get("eId"),
+        "name": post.get("name"),
+        "img": post.get("img"),
+        "uId": post.get("uId"),
+        "uNm": post.get("uNm"),
+        "pl": post.get("pl"),
+        "nbR": group["posts"],
+        "nbL": group["likes"],
+        "score": group["score"],
         "trackUrl": track_url(post.get("eId")),
     }
 
@@ -38,7 +46,7 @@ def hot(call: Call) -> Response:
     skip = count(params.get("skip"), 0)
     since = object_id(params.get("sinceId")) or id_at(time.time() // 60 * 60 - WINDOW)
     ranked = call.service.store.remembered(("hot", since), lambda: posts.ranking(call.db, since))
-    page = ranked[skip:skip + limit]
+    page = ranked[skip : skip + limit]
     firsts = posts.by_ids(call.db, [group["first"] for group in page]) if page else {}
     if params.get("format") != "json":
         shown = [firsts[group["first"]] for group in page]

@@ -200,8 +200,11 @@ def info(call: Call) -> Response:
         user = uid and users.get(call.db, uid)
     else:
         user = _by_handle(call)
-    data = ({"_id": user["_id"], "handle": user.get("handle"), "name": user.get("name")}
-            if user else {"error": "User not found"})
+    data = (
+        {"_id": user["_id"], "handle": user.get("handle"), "name": user.get("name")}
+        if user
+        else {"error": "User not found"}
+    )
     callback = callback_name(call.params.get("callback"))
     return jsonp_response(callback, data) if callback else json_response(data)
 

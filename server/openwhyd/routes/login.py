@@ -31,14 +31,13 @@ def _logged_in(call: Call, uid: str, response: Response) -> Response:
     """Start a session for `uid` and hand its cookie to the browser."""
     with call.service.store.write() as db:
         sid = sessions.create(db, uid)
-    response.headers.append(
-        "Set-Cookie", credentials.set_cookie_header(call.service.session_secret, sid)
-    )
+    response.headers.append("Set-Cookie", credentials.set_cookie_header(call.service.session_secret, sid))
     return response
 
 
-def _with_user(call: Call, form: dict[str, Any], data: dict[str, Any],
-               user: dict[str, Any]) -> dict[str, Any]:
+def _with_user(
+    call: Call, form: dict[str, Any], data: dict[str, Any], user: dict[str, Any]
+) -> dict[str, Any]:
     """A success answer, with the user's document when `includeUser` asks for it."""
     if truthy(form.get("includeUser")):
         return {**data, "user": views.account(call.db, user)}
@@ -83,8 +82,7 @@ def login(call: Call) -> Response:
         return fail(UNKNOWN_EMAIL)
     if form.get("action") == "forgot":
         return answer({**echo, "ok": FORGOT_SENT}, html.message("Password reset", FORGOT_SENT))
-    md5 = text(form.get("md5")) or (credentials.md5(form["password"])
-                                    if text(form.get("password")) else None)
+    md5 = text(form.get("md5")) or (credentials.md5(form["password"]) if text(form.get("password")) else None)
     if not md5:
         return fail(NO_PASSWORD)
     if not credentials.check_password(md5, users.password(call.db, user["_id"])):
@@ -111,10 +109,7 @@ def signup_token(call: Call) -> Response:
     if call.path["n"] != "7":
         secret += "-decoy"
     token = credentials.signup_token(secret, call.client_ip)
-    script = (
-        '$(function(){$("form").append(\'<input type="hidden" name="sTk" '
-        f'value="{token}" />\');}});'
-    )
+    script = f'$(function(){{$("form").append(\'<input type="hidden" name="sTk" value="{token}" />\');}});'
     return Response(script, media_type="text/javascript; charset=utf-8")
 
 
@@ -152,19 +147,20 @@ def register(call: Call) -> Response:
     with call.service.store.write() as db:
         error = _signup_error(call, form)
         if error:
-            return json_response({"error": error}) if ajax else html_response(
-                html.register(call.root, error))
+            return json_response({"error": error}) if ajax else html_response(html.register(call.root, error))
         name = form["name"].strip()
-        doc = {"name": name, "email": form["email"].strip().lower(), "img": BLANK_USER_IMG,
-               "n": names.normalise(name)}
+        doc = {
+            "name": name,
+            "email": form["email"].strip().lower(),
+            "img": BLANK_USER_IMG,
+            "n": names.normalise(name),
+        }
         doc.update((key, form[key]) for key in ("iBy", "iPo", "iRf", "iPg") if text(form.get(key)))
         uid = users.insert(db, doc, credentials.hash_password(credentials.md5(form["password"])))
         inviter = users.find(db, doc.get("iBy"))
         if inviter and inviter["_id"] != uid:
-            follows.follow(db, {"uId": uid, "uNm": name, "tId": inviter["_id"],
-                                "tNm": inviter.get("name")})
-            follows.follow(db, {"uId": inviter["_id"], "uNm": inviter.get("name"), "tId": uid,
-                                "tNm": name})
+            follows.follow(db, {"uId": uid, "uNm": name, "tId": inviter["_id"], "tNm": inviter.get("name")})
+            follows.follow(db, {"uId": inviter["_id"], "uNm": inviter.get("name"), "tId": uid, "tNm": name})
         user = users.get(db, uid)
     if not ajax:
         return _logged_in(call, uid, html_response(html.script_redirect(call.root + "/", 1000)))

@@ -66,10 +66,17 @@ def _track_fields(p: dict[str, Any], db: sqlite3.Connection) -> dict[str, Any]:
     """The fields a new post or an edit takes from the request."""
     img = text(p.get("img"))
     return {
-        "uId": p["uId"], "uNm": p["uNm"], "text": text(p.get("text")) or "",
-        **_optional(name=text(p.get("name")), eId=text(p.get("eId")), ctx=text(p.get("ctx")),
-                    img=None if img == "null" else img, src=_source(p.get("src")),
-                    pl=_playlist(db, p["uId"], p.get("pl"))),
+        "uId": p["uId"],
+        "uNm": p["uNm"],
+        "text": text(p.get("text")) or "",
+        **_optional(
+            name=text(p.get("name")),
+            eId=text(p.get("eId")),
+            ctx=text(p.get("ctx")),
+            img=None if img == "null" else img,
+            src=_source(p.get("src")),
+            pl=_playlist(db, p["uId"], p.get("pl")),
+        ),
     }
 
 
@@ -95,8 +102,7 @@ def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
             return {"error": "post not found"}
         if post["uId"] != call.uid:
             return {"error": "updating another user's post is not allowed"}
-        kept = {k: v for k, v in post.items()
-                if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
+        kept = {k: v for k, v in post.items() if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
         posts.replace(db, pid, {**kept, **_track_fields(p, db)})
         return {**posts.get(db, pid), "isNew": False}
 
@@ -108,11 +114,20 @@ def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         if not source:
             return {"error": "post not found"}
         doc = {
-            "uId": p["uId"], "uNm": p["uNm"], "text": text(p.get("text")) or "",
-            **_optional(name=source.get("name"), eId=source.get("eId"), img=source.get("img"),
-                        ctx=text(p.get("ctx")), pl=_playlist(db, p["uId"], p.get("pl"))),
+            "uId": p["uId"],
+            "uNm": p["uNm"],
+            "text": text(p.get("text")) or "",
+            **_optional(
+                name=source.get("name"),
+                eId=source.get("eId"),
+                img=source.get("img"),
+                ctx=text(p.get("ctx")),
+                pl=_playlist(db, p["uId"], p.get("pl")),
+            ),
             "repost": {"pId": pid, "uId": source["uId"], "uNm": source.get("uNm")},
-            "lov": [], "nbR": 0, "nbP": 0,
+            "lov": [],
+            "nbR": 0,
+            "nbP": 0,
         }
         new_pid = posts.insert(db, doc)
         if source["uId"] != call.uid:
@@ -142,8 +157,7 @@ def toggle_love(call: Call, p: dict[str, Any]) -> dict[str, Any]:
             return {"loved": False, "lovers": 0}
         loved = posts.toggle_love(db, pid, call.uid)
         lovers = len(posts.lovers_of(db, [pid]).get(pid, []))
-    return {"loved": True, "lovers": lovers, "post": before} if loved else {
-        "loved": False, "lovers": lovers}
+    return {"loved": True, "lovers": lovers, "post": before} if loved else {"loved": False, "lovers": lovers}
 
 
 def _people(who: Callable[[sqlite3.Connection, str], list[str]]) -> Callable:

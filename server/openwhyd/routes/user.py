@@ -110,8 +110,7 @@ def _image(call: Call, value: Any, kind: str) -> str | None:
 
 
 def _set_img(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
-    img = "/images/blank_user.gif" if value == "/images/blank_user.gif" else _image(
-        call, value, "uAvatarImg")
+    img = "/images/blank_user.gif" if value == "/images/blank_user.gif" else _image(call, value, "uAvatarImg")
     if img is None:
         return {"error": "invalid img parameter"}
     users.update(call.db, call.uid, {"img": img})
@@ -190,8 +189,7 @@ def _set_pref(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] 
     """Only known preference keys with number or boolean values are kept."""
     if not isinstance(value, dict):
         return {"error": "invalid pref parameter"}
-    known = {k: v for k, v in value.items()
-             if k in views.PREF_DEFAULTS and isinstance(v, (int, float, bool))}
+    known = {k: v for k, v in value.items() if k in views.PREF_DEFAULTS and isinstance(v, (int, float, bool))}
     current = users.get(call.db, call.uid).get("pref") or {}
     users.update(call.db, call.uid, {"pref": {**current, **known}})
     return None

@@ -12,5 +12,5 @@ def rows_for(db: sqlite3.Connection, sql: str, ids: list[str]) -> Iterator[sqlit
     Each batch is one query, so an ORDER BY holds among the rows of the same id.
     """
     for start in range(0, len(ids), BATCH):
-        batch = ids[start:start + BATCH]
+        batch = ids[start : start + BATCH]
         yield from db.execute(sql.format(marks=",".join("?" * len(batch))), batch)

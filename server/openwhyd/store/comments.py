@@ -9,19 +9,23 @@ from server.openwhyd.store.batches import rows_for
 
 
 def _document(row: sqlite3.Row) -> dict[str, Any]:
-    return {"_id": row["id"], "uId": row["uid"], "uNm": row["unm"], "pId": row["pid"],
-            "text": row["text"]}
+    return {"_id": row["id"], "uId": row["uid"], "uNm": row["unm"], "pId": row["pid"], "text": row["text"]}
 
 
 def insert(db: sqlite3.Connection, doc: dict[str, Any], created: float | None = None) -> dict:
     cid = object_id(doc.get("_id")) or new_id()
     db.execute(
         "INSERT INTO comments (id, pid, uid, unm, text, created) VALUES (?, ?, ?, ?, ?, ?)",
-        (cid, doc["pId"], doc["uId"], doc.get("uNm"), doc.get("text"),
-         time.time() if created is None else created),
+        (
+            cid,
+            doc["pId"],
+            doc["uId"],
+            doc.get("uNm"),
+            doc.get("text"),
+            time.time() if created is None else created,
+        ),
     )
-    return {"_id": cid, "uId": doc["uId"], "uNm": doc.get("uNm"), "pId": doc["pId"],
-            "text": doc.get("text")}
+    return {"_id": cid, "uId": doc["uId"], "uNm": doc.get("uNm"), "pId": doc["pId"], "text": doc.get("text")}
 
 
 def get(db: sqlite3.Connection, cid: str) -> dict[str, Any] | None:
@@ -39,9 +43,7 @@ def of_posts(db: sqlite3.Connection, pids: list[str]) -> dict[str, list[dict[str
 
 def last_time(db: sqlite3.Connection, uid: str, pid: str) -> float | None:
     """When `uid` last commented on `pid` (for the two-second rule)."""
-    row = db.execute(
-        "SELECT max(created) FROM comments WHERE uid = ? AND pid = ?", (uid, pid)
-    ).fetchone()
+    row = db.execute("SELECT max(created) FROM comments WHERE uid = ? AND pid = ?", (uid, pid)).fetchone()
     return row[0]
 
 

@@ -11,8 +11,14 @@ def follow(db: sqlite3.Connection, doc: dict[str, Any]) -> str:
     db.execute(
         "INSERT INTO follows (id, uid, unm, tid, tnm, ctx) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (uid, tid) DO UPDATE SET unm = excluded.unm, tnm = excluded.tnm",
-        (object_id(doc.get("_id")) or new_id(), doc["uId"], doc.get("uNm"), doc["tId"],
-         doc.get("tNm"), doc.get("ctx")),
+        (
+            object_id(doc.get("_id")) or new_id(),
+            doc["uId"],
+            doc.get("uNm"),
+            doc["tId"],
+            doc.get("tNm"),
+            doc.get("ctx"),
+        ),
     )
     return following_id(db, doc["uId"], doc["tId"])
 

@@ -16,8 +16,9 @@ def expression(query: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words) or None
 
 
-def tracks(db: sqlite3.Connection, query: str, limit: int, uid: str | None = None,
-           not_uid: str | None = None) -> list[dict[str, Any]]:
+def tracks(
+    db: sqlite3.Connection, query: str, limit: int, uid: str | None = None, not_uid: str | None = None
+) -> list[dict[str, Any]]:
     """Posts whose name matches, best first; only `uid`'s, or everyone's but `not_uid`'s."""
     match = expression(query)
     if match is None:

@@ -9,8 +9,16 @@ from server.openwhyd.ids import new_id, object_id
 from server.openwhyd.store.batches import rows_for
 
 SCALARS = {
-    "uId": "uid", "uNm": "unm", "text": "text", "name": "name", "eId": "eid", "img": "img",
-    "ctx": "ctx", "nbP": "nb_p", "nbR": "nb_r", "order": "ord",
+    "uId": "uid",
+    "uNm": "unm",
+    "text": "text",
+    "name": "name",
+    "eId": "eid",
+    "img": "img",
+    "ctx": "ctx",
+    "nbP": "nb_p",
+    "nbR": "nb_r",
+    "order": "ord",
 }
 SHAPED = {"_id", "src", "pl", "repost", "lov"}
 NO_EXTRA = "{}"
@@ -26,8 +34,10 @@ class Page:
 
     def bounds(self) -> tuple[str, list[Any]]:
         clauses, args = [], []
-        for bound, by_id, by_order in ((self.after, "p.id < ?", "p.ord > ?"),
-                                       (self.before, "p.id > ?", "p.ord < ?")):
+        for bound, by_id, by_order in (
+            (self.after, "p.id < ?", "p.ord > ?"),
+            (self.before, "p.id > ?", "p.ord < ?"),
+        ):
             if bound is not None:
                 clauses.append(by_id if isinstance(bound, str) else by_order)
                 args.append(bound)
@@ -43,8 +53,7 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
     has_pl = isinstance(pl_id, (int, str)) and not isinstance(pl_id, bool)
     values["pl_id"], values["pl_name"] = (pl_id, pl.get("name")) if has_pl else (None, None)
     repost = repost if isinstance(repost, dict) else {}
-    values.update(repost_pid=repost.get("pId"), repost_uid=repost.get("uId"),
-                  repost_unm=repost.get("uNm"))
+    values.update(repost_pid=repost.get("pId"), repost_uid=repost.get("uId"), repost_unm=repost.get("uNm"))
     rest = {k: v for k, v in doc.items() if k not in SCALARS and k not in SHAPED}
     values["doc"] = json.dumps(rest) if rest else NO_EXTRA
     return values
@@ -61,8 +70,11 @@ def document(row: sqlite3.Row, lov: list[str]) -> dict[str, Any]:
     if row["pl_id"] is not None:
         doc["pl"] = {"id": row["pl_id"]} | ({} if row["pl_name"] is None else {"name": row["pl_name"]})
     if row["repost_pid"] is not None:
-        doc["repost"] = {k: v for k, v in (("pId", row["repost_pid"]), ("uId", row["repost_uid"]),
-                                           ("uNm", row["repost_unm"])) if v is not None}
+        doc["repost"] = {
+            k: v
+            for k, v in (("pId", row["repost_pid"]), ("uId", row["repost_uid"]), ("uNm", row["repost_unm"]))
+            if v is not None
+        }
     if row["doc"] != NO_EXTRA:
         doc.update(json.loads(row["doc"]))
     doc["lov"] = lov
@@ -117,8 +129,7 @@ def by_user(db: sqlite3.Connection, uid: str, page: Page) -> list[dict[str, Any]
     where, args = page.bounds()
     return _list(
         db,
-        "SELECT * FROM posts p WHERE p.uid = ? AND p.repost_uid IS NOT ?"
-        f"{where} ORDER BY p.id DESC LIMIT ?",
+        f"SELECT * FROM posts p WHERE p.uid = ? AND p.repost_uid IS NOT ?{where} ORDER BY p.id DESC LIMIT ?",
         [uid, uid, *args, page.limit],
     )
 

@@ -148,9 +148,7 @@ MIGRATIONS: list[str] = [
 
 def migrate(db: sqlite3.Connection) -> None:
     """Apply, each in its own transaction, the migrations this database has not seen yet."""
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied REAL NOT NULL)"
-    )
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
     done = {row[0] for row in db.execute("SELECT version FROM migrations")}
     for version, script in enumerate(MIGRATIONS, start=1):
         if version in done:

@@ -15,9 +15,7 @@ def create(db: sqlite3.Connection, uid: str) -> str:
 
 
 def user_id(db: sqlite3.Connection, sid: str) -> str | None:
-    row = db.execute(
-        "SELECT uid FROM sessions WHERE sid = ? AND expires > ?", (sid, time.time())
-    ).fetchone()
+    row = db.execute("SELECT uid FROM sessions WHERE sid = ? AND expires > ?", (sid, time.time())).fetchone()
     return row and row["uid"]
 
 

@@ -164,9 +164,7 @@ def rename_playlist(db: sqlite3.Connection, uid: str, pl_id: Any, name: Any) -> 
 def delete_playlist(db: sqlite3.Connection, uid: str, pl_id: Any) -> bool:
     """Removes the playlist; its tracks stay on the profile without `pl`."""
     forms = _id_forms(pl_id)
-    found = db.execute(
-        "DELETE FROM playlists WHERE uid = ? AND pl_id IN (?, ?)", (uid, *forms)
-    ).rowcount
+    found = db.execute("DELETE FROM playlists WHERE uid = ? AND pl_id IN (?, ?)", (uid, *forms)).rowcount
     db.execute(
         "UPDATE posts SET pl_id = NULL, pl_name = NULL WHERE uid = ? AND pl_id IN (?, ?)",
         (uid, *forms),

@@ -32,8 +32,13 @@ def test_demo_arpeggio_plays_in_the_worklet(heavy, tmp_path):
     zipfile.ZipFile(io.BytesIO(archive)).extractall(tmp_path)
     params = json.loads((tmp_path / "patch.json").read_text())["params"]
     assert [p["name"] for p in params] == ["cutoff", "tempo"]
-    done = subprocess.run(["node", HERE / "render_worklet.mjs", tmp_path, "tempo", "180"],
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        ["node", HERE / "render_worklet.mjs", tmp_path, "tempo", "180"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     rendered = json.loads(done.stdout)
     assert 0.05 < rendered["before"]["peak"] < 1
     assert 0.05 < rendered["after"]["peak"] < 1

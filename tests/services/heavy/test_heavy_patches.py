@@ -75,8 +75,13 @@ def test_bad_creations_are_soft_errors(heavy, alice, fields, status):
 
 
 def test_creation_with_an_unusable_patch_file_leaves_no_patch(heavy, alice):
-    reply = call("POST", f"{heavy}/a/patches/", token=alice, form={"name": "slipped"},
-                 files={"patch_file": zip_of({"../_main.pd": SINE_PD})})
+    reply = call(
+        "POST",
+        f"{heavy}/a/patches/",
+        token=alice,
+        form={"name": "slipped"},
+        files={"patch_file": zip_of({"../_main.pd": SINE_PD})},
+    )
     assert soft_error(reply)["status"] == "400"
     assert soft_error(call("GET", f"{heavy}/a/patches/alice/slipped/"))["status"] == "404"
 

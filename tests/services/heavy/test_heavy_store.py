@@ -21,8 +21,16 @@ def test_deleting_a_patch_takes_its_jobs_and_targets(tmp_path):
     store = Store(tmp_path / "heavy.sqlite3")
     ann = store.ensure_user("ann")
     patch = store.create_patch(ann, ann, "p", description="", tags=[], public=True)
-    job = store.add_job(patch, ann, release="dev", submitted_at="2026-01-01T00:00:00.000000",
-                        compile_time=0.1, warnings=[], errors=[], place_files=lambda _: None)
+    job = store.add_job(
+        patch,
+        ann,
+        release="dev",
+        submitted_at="2026-01-01T00:00:00.000000",
+        compile_time=0.1,
+        warnings=[],
+        errors=[],
+        place_files=lambda _: None,
+    )
     store.add_target(job, "c/src", size=10, compile_time=0.01)
     assert store.delete_patch(patch) == [job.id]
     conn = db.connect(store.path)
@@ -39,6 +47,14 @@ def test_a_failed_file_move_leaves_no_job(tmp_path):
         raise OSError("disk full")
 
     with pytest.raises(OSError):
-        store.add_job(patch, ann, release="dev", submitted_at="x", compile_time=0,
-                      warnings=[], errors=[], place_files=fail)
+        store.add_job(
+            patch,
+            ann,
+            release="dev",
+            submitted_at="x",
+            compile_time=0,
+            warnings=[],
+            errors=[],
+            place_files=fail,
+        )
     assert store.jobs(patch) == []

@@ -33,8 +33,20 @@ def uploader(tmp_path_factory):
         pytest.skip("no Python 2.7 on this machine (the 2017 uploader needs it)")
     if not (CACHE / "hv_uploader").is_dir():
         installed = subprocess.run(
-            [python, "-m", "pip", "install", "--disable-pip-version-check", "-q",
-             "--target", str(CACHE), *REQUIREMENTS], capture_output=True, text=True)
+            [
+                python,
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "--target",
+                str(CACHE),
+                *REQUIREMENTS,
+            ],
+            capture_output=True,
+            text=True,
+        )
         if installed.returncode != 0:
             pytest.skip(f"could not install hv-uploader for Python 2.7: {installed.stderr[-300:]}")
     home = tmp_path_factory.mktemp("home")
@@ -44,8 +56,14 @@ def uploader(tmp_path_factory):
         # it refuses a token dated after its own now)
         env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(CACHE)}
         env.pop("PYTHONHOME", None)
-        return subprocess.run([python, str(CACHE / "bin" / "hv-uploader"), *args], cwd=cwd,
-                              env=env, capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [python, str(CACHE / "bin" / "hv-uploader"), *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     return run
 
@@ -58,9 +76,25 @@ def patch_dir(root: Path, main_pd: str) -> Path:
 
 def test_uploader_creates_compiles_and_downloads(uploader, live_server, new_token, tmp_path):
     source = patch_dir(tmp_path / "tone", SINE_PD)
-    done = uploader(str(source), "-n", "tone", "-g", "c-src", "web-local", "-b", "-o", "out",
-                    "-r", "dev", "-d", live_server, "-t", new_token("ursula"),
-                    "--force_new_patch", cwd=tmp_path)
+    done = uploader(
+        str(source),
+        "-n",
+        "tone",
+        "-g",
+        "c-src",
+        "web-local",
+        "-b",
+        "-o",
+        "out",
+        "-r",
+        "dev",
+        "-d",
+        live_server,
+        "-t",
+        new_token("ursula"),
+        "--force_new_patch",
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"Job URL: {live_server}/h/ursula/tone/1" in done.stdout
     assert "Heavy release: dev" in done.stdout
@@ -70,17 +104,30 @@ def test_uploader_creates_compiles_and_downloads(uploader, live_server, new_toke
 
 def test_uploader_prints_compile_errors_and_exits_4(uploader, live_server, new_token, tmp_path):
     source = patch_dir(tmp_path / "broken", UNKNOWN_OBJECT_PD)
-    done = uploader(str(source), "-n", "broken", "-g", "c-src", "-d", live_server,
-                    "-t", new_token("ursula"), "--force_new_patch", cwd=tmp_path)
+    done = uploader(
+        str(source),
+        "-n",
+        "broken",
+        "-g",
+        "c-src",
+        "-d",
+        live_server,
+        "-t",
+        new_token("ursula"),
+        "--force_new_patch",
+        cwd=tmp_path,
+    )
     assert done.returncode == 4, done.stdout + done.stderr
     assert '[fiddle~] in "_main.pd" @ (x:120, y:70)' in done.stdout
 
 
 def test_uploader_reports_a_bad_token_as_unknown_user(uploader, live_server, tmp_path):
     source = patch_dir(tmp_path / "tone", SINE_PD)
-    forged = ("eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9."
-              "eyJzdGFydERhdGUiOiAiMjAyMC0wMS0wMVQwMDowMDowMC4wMDAwMDEiLCAibmFtZSI6ICJib2IifQ==."
-              "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+    forged = (
+        "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9."
+        "eyJzdGFydERhdGUiOiAiMjAyMC0wMS0wMVQwMDowMDowMC4wMDAwMDEiLCAibmFtZSI6ICJib2IifQ==."
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+    )
     done = uploader(str(source), "-n", "tone", "-d", live_server, "-t", forged, cwd=tmp_path)
     assert done.returncode == 9
     assert "Unknown username or password." in done.stdout

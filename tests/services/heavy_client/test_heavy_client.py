@@ -66,14 +66,20 @@ def test_releases_include_dev(client_for) -> None:
     releases = {release.name: release for release in run(client_for(None).releases())}
     assert "dev" in releases
     assert releases["dev"].days_left(RELEASES_CHECKED_ON) > 365
-    assert any(release.days_left(RELEASES_CHECKED_ON) < 0 for release in releases.values()), "expired ones listed"
+    assert any(release.days_left(RELEASES_CHECKED_ON) < 0 for release in releases.values()), (
+        "expired ones listed"
+    )
 
 
 def test_create_compile_and_download_c_source(client_for) -> None:
     carol = client_for("carol")
     patch = run(carol.create_patch("client-sine", public=True, description="a <sine>"))
-    assert (patch.id, patch.owner, patch.public, patch.description) == ("carol/client-sine", "carol", True,
-                                                                       "a <sine>")
+    assert (patch.id, patch.owner, patch.public, patch.description) == (
+        "carol/client-sine",
+        "carol",
+        True,
+        "a <sine>",
+    )
     job = run(carol.compile("carol", "client-sine", build_bundle({"_main.pd": SINE}), release="dev"))
     assert job.succeeded and job.index == 1 and job.release == "dev"
     assert job.id == "carol/client-sine/1"

@@ -126,8 +126,10 @@ def test_login_without_ajax_is_a_200_page_that_redirects_by_script(visitor: Brow
 
 def test_absolute_redirect_to_this_service_is_accepted(visitor: Browser) -> None:
     host = visitor.base.split("/")[2]
-    reply = visitor.get("/login", {"ajax": 1, "email": "admin", "md5": ADMIN_MD5,
-                                   "redirect": f"http://{host}/openwhyd/stream?x=1"})
+    reply = visitor.get(
+        "/login",
+        {"ajax": 1, "email": "admin", "md5": ADMIN_MD5, "redirect": f"http://{host}/openwhyd/stream?x=1"},
+    )
     assert reply.json() == {"redirect": "/stream?x=1"}
 
 

@@ -17,26 +17,118 @@ from server.openwhyd.routes.post import ACTIONS as POST_ACTIONS
 FUZZED_ROUTES = [(path, methods) for path, methods, _ in ROUTES if not path.startswith("/testing")]
 PLACEHOLDER = re.compile(r"\{(\w+)(?::path)?\}")
 NAMES = [
-    "action", "id", "_id", "pId", "uId", "uNm", "eId", "name", "text", "pl", "src", "ctx", "img",
-    "format", "limit", "after", "before", "callback", "skip", "sinceId", "q", "context", "uid",
-    "tId", "order", "handle", "email", "md5", "password", "ajax", "includeUser", "redirect",
-    "logData", "thumbDims", "isSubscr", "includeSubscr", "countPosts", "countLikes", "n",
-    "embedW", "wholePage", "sTk", "lnk_home", "pref", "cvrImg", "pwd", "oldPwd", "plId",
-    "uidList", "remoteOnly", "localOnly", "bio", "loc", "uid", "handle", "genre", "rest",
+    "action",
+    "id",
+    "_id",
+    "pId",
+    "uId",
+    "uNm",
+    "eId",
+    "name",
+    "text",
+    "pl",
+    "src",
+    "ctx",
+    "img",
+    "format",
+    "limit",
+    "after",
+    "before",
+    "callback",
+    "skip",
+    "sinceId",
+    "q",
+    "context",
+    "uid",
+    "tId",
+    "order",
+    "handle",
+    "email",
+    "md5",
+    "password",
+    "ajax",
+    "includeUser",
+    "redirect",
+    "logData",
+    "thumbDims",
+    "isSubscr",
+    "includeSubscr",
+    "countPosts",
+    "countLikes",
+    "n",
+    "embedW",
+    "wholePage",
+    "sTk",
+    "lnk_home",
+    "pref",
+    "cvrImg",
+    "pwd",
+    "oldPwd",
+    "plId",
+    "uidList",
+    "remoteOnly",
+    "localOnly",
+    "bio",
+    "loc",
+    "uid",
+    "handle",
+    "genre",
+    "rest",
 ]
-WORDS = [*POST_ACTIONS, *PLAYLIST_ACTIONS, "login", "logout", "forgot", "fetchFollowers",
-         "fetchFollowing", "get", "subscribers", "subscriptions", "json", "links", "list", "create",
-         "null", "true", "false", "0", "-1", "1e999", "999999999999999999999", "x" * 300,
-         FAKE_ID, ADMIN, DUMMY, ADRIEN, NEW_USER, "6106450aa1de931f401c43be", f"{ADMIN}_0",
-         "abcdefghijkl", "../openwhyd.sqlite3", "upload_data/../../x", "%00", "\x00", "é🎵"]
-CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data",
-                 "multipart/form-data; boundary=x", "text/plain", "application/json; charset=latin1"]
+WORDS = [
+    *POST_ACTIONS,
+    *PLAYLIST_ACTIONS,
+    "login",
+    "logout",
+    "forgot",
+    "fetchFollowers",
+    "fetchFollowing",
+    "get",
+    "subscribers",
+    "subscriptions",
+    "json",
+    "links",
+    "list",
+    "create",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1e999",
+    "999999999999999999999",
+    "x" * 300,
+    FAKE_ID,
+    ADMIN,
+    DUMMY,
+    ADRIEN,
+    NEW_USER,
+    "6106450aa1de931f401c43be",
+    f"{ADMIN}_0",
+    "abcdefghijkl",
+    "../openwhyd.sqlite3",
+    "upload_data/../../x",
+    "%00",
+    "\x00",
+    "é🎵",
+]
+CONTENT_TYPES = [
+    "application/json",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+    "multipart/form-data; boundary=x",
+    "text/plain",
+    "application/json; charset=latin1",
+]
 
 words = st.one_of(st.sampled_from(WORDS), st.text(max_size=12))
 keys = st.one_of(
     st.sampled_from(NAMES),
-    st.builds(lambda name, suffix: name + suffix, st.sampled_from(NAMES),
-              st.sampled_from(["[]", "[id]", "[0]", "[25]", "[a][b]", "[", "]", "[][]"])),
+    st.builds(
+        lambda name, suffix: name + suffix,
+        st.sampled_from(NAMES),
+        st.sampled_from(["[]", "[id]", "[0]", "[25]", "[a][b]", "[", "]", "[][]"]),
+    ),
     st.text(max_size=6),
 )
 json_values = st.recursive(
@@ -84,19 +176,26 @@ def send(browser: Browser, request: dict[str, Any]) -> None:
 
 def snapshot(browser: Browser) -> list[Any]:
     """What anyone can see of the data: every post, ranking, profile, playlist and follow."""
-    seen: list[Any] = [browser.get("/all", {"format": "json", "limit": 1000}).json(),
-                       browser.get("/hot", {"format": "json", "limit": 1000}).json()]
+    seen: list[Any] = [
+        browser.get("/all", {"format": "json", "limit": 1000}).json(),
+        browser.get("/hot", {"format": "json", "limit": 1000}).json(),
+    ]
     for uid in (ADMIN, DUMMY, ADRIEN, NEW_USER):
-        seen.append(browser.get("/api/user", {"id": uid, "includeSubscr": 1, "countPosts": 1,
-                                              "countLikes": 1}).json())
+        seen.append(
+            browser.get("/api/user", {"id": uid, "includeSubscr": 1, "countPosts": 1, "countLikes": 1}).json()
+        )
         seen.append(browser.get(f"/api/follow/fetchFollowers/{uid}").json())
         seen.append(browser.get(f"/u/{uid}/likes", {"format": "json"}).status)
     return seen
 
 
-FUZZ = settings(max_examples=250, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=250,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def test_visitors_get_no_5xx_and_change_nothing(visitor: Browser) -> None:

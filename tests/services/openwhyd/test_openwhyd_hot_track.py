@@ -17,8 +17,20 @@ def test_hot_ranks_the_weeks_tracks(visitor: Browser) -> None:
     answer = hot(visitor)
     assert answer["hasMore"] is False
     first = answer["tracks"][0]
-    assert set(first) == {"_id", "pId", "eId", "name", "img", "uId", "uNm", "pl", "nbR", "nbL",
-                          "score", "trackUrl"}
+    assert set(first) == {
+        "_id",
+        "pId",
+        "eId",
+        "name",
+        "img",
+        "uId",
+        "uNm",
+        "pl",
+        "nbR",
+        "nbL",
+        "score",
+        "trackUrl",
+    }
     assert first["eId"] == C_MAJOR and first["score"] == 2 and first["nbR"] == 1 and first["nbL"] == 1
     assert first["img"] is None and first["trackUrl"] == "/openwhyd/audio/c-major-chord.wav"
     assert len(answer["tracks"]) == 4
@@ -83,7 +95,8 @@ def test_track_not_found(visitor: Browser) -> None:
         reply = visitor.get(f"/c/{pid}", {"format": "json"})
         assert reply.status == 404 and reply.json() == {
             "errorCode": "POST_NOT_FOUND",
-            "error": "Sorry, we can't find this track... maybe was it deleted?"}
+            "error": "Sorry, we can't find this track... maybe was it deleted?",
+        }
         assert visitor.get(f"/c/{pid}").status == 404
 
 

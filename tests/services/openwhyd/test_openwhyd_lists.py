@@ -40,8 +40,9 @@ def test_profile_skips_reposts_of_ones_own_posts(dummy: Browser, visitor: Browse
 
 
 def test_u_id_redirects_307_to_the_handle_keeping_list_params(visitor: Browser) -> None:
-    reply = visitor.get(f"/u/{ADRIEN}/playlist/39", [("limit", "2"), ("format", "json"),
-                                                     ("junk", "x"), ("callback", "cb")])
+    reply = visitor.get(
+        f"/u/{ADRIEN}/playlist/39", [("limit", "2"), ("format", "json"), ("junk", "x"), ("callback", "cb")]
+    )
     assert reply.status == 307
     assert reply.headers["location"] == "/openwhyd/adrien/playlist/39?format=json&limit=2&callback=cb"
     assert visitor.get(f"/u/{ADRIEN}").headers["location"] == "/openwhyd/adrien"
@@ -50,16 +51,32 @@ def test_u_id_redirects_307_to_the_handle_keeping_list_params(visitor: Browser) 
 
 def test_u_id_of_a_user_without_handle_answers_directly(visitor: Browser, admin: Browser) -> None:
     token = visitor.get("/api/signup/rTk/7").text.split('value="')[1].split('"')[0]
-    uid = visitor.post("/register", json_body={"name": "No Handle", "email": "nh@openwhyd.org",
-                                               "password": "secret", "sTk": token,
-                                               "ajax": 1}).json()["uId"]
+    uid = visitor.post(
+        "/register",
+        json_body={
+            "name": "No Handle",
+            "email": "nh@openwhyd.org",
+            "password": "secret",
+            "sTk": token,
+            "ajax": 1,
+        },
+    ).json()["uId"]
     visitor.api_post(action="insert", eId="/yt/abc", name="first")
     reply = visitor.get(f"/u/{uid}", {"format": "json"})
     assert reply.status == 200 and [post["name"] for post in reply.json()] == ["first"]
 
 
-@pytest.mark.parametrize("path", [f"/u/{FAKE_ID}", "/u/not-an-id", "/nobody", "/nobody/likes",
-                                  "/nobody/playlist/0", f"/u/{FAKE_ID}/playlists"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/u/{FAKE_ID}",
+        "/u/not-an-id",
+        "/nobody",
+        "/nobody/likes",
+        "/nobody/playlist/0",
+        f"/u/{FAKE_ID}/playlists",
+    ],
+)
 def test_unknown_users_are_404(visitor: Browser, path: str) -> None:
     as_json = visitor.get(path, {"format": "json"})
     assert as_json.status == 404
@@ -83,7 +100,8 @@ def test_links_format_is_text_text_with_protocol_less_urls(visitor: Browser, adm
     assert reply.text == "//youtube.com/watch?v=jI3YrVfOksE\n//youtube.com/watch?v=E6SAirZ1FD4"
     admin.api_post(action="insert", eId="/dz/3135556", name="deezer")
     assert visitor.get("/admin", {"format": "links", "limit": 0}).text.startswith(
-        "//www.deezer.com/3135556\n")
+        "//www.deezer.com/3135556\n"
+    )
 
 
 def test_jsonp_forces_json_with_a_cleaned_name(visitor: Browser) -> None:
@@ -95,8 +113,15 @@ def test_jsonp_forces_json_with_a_cleaned_name(visitor: Browser) -> None:
 
 def test_playlists_in_storage_order(visitor: Browser) -> None:
     playlists = visitor.get("/admin/playlists", {"format": "json"}).json()
-    assert playlists == [{"id": 0, "name": "Offline tones", "url": f"/u/{ADMIN}/playlist/0",
-                          "nbTracks": 3, "img": f"/img/playlist/{ADMIN}_0"}]
+    assert playlists == [
+        {
+            "id": 0,
+            "name": "Offline tones",
+            "url": f"/u/{ADMIN}/playlist/0",
+            "nbTracks": 3,
+            "img": f"/img/playlist/{ADMIN}_0",
+        }
+    ]
     adrien = visitor.get("/adrien/playlists", {"format": "json"}).json()
     assert [pl["id"] for pl in adrien][:3] == [64, 63, 62]
     legacy = next(pl for pl in adrien if pl["id"] == "39")
@@ -124,8 +149,9 @@ def test_playlist_tracks(visitor: Browser) -> None:
 def test_playlist_follows_order_then_pages_by_order(admin: Browser, visitor: Browser) -> None:
     tracks = ids(visitor.get("/admin/playlist/0", {"format": "json"}).json())
     wanted = tracks[::-1]
-    assert admin.post("/api/playlist", json_body={"action": "setOrder", "id": "0",
-                                                  "order": wanted}).json() == {"ok": 1}
+    assert admin.post(
+        "/api/playlist", json_body={"action": "setOrder", "id": "0", "order": wanted}
+    ).json() == {"ok": 1}
     ordered = visitor.get("/admin/playlist/0", {"format": "json"}).json()
     assert ids(ordered) == wanted and [post["order"] for post in ordered] == [0, 1, 2]
     assert ids(visitor.get("/admin/playlist/0", {"format": "json", "after": "0"}).json()) == wanted[1:]
@@ -153,8 +179,10 @@ def test_likes_honour_only_after(dummy: Browser, visitor: Browser) -> None:
 
 
 def test_me_needs_login_then_redirects(visitor: Browser, admin: Browser) -> None:
-    assert visitor.get("/me", {"format": "json"}).json() == {"errorCode": "REQ_LOGIN",
-                                                             "error": "Please login first"}
+    assert visitor.get("/me", {"format": "json"}).json() == {
+        "errorCode": "REQ_LOGIN",
+        "error": "Please login first",
+    }
     assert visitor.get("/me", {"format": "json"}).status == 401
     assert visitor.get("/me").media_type == "text/html"
     reply = admin.get("/me", {"format": "json"})
@@ -165,8 +193,7 @@ def test_stream_is_the_home_feed_trimmed_to_limit(dummy: Browser, visitor: Brows
     feed = dummy.get("/stream", {"format": "json"}).json()
     assert len(feed) == 20
     assert {post["uId"] for post in feed} <= {DUMMY, ADRIEN}
-    assert all(isinstance(post["comments"], list) and isinstance(post["reposts"], list)
-               for post in feed)
+    assert all(isinstance(post["comments"], list) and isinstance(post["reposts"], list) for post in feed)
     assert dummy.get("/", {"format": "json", "limit": 3}).json() == feed[:3]
     by_id = visitor.get("/stream", {"format": "json", "id": DUMMY, "limit": 3}).json()
     assert by_id == feed[:3]
@@ -226,8 +253,8 @@ def test_visitors_see_each_write_at_once(visitor: Browser, dummy: Browser) -> No
 
 def test_subscription_pages(visitor: Browser) -> None:
     assert visitor.get("/adrien/subscriptions", {"format": "json"}).json() == [
-        {"id": ADMIN, "subscribed": False, "name": "admin"}]
-    assert visitor.get("/adrien/subscribers", {"callback": "f"}).text.startswith(
-        f'f([{{"id":"{DUMMY}"')
+        {"id": ADMIN, "subscribed": False, "name": "admin"}
+    ]
+    assert visitor.get("/adrien/subscribers", {"callback": "f"}).text.startswith(f'f([{{"id":"{DUMMY}"')
     assert visitor.get(f"/u/{ADRIEN}/subscribers").headers["location"] == "/openwhyd/adrien/subscribers"
     assert 'href="/openwhyd/u/' in visitor.get("/adrien/subscribers").text

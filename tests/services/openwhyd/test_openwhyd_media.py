@@ -52,8 +52,13 @@ def test_thumb_dims(admin: Browser) -> None:
 
 
 def test_only_images_are_accepted(admin: Browser) -> None:
-    reply = admin.post("/upload", files={"doc": ("notes.txt", b"hello", "text/plain"),
-                                         "fake": ("x.png", b"\x89PNG not really", "image/png")})
+    reply = admin.post(
+        "/upload",
+        files={
+            "doc": ("notes.txt", b"hello", "text/plain"),
+            "fake": ("x.png", b"\x89PNG not really", "image/png"),
+        },
+    )
     assert reply.json() == {
         "doc": {"error": "Only images are supported for upload, for now."},
         "fake": {"error": "Only images are supported for upload, for now."},
@@ -121,8 +126,9 @@ def test_playlist_images(admin: Browser, visitor: Browser) -> None:
     assert visitor.get(f"/img/playlist/{ADMIN}_0").headers["location"] == THUMBNAIL
     assert visitor.get(f"/img/playlist/{ADMIN}_0", {"localOnly": 1}).status == 404
     stored = upload(admin, png())
-    entry = admin.post("/api/playlist", json_body={"action": "update", "id": "0",
-                                                   "img": stored["path"]}).json()
+    entry = admin.post(
+        "/api/playlist", json_body={"action": "update", "id": "0", "img": stored["path"]}
+    ).json()
     assert entry == {"id": 0, "name": "Offline tones", "img": f"/uPlaylistImg/{ADMIN}_0.png"}
     assert visitor.get(f"/img/playlist/{ADMIN}_0").media_type == "image/png"
     assert visitor.get(entry["img"]).status == 200
@@ -133,7 +139,8 @@ def test_playlist_images(admin: Browser, visitor: Browser) -> None:
 def test_images_are_cacheable_and_api_is_not(visitor: Browser) -> None:
     assert visitor.get("/images/no_image.png").headers["cache-control"] == "public, max-age=3600"
     assert visitor.get("/api/user").headers["cache-control"] == (
-        "max-age=0,no-cache,no-store,post-check=0,pre-check=0")
+        "max-age=0,no-cache,no-store,post-check=0,pre-check=0"
+    )
 
 
 def test_demo_audio_is_real_wav_that_supports_ranges(visitor: Browser) -> None:

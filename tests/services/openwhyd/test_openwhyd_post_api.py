@@ -27,27 +27,44 @@ def test_session_user_overrides_client_uid(dummy: Browser) -> None:
 
 
 def test_insert_with_ctx_src_and_new_playlist(dummy: Browser) -> None:
-    post = add(dummy, eId="/yt/XdJVWSqb4Ck", name="Lullaby", ctx="bk",
-               pl={"id": "create", "name": "chill"},
-               src={"id": "https://www.youtube.com/watch?v=XdJVWSqb4Ck", "name": "Lullaby - YouTube"})
+    post = add(
+        dummy,
+        eId="/yt/XdJVWSqb4Ck",
+        name="Lullaby",
+        ctx="bk",
+        pl={"id": "create", "name": "chill"},
+        src={"id": "https://www.youtube.com/watch?v=XdJVWSqb4Ck", "name": "Lullaby - YouTube"},
+    )
     assert post["ctx"] == "bk" and post["pl"] == {"id": 0, "name": "chill"}
     assert post["src"]["name"] == "Lullaby - YouTube"
     assert dummy.get("/api/user").json()["pl"][0]["nbTracks"] == 1
 
 
 def test_insert_by_get_with_bracket_keys(dummy: Browser) -> None:
-    reply = dummy.get("/api/post", {"action": "insert", "eId": "/fi/https://x/a.mp3", "name": "a",
-                                    "pl[id]": "create", "pl[name]": "from get", "src[id]": "u"})
+    reply = dummy.get(
+        "/api/post",
+        {
+            "action": "insert",
+            "eId": "/fi/https://x/a.mp3",
+            "name": "a",
+            "pl[id]": "create",
+            "pl[name]": "from get",
+            "src[id]": "u",
+        },
+    )
     post = reply.json()
     assert post["pl"] == {"id": 0, "name": "from get"} and post["src"] == {"id": "u"}
 
 
-@pytest.mark.parametrize(("pl", "expected"), [
-    ({"id": "3", "name": "trusted"}, {"id": 3, "name": "trusted"}),
-    ('{"id": 2, "name": "as json"}', {"id": 2, "name": "as json"}),
-    ({"id": "null", "name": "full stream"}, None),
-    ({"id": -1}, None),
-])
+@pytest.mark.parametrize(
+    ("pl", "expected"),
+    [
+        ({"id": "3", "name": "trusted"}, {"id": 3, "name": "trusted"}),
+        ('{"id": 2, "name": "as json"}', {"id": 2, "name": "as json"}),
+        ({"id": "null", "name": "full stream"}, None),
+        ({"id": -1}, None),
+    ],
+)
 def test_playlist_ids_are_trusted_or_dropped(dummy: Browser, pl: object, expected: dict | None) -> None:
     post = add(dummy, eId="/yt/x", pl=pl)
     assert post.get("pl") == expected
@@ -86,8 +103,7 @@ def test_edit_own_post_overwrites_text_and_drops_playlist(dummy: Browser) -> Non
 
 def test_edit_by_form_post(dummy: Browser) -> None:
     post = add(dummy, eId="/yt/x", name="before")
-    dummy.post("/api/post", form={"action": "insert", "_id": post["_id"], "eId": "/yt/x",
-                                  "name": "by form"})
+    dummy.post("/api/post", form={"action": "insert", "_id": post["_id"], "eId": "/yt/x", "name": "by form"})
     assert dummy.get(f"/c/{post['_id']}", {"format": "json"}).json()["data"]["name"] == "by form"
 
 
@@ -120,23 +136,25 @@ def test_toggle_love(dummy: Browser, admin: Browser, visitor: Browser) -> None:
     assert liked["loved"] is True and liked["lovers"] == 2
     assert liked["post"]["lov"] == [ADRIEN]
     assert DUMMY in visitor.get(f"/c/{FIRST_ADRIEN_POST}", {"format": "json"}).json()["data"]["lov"]
-    assert dummy.get(f"/api/post/{FIRST_ADRIEN_POST}/toggleLovePost").json() == {
-        "loved": False, "lovers": 1}
+    assert dummy.get(f"/api/post/{FIRST_ADRIEN_POST}/toggleLovePost").json() == {"loved": False, "lovers": 1}
     assert dummy.api_post(action="toggleLovePost", pId="a0000000000000000000000a").json() == {
-        "loved": False, "lovers": 0}
-    assert dummy.api_post(action="toggleLovePost", pId="x").json() == {
-        "error": "invalid parameter: pId"}
+        "loved": False,
+        "lovers": 0,
+    }
+    assert dummy.api_post(action="toggleLovePost", pId="x").json() == {"error": "invalid parameter: pId"}
 
 
 def test_lovers_and_reposts(dummy: Browser, admin: Browser, visitor: Browser) -> None:
     dummy.api_post(action="toggleLovePost", pId=FIRST_ADRIEN_POST)
     lovers = dummy.get(f"/api/post/{FIRST_ADRIEN_POST}/lovers").json()
-    assert lovers == [{"id": ADRIEN, "subscribed": True, "name": "Adrien Joly",
-                       "bio": lovers[0]["bio"]},
-                      {"id": DUMMY, "subscribed": False, "name": "dummy"}]
+    assert lovers == [
+        {"id": ADRIEN, "subscribed": True, "name": "Adrien Joly", "bio": lovers[0]["bio"]},
+        {"id": DUMMY, "subscribed": False, "name": "dummy"},
+    ]
     add(dummy, pId=FIRST_ADRIEN_POST)
     assert admin.api_post(action="reposts", pId=FIRST_ADRIEN_POST).json() == [
-        {"id": DUMMY, "subscribed": False, "name": "dummy"}]
+        {"id": DUMMY, "subscribed": False, "name": "dummy"}
+    ]
     anonymous = visitor.api_post(action="lovers", pId=FIRST_ADRIEN_POST)
     assert anonymous.status == 400 and anonymous.json() == {"error": "invalid parameter: uId"}
 
@@ -145,14 +163,19 @@ def test_incr_play_counter(admin: Browser, visitor: Browser) -> None:
     def plays() -> int:
         return visitor.get(f"/c/{FIRST_ADRIEN_POST}", {"format": "json"}).json()["data"]["nbP"]
 
-    assert admin.api_post(action="incrPlayCounter", pId=FIRST_ADRIEN_POST, eId="/yt/jI3YrVfOksE",
-                          duration=200).json() == {"result": {}}
+    assert admin.api_post(
+        action="incrPlayCounter", pId=FIRST_ADRIEN_POST, eId="/yt/jI3YrVfOksE", duration=200
+    ).json() == {"result": {}}
     assert plays() == 4
-    failed = admin.api_post(action="incrPlayCounter", pId=FIRST_ADRIEN_POST,
-                            logData={"err": {"code": "timeout", "source": "Playem"}, "foc": True})
+    failed = admin.api_post(
+        action="incrPlayCounter",
+        pId=FIRST_ADRIEN_POST,
+        logData={"err": {"code": "timeout", "source": "Playem"}, "foc": True},
+    )
     assert failed.json()["result"]["_id"] == FIRST_ADRIEN_POST and plays() == 4
     assert visitor.api_post(action="incrPlayCounter", pId=FIRST_ADRIEN_POST).json() == {
-        "error": "not logged in"}
+        "error": "not logged in"
+    }
     assert admin.api_post(action="incrPlayCounter", pId="zz").json() == {"error": "invalid pId"}
 
 
@@ -165,22 +188,31 @@ def test_scrobble_says_lastfm_is_not_connected(admin: Browser, visitor: Browser)
 
 def test_comments(admin: Browser, dummy: Browser, visitor: Browser) -> None:
     comment = admin.api_post(action="addComment", pId=FIRST_ADRIEN_POST, text="  nice  ").json()
-    assert comment == {"_id": comment["_id"], "uId": ADMIN, "uNm": "admin",
-                       "pId": FIRST_ADRIEN_POST, "text": "nice"}
+    assert comment == {
+        "_id": comment["_id"],
+        "uId": ADMIN,
+        "uNm": "admin",
+        "pId": FIRST_ADRIEN_POST,
+        "text": "nice",
+    }
     assert isinstance(comment["_id"], str) and comment["_id"]
     too_quick = admin.api_post(action="addComment", pId=FIRST_ADRIEN_POST, text="again")
     assert too_quick.status == 400 and too_quick.json() == {
-        "error": "You're commenting too quickly! Please try again in a few seconds."}
+        "error": "You're commenting too quickly! Please try again in a few seconds."
+    }
     assert admin.api_post(action="addComment", pId=FIRST_ADRIEN_POST, text=" ").json() == {
-        "error": "missing field: text"}
+        "error": "missing field: text"
+    }
     data = visitor.get(f"/c/{FIRST_ADRIEN_POST}", {"format": "json"}).json()["data"]
     assert data["comments"] == [comment]
     assert dummy.api_post(action="deleteComment", _id=comment["_id"]).json() == {
-        "error": "you are not allowed to delete this comment"}
+        "error": "you are not allowed to delete this comment"
+    }
     assert admin.api_post(action="deleteComment", _id=comment["_id"]).json() == {
-        "acknowledged": True, "deletedCount": 1}
-    assert admin.api_post(action="deleteComment", _id=comment["_id"]).json() == {
-        "error": "comment not found"}
+        "acknowledged": True,
+        "deletedCount": 1,
+    }
+    assert admin.api_post(action="deleteComment", _id=comment["_id"]).json() == {"error": "comment not found"}
 
 
 def test_post_author_may_delete_comments(admin: Browser, dummy: Browser) -> None:
@@ -199,6 +231,5 @@ def test_comment_interval_is_per_post(admin: Browser) -> None:
 
 
 def test_send_to_users(admin: Browser) -> None:
-    assert admin.api_post(action="sendToUsers", pId=FIRST_ADRIEN_POST, uidList=[DUMMY]).json() == {
-        "ok": 1}
+    assert admin.api_post(action="sendToUsers", pId=FIRST_ADRIEN_POST, uidList=[DUMMY]).json() == {"ok": 1}
     assert admin.api_post(action="sendToUsers", pId="nope", uidList=[DUMMY]).status == 400

@@ -8,8 +8,9 @@ NO_CACHE = "max-age=0,no-cache,no-store,post-check=0,pre-check=0"
 
 
 def test_api_post_merges_query_path_and_body_with_the_body_winning(dummy: Browser) -> None:
-    post = dummy.post("/api/post", {"action": "insert", "name": "query"},
-                      json_body={"eId": "/yt/merged", "name": "body"}).json()
+    post = dummy.post(
+        "/api/post", {"action": "insert", "name": "query"}, json_body={"eId": "/yt/merged", "name": "body"}
+    ).json()
     assert post["eId"] == "/yt/merged" and post["name"] == "body"
     comment = dummy.post(f"/api/post/{post['_id']}/addComment", json_body={"text": "by path"})
     assert comment.json()["pId"] == post["_id"]
@@ -20,14 +21,21 @@ def test_unknown_body_types_parse_to_nothing(dummy: Browser) -> None:
     assert (as_text.status, as_text.text) == (400, "BAD REQUEST")
     not_an_object = dummy.post("/api/post", raw=b'["insert"]', content_type="application/json")
     assert not_an_object.status == 400
-    broken = dummy.post("/api/post", {"action": "insert"}, raw=b"{nope",
-                        content_type="application/json")
+    broken = dummy.post("/api/post", {"action": "insert"}, raw=b"{nope", content_type="application/json")
     assert broken.json() == {"error": "invalid parameter: eId or pId"}
 
 
 def test_form_bracket_keys_nest(dummy: Browser) -> None:
-    post = dummy.post("/api/post", form={"action": "insert", "eId": "/yt/x", "pl[id]": "create",
-                                         "pl[name]": "nested", "src[id]": "https://x"}).json()
+    post = dummy.post(
+        "/api/post",
+        form={
+            "action": "insert",
+            "eId": "/yt/x",
+            "pl[id]": "create",
+            "pl[name]": "nested",
+            "src[id]": "https://x",
+        },
+    ).json()
     assert post["pl"] == {"id": 0, "name": "nested"} and post["src"] == {"id": "https://x"}
 
 
@@ -38,8 +46,10 @@ def test_unknown_paths_are_html_404s(visitor: Browser, path: str) -> None:
 
 
 def test_unknown_paths_answer_json_when_json_is_wanted(visitor: Browser) -> None:
-    for reply in [visitor.get("/nothing/here", {"format": "json"}),
-                  visitor.get("/nothing/here", headers={"Accept": "application/json"})]:
+    for reply in [
+        visitor.get("/nothing/here", {"format": "json"}),
+        visitor.get("/nothing/here", headers={"Accept": "application/json"}),
+    ]:
         assert reply.status == 404 and reply.json()["errorCode"] == 404
         assert reply.json()["error"].startswith("404 / not found")
 
@@ -56,17 +66,26 @@ def test_wrong_methods_are_404_not_405(visitor: Browser) -> None:
 
 
 def test_no_cors_anywhere(visitor: Browser) -> None:
-    preflight = visitor.request("OPTIONS", "/api/user", headers={
-        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"})
+    preflight = visitor.request(
+        "OPTIONS",
+        "/api/user",
+        headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"},
+    )
     assert preflight.status == 404
-    for reply in [preflight, visitor.get("/hot", {"format": "json"},
-                                         headers={"Origin": "https://elsewhere.example"})]:
+    for reply in [
+        preflight,
+        visitor.get("/hot", {"format": "json"}, headers={"Origin": "https://elsewhere.example"}),
+    ]:
         assert not [name for name in reply.headers if name.lower().startswith("access-control")]
 
 
 def test_every_answer_says_no_cache(visitor: Browser, dummy: Browser) -> None:
-    for reply in [visitor.get("/adrien", {"format": "json"}), visitor.get("/nothing/x"),
-                  dummy.api_post(action="insert", eId="/yt/x"), visitor.get("/api/nothing")]:
+    for reply in [
+        visitor.get("/adrien", {"format": "json"}),
+        visitor.get("/nothing/x"),
+        dummy.api_post(action="insert", eId="/yt/x"),
+        visitor.get("/api/nothing"),
+    ]:
         assert reply.headers["cache-control"] == NO_CACHE
 
 

@@ -45,7 +45,8 @@ def test_add_track_context(dummy: Browser, admin: Browser) -> None:
 
 def test_quick_context_needs_login(visitor: Browser, admin: Browser) -> None:
     assert search(visitor, q="tones", context="quick") == {
-        "error": "you must be logged in to use that feature"}
+        "error": "you must be logged in to use that feature"
+    }
     answer = search(admin, q="tones", context="quick")
     assert len(answer["results"]["myPosts"]) == 3 and len(answer["results"]["theirPosts"]) == 1
 
@@ -54,8 +55,14 @@ def test_header_context(visitor: Browser) -> None:
     answer = search(visitor, q="dummy", context="header", format="json")
     assert list(answer["results"]) == ["user"]
     user = answer["results"]["user"][0]
-    assert user == {"id": DUMMY, "name": "dummy", "img": "/images/blank_user.gif", "url": "/dummy",
-                    "score": 0, "isSubscribed": False}
+    assert user == {
+        "id": DUMMY,
+        "name": "dummy",
+        "img": "/images/blank_user.gif",
+        "url": "/dummy",
+        "score": 0,
+        "isSubscribed": False,
+    }
     assert search(visitor, q="zzzz", context="header", format="json") == {"q": "zzzz", "results": {}}
 
 

@@ -33,8 +33,7 @@ def test_search_limit_answers_429_with_ratelimit_headers(limited: str) -> None:
 def test_limit_headers_count_down_on_pages_kept_for_visitors(own_service) -> None:
     browser = Browser(own_service(rate_limits=True))
     replies = [browser.get("/adrien", {"format": "json"}) for _ in range(3)]
-    assert [reply.headers.get_all("ratelimit-remaining") for reply in replies] == [
-        ["99"], ["98"], ["97"]]
+    assert [reply.headers.get_all("ratelimit-remaining") for reply in replies] == [["99"], ["98"], ["97"]]
     assert [len(reply.headers.get_all("cache-control")) for reply in replies] == [1, 1, 1]
 
 
@@ -45,8 +44,10 @@ def test_global_and_api_limits(limited: str) -> None:
     assert browser.get("/img/u/" + ADMIN).status == 307
     rejected = browser.get("/hot", {"format": "json"})
     assert rejected.status == 429
-    assert rejected.json()["error"] in ("Too many requests, please try again later",
-                                        "Too many API requests, please try again later")
+    assert rejected.json()["error"] in (
+        "Too many requests, please try again later",
+        "Too many API requests, please try again later",
+    )
 
 
 def test_failed_logins_answer_200_so_they_are_not_counted(own_service) -> None:

@@ -15,8 +15,7 @@ def test_own_profile(admin: Browser) -> None:
     me = admin.get("/api/user").json()
     assert me["_id"] == me["id"] == ADMIN and me["mid"] == f"/u/{ADMIN}"
     assert me["email"] == "test@openwhyd.org" and me["handle"] == "admin"
-    assert me["pl"] == [{"id": 0, "name": "Offline tones", "url": f"/u/{ADMIN}/playlist/0",
-                         "nbTracks": 3}]
+    assert me["pl"] == [{"id": 0, "name": "Offline tones", "url": f"/u/{ADMIN}/playlist/0", "nbTracks": 3}]
     assert me["pref"]["emSam"] == 1 and me["pref"]["mnSnp"] == -1
     assert "pwd" not in me and "md5" not in me
     assert "nbSubscribers" not in me
@@ -65,7 +64,8 @@ def test_jsonp_is_served_as_json_with_a_semicolon(visitor: Browser) -> None:
 
 def test_subscriptions_and_subscribers(visitor: Browser, dummy: Browser) -> None:
     assert visitor.get(f"/api/user/{ADRIEN}/subscriptions").json() == [
-        {"id": ADMIN, "subscribed": False, "name": "admin"}]
+        {"id": ADMIN, "subscribed": False, "name": "admin"}
+    ]
     subscribers = dummy.get("/api/user", {"id": ADRIEN, "action": "subscribers"}).json()
     assert subscribers == [{"id": DUMMY, "subscribed": False, "name": "dummy"}]
     assert dummy.get(f"/api/user/{DUMMY}/subscriptions").json()[0]["subscribed"] is True
@@ -92,8 +92,10 @@ def test_post_ignores_the_query(dummy: Browser) -> None:
 
 
 def test_profile_fields(dummy: Browser) -> None:
-    reply = dummy.post("/api/user", form={"bio": "I like noise", "loc": "Paris",
-                                          "lnk_home": "https://example.org", "lnk_tw": "someone"})
+    reply = dummy.post(
+        "/api/user",
+        form={"bio": "I like noise", "loc": "Paris", "lnk_home": "https://example.org", "lnk_tw": "someone"},
+    )
     user = reply.json()
     assert user["bio"] == "I like noise" and user["loc"] == "Paris"
     assert user["lnk"] == {"home": "https://example.org", "tw": "someone"}
@@ -115,11 +117,14 @@ def test_handle_rules(dummy: Browser, visitor: Browser) -> None:
 
 def test_email_rules(dummy: Browser) -> None:
     assert dummy.post("/api/user", json_body={"email": "nope"}).json() == {
-        "error": "This email address is invalid"}
+        "error": "This email address is invalid"
+    }
     assert dummy.post("/api/user", json_body={"email": "test@openwhyd.org"}).json() == {
-        "error": "This email already belongs to another user"}
+        "error": "This email already belongs to another user"
+    }
     assert dummy.post("/api/user", json_body={"email": " New@Openwhyd.org"}).json()["email"] == (
-        "new@openwhyd.org")
+        "new@openwhyd.org"
+    )
 
 
 def test_password_change(dummy: Browser, new_browser) -> None:
@@ -138,7 +143,8 @@ def test_ask_account_deletion(dummy: Browser, visitor: Browser) -> None:
     reply = dummy.post("/api/user", json_body={"action": "askAccountDeletion"}).json()
     assert reply["ok"] == 1 and reply["message"]
     assert visitor.post("/api/user", json_body={"action": "askAccountDeletion"}).json() == {
-        "error": "user not logged in"}
+        "error": "user not logged in"
+    }
 
 
 def test_delete_account(dummy: Browser, visitor: Browser) -> None:

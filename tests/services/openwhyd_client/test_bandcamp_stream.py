@@ -40,4 +40,6 @@ async def test_asked_from_another_site_the_route_refuses(openwhyd_url: str) -> N
     with pytest.raises(BadRequest) as raised:
         await client.bandcamp_stream("/bc/artist/song")
     assert (raised.value.message, raised.value.status) == (
-        "Openwhyd looks Bandcamp streams up for its own pages only", 400)
+        "Openwhyd looks Bandcamp streams up for its own pages only",
+        400,
+    )

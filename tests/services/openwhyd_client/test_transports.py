@@ -26,7 +26,8 @@ async def test_jsonp_reads_the_same_lists(openwhyd_url: str, visitor: OpenwhydCl
 
 
 async def test_public_only_profiles_come_from_the_routes_a_script_tag_can_load(
-        openwhyd_url: str, visitor: OpenwhydClient) -> None:
+    openwhyd_url: str, visitor: OpenwhydClient
+) -> None:
     """`/api/user` answers JSONP as application/json, which browsers block across origins."""
     loaded: list[str] = []
     load = text_loader(CpythonTransport())

@@ -29,8 +29,13 @@ async def show(match: Match, state: AppState) -> Screen:
     except ApiError as error:
         problem = error.message
     markup = render_studio(
-        "heavy_home.html", notice=state.take_notice(SIGN_IN), next=match.query.get("next", ""),
-        demo=DEMO_USER, patches=patches, problem=problem, mine=False,
+        "heavy_home.html",
+        notice=state.take_notice(SIGN_IN),
+        next=match.query.get("next", ""),
+        demo=DEMO_USER,
+        patches=patches,
+        problem=problem,
+        mine=False,
     )
     return Screen("heavy · Tonearm", markup)
 

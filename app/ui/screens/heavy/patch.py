@@ -47,8 +47,15 @@ async def show(match: Match, state: AppState) -> Screen:
         return Screen(f"{name} · heavy · Tonearm", failure("This patch could not be loaded", error, state))
     options, releases_problem = await releases_offered(client, state.clock) if mine else ([], None)
     markup = render_studio(
-        "heavy_patch.html", patch=patch, jobs=jobs, mine=mine, options=options,
-        releases_problem=releases_problem, upload=state.uploads.get(patch.id), problem=None, compiling=False,
+        "heavy_patch.html",
+        patch=patch,
+        jobs=jobs,
+        mine=mine,
+        options=options,
+        releases_problem=releases_problem,
+        upload=state.uploads.get(patch.id),
+        problem=None,
+        compiling=False,
         play=newest_play_link(patch.owner, patch.name, jobs),
     )
     return Screen(f"{patch.name} · heavy · Tonearm", markup)
@@ -59,8 +66,9 @@ def patch_key(match: Match) -> str:
     return f"{match.params['owner']}/{match.params['patch']}"
 
 
-def show_preview(app: App, upload: Upload | None, *, problem: str | None = None,
-                 compiling: bool = False) -> None:
+def show_preview(
+    app: App, upload: Upload | None, *, problem: str | None = None, compiling: bool = False
+) -> None:
     preview = render_studio("heavy_upload_preview.html", upload=upload, problem=problem, compiling=compiling)
     app.page.set_html(PREVIEW, preview)
 
@@ -91,8 +99,10 @@ def take_files(read: Callable[[], Awaitable[dict[str, bytes] | None]]) -> Action
         try:
             picked = await read()
             if picked is None:
-                raise BundleTooLarge(f"These files add up to more than {MAX_UNPACKED_BYTES >> 20} MiB;"
-                                     " a patch is a few .pd files.")
+                raise BundleTooLarge(
+                    f"These files add up to more than {MAX_UNPACKED_BYTES >> 20} MiB;"
+                    " a patch is a few .pd files."
+                )
             upload = prepare_upload(picked)
         except BundleError as error:
             show_preview(app, None, problem=str(error))

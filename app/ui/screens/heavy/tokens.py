@@ -42,9 +42,12 @@ async def tokens_screen(state: AppState, created: UserToken | None = None) -> Sc
     except ApiError as error:
         return Screen(TITLE, failure("Your tokens could not be loaded", error, state))
     markup = render_studio(
-        "heavy_tokens.html", tokens=sorted(tokens, key=lambda t: t.created_at or "", reverse=True),
-        in_use=in_use(tokens, me), created=created,
-        new_token=state.take_notice(NEW_TOKEN), refused=state.take_notice(TOKENS),
+        "heavy_tokens.html",
+        tokens=sorted(tokens, key=lambda t: t.created_at or "", reverse=True),
+        in_use=in_use(tokens, me),
+        created=created,
+        new_token=state.take_notice(NEW_TOKEN),
+        refused=state.take_notice(TOKENS),
     )
     return Screen(TITLE, markup)
 

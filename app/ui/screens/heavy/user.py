@@ -36,8 +36,12 @@ async def user_screen(state: AppState, name: str, path: str) -> Screen:
         return Screen(f"{name} · heavy · Tonearm", failed)
     mine = me is not None and me.name == name
     markup = render_studio(
-        "heavy_user.html", user=name, patches=patches, mine=mine,
-        new_patch=state.take_notice(NEW_PATCH), refused=state.take_notice(PATCHES),
+        "heavy_user.html",
+        user=name,
+        patches=patches,
+        mine=mine,
+        new_patch=state.take_notice(NEW_PATCH),
+        refused=state.take_notice(PATCHES),
     )
     return Screen(f"{'Your patches' if mine else name} · heavy · Tonearm", markup)
 

@@ -25,8 +25,14 @@ async def show(match: Match, state: AppState) -> Screen:
         return not_found(match.path)
     except ApiError as error:
         return Screen(f"{name} · heavy · Tonearm", failure("This version could not be loaded", error, state))
-    markup = render_studio("heavy_version.html", owner=owner, patch=name, job=job,
-                           downloads=downloads(name, job), play=play_link(owner, name, job))
+    markup = render_studio(
+        "heavy_version.html",
+        owner=owner,
+        patch=name,
+        job=job,
+        downloads=downloads(name, job),
+        play=play_link(owner, name, job),
+    )
     return Screen(f"{name} version {job.index} · heavy · Tonearm", markup)
 
 

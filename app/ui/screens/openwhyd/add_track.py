@@ -39,8 +39,12 @@ def title_guess(eid: str) -> str:
 async def show(match: Match, state: AppState) -> Screen:
     me = state.session.openwhyd_user
     if me is None:
-        prompt = render("sign_in_prompt.html", title="Add a track", next=href("add-track", match.query),
-                        reason="Sign in to post tracks to your profile and playlists.")
+        prompt = render(
+            "sign_in_prompt.html",
+            title="Add a track",
+            next=href("add-track", match.query),
+            reason="Sign in to post tracks to your profile and playlists.",
+        )
         return Screen(TITLE, prompt)
     url = match.query.get("url", "").strip()
     eid = eid_from_url(url) if url else None
@@ -52,9 +56,18 @@ async def show(match: Match, state: AppState) -> Screen:
     guessed = {"name": title_guess(eid or ""), "playlist": match.query.get("pl", "")}
     values = notice.values if notice else guessed
     markup = render(
-        "add_track.html", form=FORM, notice=notice, values=values, url=url, eid=eid,
-        source=source_of(eid)[0] if eid else "", source_url=url_from_eid(eid) if eid else "",
-        playlists=playlists, pl=match.query.get("pl", ""), sources_help=SOURCES_HELP, unsupported=UNSUPPORTED,
+        "add_track.html",
+        form=FORM,
+        notice=notice,
+        values=values,
+        url=url,
+        eid=eid,
+        source=source_of(eid)[0] if eid else "",
+        source_url=url_from_eid(eid) if eid else "",
+        playlists=playlists,
+        pl=match.query.get("pl", ""),
+        sources_help=SOURCES_HELP,
+        unsupported=UNSUPPORTED,
     )
     return Screen(TITLE, markup, focus="add-name" if eid else "add-url")
 

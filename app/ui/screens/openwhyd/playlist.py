@@ -25,7 +25,7 @@ IMAGE_INPUT = "playlist-image-file"
 
 def moved(tracks: tuple[Track, ...], start: int, end: int) -> tuple[Track, ...]:
     """`tracks` with the one at `start` taken out and put back at `end`."""
-    rest = tracks[:start] + tracks[start + 1:]
+    rest = tracks[:start] + tracks[start + 1 :]
     return (*rest[:end], tracks[start], *rest[end:])
 
 
@@ -87,15 +87,25 @@ async def show(match: Match, state: AppState) -> Screen:
     state.lists[list_key] = tracks
     rows = None
     if tracks and not arranging:
-        rows = long_list.start(state, list_key, "Tracks", first, fetch, PAGE,
-                               total=None if after else playlist.track_count)
+        rows = long_list.start(
+            state, list_key, "Tracks", first, fetch, PAGE, total=None if after else playlist.track_count
+        )
     version = state.image_versions.get(playlist_key(owner.id, playlist.id))
     image = playlist_image(client, owner, playlist, version)
     markup = render(
-        "playlist.html", playlist=playlist, owner=owner, handle=match.params["user"], tracks=tracks,
-        list_key=list_key, rows=rows, image=image, mine=mine, arranging=arranging,
+        "playlist.html",
+        playlist=playlist,
+        owner=owner,
+        handle=match.params["user"],
+        tracks=tracks,
+        list_key=list_key,
+        rows=rows,
+        image=image,
+        mine=mine,
+        arranging=arranging,
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
-        notices={form: state.take_notice(form) for form in FORMS}, picture_types=PICTURE_TYPES,
+        notices={form: state.take_notice(form) for form in FORMS},
+        picture_types=PICTURE_TYPES,
     )
     return Screen(f"{playlist.name} · Tonearm", markup)
 

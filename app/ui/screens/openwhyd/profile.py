@@ -61,11 +61,21 @@ async def show(match: Match, state: AppState) -> Screen:
     me = state.session.openwhyd_user
     source, word = EXPORTS.get(match.name, ("", ""))
     markup = render(
-        "profile.html", user=user, avatar=client.resource_url(user.image) or client.user_image_url(user.id),
-        cover=client.resource_url(user.cover_image), links=safe_links(user),
-        tabs=TABS, tab=match.name, list_key=list_key, me=me, handle=match.params["user"],
+        "profile.html",
+        user=user,
+        avatar=client.resource_url(user.image) or client.user_image_url(user.id),
+        cover=client.resource_url(user.cover_image),
+        links=safe_links(user),
+        tabs=TABS,
+        tab=match.name,
+        list_key=list_key,
+        me=me,
+        handle=match.params["user"],
         export=export_menu.menu(source, f"{user.name} {word}", user.id) if source else None,
-        create_notice=state.take_notice(CREATE_FORM), tracks=tracks, rows=rows, **content,
+        create_notice=state.take_notice(CREATE_FORM),
+        tracks=tracks,
+        rows=rows,
+        **content,
     )
     return Screen(f"{user.name} · Tonearm", markup)
 

@@ -65,9 +65,13 @@ async def show(match: Match, state: AppState) -> Screen:
     state.session.openwhyd_user = me  # the header follows what the server holds
     links = [(site, label, me.links.get(site, "")) for site, label in LINK_SITES]
     markup = render(
-        "settings.html", me=me, links=links, profile=href("profile", user=me.handle or me.id),
+        "settings.html",
+        me=me,
+        links=links,
+        profile=href("profile", user=me.handle or me.id),
         avatar=client.resource_url(me.image) or client.user_image_url(me.id),
-        cover=client.resource_url(me.cover_image), picture_types=account_forms.PICTURE_TYPES,
+        cover=client.resource_url(me.cover_image),
+        picture_types=account_forms.PICTURE_TYPES,
     )
     return Screen(TITLE, markup)
 

@@ -45,7 +45,11 @@ async def section(state: AppState, after: str | None = None) -> Markup:
 
 async def show(match: Match, state: AppState) -> Screen:
     if state.session.openwhyd_user is None:
-        prompt = render("sign_in_prompt.html", title="Your stream", next=href("stream"),
-                        reason="Sign in to hear what the people you follow are posting.")
+        prompt = render(
+            "sign_in_prompt.html",
+            title="Your stream",
+            next=href("stream"),
+            reason="Sign in to hear what the people you follow are posting.",
+        )
         return Screen(TITLE, prompt)
     return Screen(TITLE, await section(state, match.query.get("after")))

@@ -56,10 +56,18 @@ async def show(match: Match, state: AppState) -> Screen:
     context = match.query.get("ctx", "")
     source, open_source = source_of(track.eid)
     markup = render(
-        "track.html", track=track, me=me, lovers=lovers, playlists=playlists, list_key=list_key,
-        image=client.resource_url(track.image), source=source, open_source=open_source,
+        "track.html",
+        track=track,
+        me=me,
+        lovers=lovers,
+        playlists=playlists,
+        list_key=list_key,
+        image=client.resource_url(track.image),
+        source=source,
+        open_source=open_source,
         url=url_from_eid(track.eid),
-        context=context if context in CONTEXTS else "", linked=linked_mentions,
+        context=context if context in CONTEXTS else "",
+        linked=linked_mentions,
         notices={form: state.take_notice(form) for form in FORMS},
         here=href("track", match.query, id=track.id),
     )
@@ -106,8 +114,12 @@ async def repost(app: App, data: dict[str, str]) -> None:
     client = app.state.services.openwhyd
     try:
         choice = chosen_playlist(data, await client.user_playlists(app.state.session.openwhyd_user.id))
-        await client.repost(data["post"], playlist=choice.existing, new_playlist=choice.new_name,
-                            context=data.get("ctx") or None)
+        await client.repost(
+            data["post"],
+            playlist=choice.existing,
+            new_playlist=choice.new_name,
+            context=data.get("ctx") or None,
+        )
     except ApiError as error:
         await refuse(app, "repost", error, data)
         return

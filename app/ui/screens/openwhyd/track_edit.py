@@ -28,8 +28,15 @@ async def show(match: Match, state: AppState) -> Screen:
     notice = state.take_notice(FORM)
     playlist = str(track.playlist.id) if track.playlist else ""
     current = {"name": track.name, "text": track.text, "playlist": playlist}
-    markup = render("track_edit.html", track=track, mine=mine, playlists=playlists, form=FORM, notice=notice,
-                    values=notice.values if notice else current)
+    markup = render(
+        "track_edit.html",
+        track=track,
+        mine=mine,
+        playlists=playlists,
+        form=FORM,
+        notice=notice,
+        values=notice.values if notice else current,
+    )
     return Screen(f"Edit {track.name or 'track'} · Tonearm", markup)
 
 
