@@ -50,13 +50,13 @@ def serve(args: argparse.Namespace) -> int:
 
 def test(args: argparse.Namespace) -> int:
     ensure_vendored()
-    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
+    return subprocess.call([sys.executable, "-m", "pytest", *args.passed_on], cwd=ROOT)
 
 
 def heavy_token(args: argparse.Namespace) -> int:
     from server.heavy.cli import heavy_token_main
 
-    return heavy_token_main(args.cli_args)
+    return heavy_token_main(args.passed_on)
 
 
 def bench(args: argparse.Namespace) -> int:

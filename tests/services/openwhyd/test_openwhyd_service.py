@@ -1,6 +1,7 @@
 """The service under other settings: rate limits on, test routes off, a `--seed` folder, and
 data that survives a restart."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from server.openwhyd import create_app
 from server.openwhyd.seed import SeedError
 from server.settings import Settings
 
-SHARED_FIXTURES = Path("/work/shared/fixtures/openwhyd")
-REPO_FIXTURES = Path(__file__).parents[3] / "server/openwhyd/demo/fixtures"
+OPENWHYD_FIXTURES = Path(
+    os.environ.get("TONEARM_OPENWHYD_FIXTURES", Path(__file__).parents[3] / "server/openwhyd/demo/fixtures")
+)
+"""Real Openwhyd documents: the repo's copy, or another folder of them named by the variable."""
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +71,7 @@ def test_test_routes_want_post(own_service) -> None:
 
 
 def test_seed_folder_of_the_shared_fixtures(own_service, tmp_path: Path) -> None:
-    folder = SHARED_FIXTURES if SHARED_FIXTURES.is_dir() else REPO_FIXTURES
-    browser = Browser(own_service(tmp_path, seed=folder, test_mode=True, rate_limits=False))
+    browser = Browser(own_service(tmp_path, seed=OPENWHYD_FIXTURES, test_mode=True, rate_limits=False))
     assert len(browser.get("/adrien", {"format": "json"}).json()) == 21
     assert browser.get(f"/u/{ADMIN}", {"format": "json"}).json()[0]["uId"] == ADMIN
     assert browser.get("/admin", {"format": "json"}).status == 404
