@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from buildkit import environment
 from buildkit.paths import DIST, ROOT
 
-NEEDS_TEST_EXTRAS = {"test", "bench"}
+NEEDS_TEST_EXTRAS = {"test", "check", "bench"}
 PASSES_ARGUMENTS_ON = {"test", "heavy-token"}
 """Commands whose arguments, `--help` included, belong to the tool they run (pytest, the token CLI)."""
 
@@ -49,6 +49,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         add_help=False,
         help="print a new heavy token for a user (NAME [--label L] [--data DIR])",
     )
+    commands.add_parser("check", help="lint, formatting and types (ruff, ruff format, mypy), as CI runs them")
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
     bench.add_argument("--runs", type=int, default=9)
     args, passed_on = parser.parse_known_args(argv or ["build"])
