@@ -23,9 +23,10 @@ def imported_packages(folder: str) -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize(
-    ("folder", "forbidden"), [("server", {"buildkit", "app", "tests"}), ("app", {"server", "buildkit", "tests"})]
-)
+LAYERS = [("server", {"buildkit", "app", "tests"}), ("app", {"server", "buildkit", "tests"})]
+
+
+@pytest.mark.parametrize(("folder", "forbidden"), LAYERS)
 def test_a_layer_imports_nothing_above_or_beside_it(folder: str, forbidden: set[str]) -> None:
     offending = {module: names & forbidden for module, names in imported_packages(folder).items()}
     assert {module: names for module, names in offending.items() if names} == {}
