@@ -104,7 +104,7 @@ def install_npm(pin: Pin, files: dict[str, bytes]) -> None:
 
 
 def python_packages_zip(pins: list[tuple[Pin, dict[str, bytes]]]) -> bytes:
-    """jinja2, pure MarkupSafe and pyodide-http in one archive, with Pyodide-made bytecode."""
+    """jinja2 and pure MarkupSafe in one archive, with Pyodide-made bytecode."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for pin, files in pins:

@@ -7,10 +7,13 @@ import json
 import zipfile
 
 import pytest
+from canned import json_answer
 from fake_page import FakePage
 from player_harness import TRACKS, Harness
 
 from app.api.errors import NotFound
+from app.api.transport import Request, Response
+from app.api.transports.mock import MockTransport
 from app.config import AppConfig
 from app.heavy.client import HeavyClient
 from app.heavy.models import CompileMessage, Job
@@ -181,20 +184,22 @@ def test_a_patch_plays_with_no_duration_and_no_play_log() -> None:
     assert not h.player.playing and h.sent == []
 
 
-class FakeDownloads:
-    def __init__(self, answers: dict[str, bytes]) -> None:
-        self.answers = answers
-        self.asked: list[str] = []
+def heavy(builds: dict[str, bytes]) -> tuple[HeavyClient, list[str]]:
+    """The heavy client, its downloads answered as the service answers them: a build's archive by
+    its URL, heavy's 404 for any other; and the URLs it asked for."""
+    asked: list[str] = []
 
-    async def download(self, url: str) -> bytes:
-        self.asked.append(url)
-        if url not in self.answers:
-            raise NotFound("There is no such version.", 404)
-        return self.answers[url]
+    def answer(request: Request) -> Response:
+        asked.append(request.url)
+        if request.url in builds:
+            return Response(200, builds[request.url], (("content-type", "application/zip"),))
+        return json_answer({"errors": [{"status": "404", "detail": "There is no such version."}]}, 404)
+
+    return HeavyClient("./heavy", MockTransport(answer)), asked
 
 
 def test_builds_are_downloaded_once_and_only_the_latest_few_kept() -> None:
-    client = FakeDownloads({f"/b/{n}": web_archive() for n in range(3)})
+    client, asked = heavy({f"/b/{n}": web_archive() for n in range(3)})
     cache = BuildCache(client, keep=2)
 
     def load(url: str) -> object:
@@ -205,13 +210,13 @@ def test_builds_are_downloaded_once_and_only_the_latest_few_kept() -> None:
     load("/b/2")
     load("/b/1")
     load("/b/0")
-    assert client.asked == ["/b/0", "/b/1", "/b/2", "/b/0"]
+    assert asked == ["/b/0", "/b/1", "/b/2", "/b/0"]
     with pytest.raises(NotFound):
         load("/b/missing")
 
 
 class FakePatches:
-    def __init__(self, client: FakeDownloads) -> None:
+    def __init__(self, client: HeavyClient) -> None:
         self.cache = BuildCache(client)
         self.sent: list[tuple[str, float]] = []
 
@@ -227,7 +232,7 @@ def patch_app(answers: dict[str, bytes]) -> tuple[App, FakePage, FakePatches, Ha
     state = AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)))
     harness = Harness(on_change=lambda change: player_changed(app, change))
     state.player = harness.player
-    patches = FakePatches(FakeDownloads(answers))
+    patches = FakePatches(heavy(answers)[0])
     app = App(page, state, {**PLAYER_ACTIONS, **actions(lambda: patches)})
     app.mount()
     return app, page, patches, harness
