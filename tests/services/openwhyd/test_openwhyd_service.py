@@ -1,8 +1,6 @@
 """The service under other settings: rate limits on, test routes off, a `--seed` folder, and
 data that survives a restart."""
 
-import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -86,10 +84,11 @@ def test_the_clock_route_moves_the_services_clock_and_refuses_what_it_cannot_do(
     clock = Clock()
     browser = Browser(own_service(test_mode=True, rate_limits=False, clock=clock))
     moved = browser.post("/testing/clock", form={"at": "2031-03-01T12:00:00Z"}).json()
-    assert moved["ok"] is True and re.fullmatch(r"2031-03-01T12:00:0\d\.\d{3}Z", moved["now"])
-    assert clock.today() == date(2031, 3, 1)
+    assert moved["ok"] is True and moved["now"].startswith("2031-03-01T12:00:0")
+    assert len(moved["now"]) == 24 and moved["now"][19] == "." and moved["now"].endswith("Z")
+    assert clock.today().isoformat() == "2031-03-01"
     later = browser.post("/testing/clock", form={"advance": str(86400)}).json()["now"]
-    assert later.startswith("2031-03-02T12:00:0") and clock.today() == date(2031, 3, 2)
+    assert later.startswith("2031-03-02T12:00:0") and clock.today().isoformat() == "2031-03-02"
     for form in (
         {},
         {"advance": "-1"},
@@ -102,7 +101,7 @@ def test_the_clock_route_moves_the_services_clock_and_refuses_what_it_cannot_do(
     ):
         reply = browser.post("/testing/clock", form=form)
         assert reply.status == 400 and list(reply.json()) == ["error"], form
-    assert clock.today() == date(2031, 3, 2)
+    assert clock.today().isoformat() == "2031-03-02"
     assert browser.get("/testing/clock", {"advance": "1"}).status == 400
     assert browser.post("/testing/reset").json() == {"ok": True}
     assert abs(clock.now() - Clock().now()) < 60
