@@ -58,7 +58,9 @@ def main(argv: list[str]) -> int:
         results = compile_dataflow(
             Path(main_pd), Path(out_dir), patch_name=name, generators=generators or ["c"]
         ).root
-        outcome = {kind: collect(results, kind, folders) for kind in ("warnings", "errors")}
+        outcome: dict[str, object] = {
+            kind: collect(results, kind, folders) for kind in ("warnings", "errors")
+        }
     except Exception as error:
         outcome = {
             "warnings": [],

@@ -5,6 +5,8 @@ with an `errors` array, so clients that raise on HTTP errors still read them; ha
 their HTTP status.
 """
 
+from collections.abc import Mapping
+
 from starlette.responses import JSONResponse
 
 from server.heavy import documents
@@ -16,9 +18,11 @@ class Refusal(Exception):
         self.status, self.detail, self.soft = status, detail, soft
 
 
-def reply(body: dict, status: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
+def reply(body: dict, status: int = 200, headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def refusal(status: int, detail: str, *, soft: bool, headers: dict[str, str] | None = None) -> JSONResponse:
+def refusal(
+    status: int, detail: str, *, soft: bool, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     return reply(documents.errors(status, detail), 200 if soft else status, headers)

@@ -149,7 +149,7 @@ class Store:
         compile_time: float,
         warnings: list[dict],
         errors: list[dict],
-        place_files: Callable[[int], None],
+        place_files: Callable[[int], object],
     ) -> Job:
         """Numbers the job and lets `place_files` move its files under the job id, atomically."""
         with self._write() as conn:

@@ -3,6 +3,7 @@
 import re
 import shutil
 from pathlib import Path
+from typing import TypeGuard
 
 KINDS = ("upload_data", "uAvatarImg", "uCoverImg", "uPlaylistImg", "audio")
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}")
@@ -20,7 +21,7 @@ class Files:
         return self.root / kind / name
 
     @staticmethod
-    def safe(name: object) -> bool:
+    def safe(name: object) -> TypeGuard[str]:
         """A plain file name: no path, no leading dot."""
         return isinstance(name, str) and bool(SAFE_NAME.fullmatch(name)) and ".." not in name
 

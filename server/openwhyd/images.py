@@ -55,11 +55,12 @@ def thumbnail(image: Image.Image, width: int | None, height: int | None) -> byte
 
 
 def extension(image: Image.Image) -> str:
-    return FORMATS[image.format]
+    """Only pictures `open_image` accepted reach here, and their format is one of FORMATS."""
+    return FORMATS[str(image.format)]
 
 
 def mime(image: Image.Image) -> str:
-    return Image.MIME[image.format]
+    return Image.MIME[str(image.format)]
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

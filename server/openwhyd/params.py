@@ -38,10 +38,11 @@ class _Indexed(dict):
 
 
 def _place(node: dict, path: list[str], value: Any) -> None:
-    head, rest = path[0], path[1:]
+    head: str | int = path[0]
+    rest = path[1:]
     if isinstance(node, _Indexed) and head == "":
         head = max((k for k in node if isinstance(k, int)), default=-1) + 1
-    elif isinstance(node, _Indexed) and head.isdigit() and int(head) <= MAX_INDEX:
+    elif isinstance(node, _Indexed) and isinstance(head, str) and head.isdigit() and int(head) <= MAX_INDEX:
         head = int(head)
     if not rest:
         node[head] = _combine(node[head], value) if head in node else value

@@ -24,7 +24,7 @@ class SeedError(ValueError):
 
 def read(folder: Path) -> dict[str, list[dict[str, Any]]]:
     """Every collection of the folder; `comment.json` is optional, the others are required."""
-    documents = {}
+    documents: dict[str, list[dict[str, Any]]] = {}
     for name in COLLECTIONS:
         path = folder / f"{name}.json"
         if name == "comment" and not path.exists():

@@ -67,7 +67,7 @@ def subscription_counts(db: sqlite3.Connection, uid: str) -> dict[str, int]:
 
 def own_profile(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
     """`GET /api/user` for oneself: playlists newest first, `pref` filled with defaults."""
-    pref = doc.get("pref") if isinstance(doc.get("pref"), dict) else {}
+    pref = doc["pref"] if isinstance(doc.get("pref"), dict) else {}
     return _with_ids({**doc, "pl": playlists(db, doc["_id"])[::-1], "pref": {**PREF_DEFAULTS, **pref}})
 
 

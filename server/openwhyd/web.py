@@ -3,7 +3,7 @@ the session, and the service; controllers are plain functions of a `Call`.
 """
 
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from server.openwhyd import credentials
 from server.openwhyd.params import form_fields, json_fields, query_params
+from server.openwhyd.responses import json_response
 from server.openwhyd.service import Service
 from server.openwhyd.store import sessions, users
 
@@ -67,10 +68,26 @@ class Call:
 
     @property
     def uid(self) -> str | None:
-        return self.user and self.user["_id"]
+        return self.user["_id"] if self.user else None
+
+    @property
+    def me(self) -> dict[str, Any]:
+        """The signed-in user's document, in code that runs once its route has checked there is one."""
+        if self.user is None:
+            raise NotSignedIn
+        return self.user
+
+    @property
+    def my_id(self) -> str:
+        return self.me["_id"]
 
 
-async def _replay(body: bytes) -> AsyncIterator[bytes]:
+class NotSignedIn(Exception):
+    """A controller reached for the signed-in user where there is none: answered as the real
+    server answers a request that needs a session."""
+
+
+async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
     yield body
 
 
@@ -155,12 +172,19 @@ def endpoint(service: Service, controller: Controller, shared: bool = False) -> 
         if call is None:
             return Response("Payload Too Large", 413, media_type="text/plain")
         if not (shared and call.method == "GET" and call.session_id is None):
-            return await run_in_threadpool(controller, call)
+            return await run_in_threadpool(answer, call)
         key = (request.scope.get("root_path", ""), request.url.path, call.query_string)
         generation, kept = service.store.recall(key)
-        if kept is None:
-            kept = controller(call)
-            service.store.keep(key, generation, kept)
-        return kept
+        if isinstance(kept, Response):
+            return kept
+        fresh = answer(call)
+        service.store.keep(key, generation, fresh)
+        return fresh
+
+    def answer(call: Call) -> Response:
+        try:
+            return controller(call)
+        except NotSignedIn:
+            return json_response({"error": "user not logged in"})
 
     return run

@@ -6,6 +6,7 @@ tracks whose audio the service synthesises and serves itself.
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from server.openwhyd import seed
 from server.openwhyd.credentials import md5
@@ -16,7 +17,7 @@ from server.openwhyd.store import comments, posts, users
 FIXTURES = Path(__file__).parent / "fixtures"
 ADMIN, DUMMY = "000000000000000000000001", "000000000000000000000002"
 PASSWORD = "admin"
-ACCOUNTS = [
+ACCOUNTS: list[dict[str, Any]] = [
     {
         "_id": ADMIN,
         "email": "test@openwhyd.org",
@@ -92,7 +93,7 @@ def _post_tracks(db: sqlite3.Connection, now: float) -> None:
     pids = []
     for index, (filename, (name, _)) in enumerate(TRACKS.items()):
         author, author_name = (ADMIN, "admin") if index < 3 else (DUMMY, "dummy")
-        doc = {
+        doc: dict[str, Any] = {
             "uId": author,
             "uNm": author_name,
             "text": "",

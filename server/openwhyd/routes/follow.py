@@ -38,16 +38,16 @@ def _change(call: Call, action: str, tid_param: Any) -> dict[str, Any]:
     if tid is None:
         return {}
     if action == "get":
-        fid = follows.following_id(call.db, call.uid, tid)
+        fid = follows.following_id(call.db, call.my_id, tid)
         return {"_id": fid} if fid else {}
     with call.service.store.write() as db:
         if action == "delete":
-            follows.unfollow(db, call.uid, tid)
+            follows.unfollow(db, call.my_id, tid)
             return {}
         target = users.get(db, tid)
         if target is None:
             return {"error": "user not found"}
-        doc = {"uId": call.uid, "uNm": call.user.get("name"), "tId": tid, "tNm": target.get("name")}
+        doc = {"uId": call.my_id, "uNm": call.me.get("name"), "tId": tid, "tNm": target.get("name")}
         fid = follows.follow(db, doc, call.now)
     return {"_id": fid}
 

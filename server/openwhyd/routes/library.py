@@ -156,7 +156,7 @@ def _playlist(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
         return _tracks(call, listing, "New playlist", [])
     pl_id = js_int(number)
     entry = users.playlist(call.db, user["_id"], pl_id) if pl_id is not None else None
-    if entry is None:
+    if pl_id is None or entry is None:
         if listing.callback:
             return jsonp_response(listing.callback, NO_PLAYLIST)
         if listing.json:

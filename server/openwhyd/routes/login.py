@@ -166,7 +166,7 @@ def register(call: Call) -> Response:
             follows.follow(
                 db, {"uId": inviter["_id"], "uNm": inviter.get("name"), "tId": uid, "tNm": name}, call.now
             )
-        user = users.get(db, uid)
+        user = users.existing(db, uid)
     if not ajax:
         return _logged_in(call, uid, html_response(html.script_redirect(call.root + "/", 1000)))
     data = _with_user(call, form, {"redirect": "/", "uId": uid}, user)

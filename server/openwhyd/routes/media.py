@@ -96,8 +96,8 @@ def playlist_image(call: Call) -> Response:
     """
     uid, _, number = call.path["id"].partition("_")
     owner = _user(uid, call)
-    entry = owner and users.playlist(call.db, owner["_id"], number)
-    if not entry:
+    entry = users.playlist(call.db, owner["_id"], number) if owner else None
+    if owner is None or not entry:
         return empty(404)
     if "remoteOnly" not in call.query:
         path = call.service.files.existing("uPlaylistImg", entry["img"])

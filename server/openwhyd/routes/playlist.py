@@ -33,7 +33,8 @@ def _get(call: Call) -> Response:
 
 def _describe(call: Call, global_id: str) -> dict[str, Any]:
     uid, _, number = global_id.partition("_")
-    owner = object_id(uid) and users.get(call.db, object_id(uid))
+    oid = object_id(uid)
+    owner = users.get(call.db, oid) if oid else None
     item: dict[str, Any] = {"id": global_id}
     entry = owner and users.playlist(call.db, owner["_id"], number)
     if entry and entry.get("name") is not None:
@@ -48,19 +49,19 @@ def _describe(call: Call, global_id: str) -> dict[str, Any]:
 
 
 def _entry(call: Call, pl_id: Any) -> dict[str, Any] | None:
-    entry = users.playlist(call.db, call.uid, pl_id)
+    entry = users.playlist(call.db, call.my_id, pl_id)
     return entry and {key: entry[key] for key in ("id", "name") if key in entry}
 
 
 def create(call: Call, body: dict[str, Any]) -> Response:
     with call.service.store.write() as db:
-        return json_response(users.add_playlist(db, call.uid, text(body.get("name"))))
+        return json_response(users.add_playlist(db, call.my_id, text(body.get("name"))))
 
 
 def rename(call: Call, body: dict[str, Any]) -> Response:
     """The playlist and its posts' `pl.name`; an unknown id answers `true`, as the real one does."""
     with call.service.store.write() as db:
-        if not users.rename_playlist(db, call.uid, body.get("id"), text(body.get("name"))):
+        if not users.rename_playlist(db, call.my_id, body.get("id"), text(body.get("name"))):
             return json_response(True)
     return json_response(_entry(call, body.get("id")))
 
@@ -69,10 +70,10 @@ def delete(call: Call, body: dict[str, Any]) -> Response:
     """Answers with the id exactly as sent: a form's `"0"` comes back as the body `0`."""
     pl_id = body.get("id")
     with call.service.store.write() as db:
-        entry = users.playlist(db, call.uid, pl_id)
+        entry = users.playlist(db, call.my_id, pl_id)
         if entry is None:
             return json_response({"error": "playlist not found"})
-        users.delete_playlist(db, call.uid, pl_id)
+        users.delete_playlist(db, call.my_id, pl_id)
     image = call.service.files.existing("uPlaylistImg", entry["img"])
     if image:
         image.unlink()
@@ -85,7 +86,7 @@ def set_order(call: Call, body: dict[str, Any]) -> Response:
     if not truthy(body.get("id")) or not isinstance(order, list):
         return json_response({"error": "missing parameters"})
     with call.service.store.write() as db:
-        posts.set_order(db, call.uid, [object_id(pid) or "" for pid in order])
+        posts.set_order(db, call.my_id, [object_id(pid) or "" for pid in order])
     return json_response({"ok": 1})
 
 
@@ -106,7 +107,7 @@ def update(call: Call, body: dict[str, Any]) -> Response:
         return json_response({"error": "invalid img parameter"})
     upload.replace(files.path("uPlaylistImg", name))
     with call.service.store.write() as db:
-        users.set_playlist_img(db, call.uid, pl_id, name)
+        users.set_playlist_img(db, call.my_id, pl_id, name)
     return json_response({**entry, "img": f"/uPlaylistImg/{name}"})
 
 

@@ -96,21 +96,22 @@ def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     """Sets every track field and drops `pl` when none is sent, as the real edit does."""
     pid = object_id(p["_id"])
     with call.service.store.write() as db:
-        post = pid and posts.get(db, pid)
-        if not post:
+        post = posts.get(db, pid) if pid else None
+        if pid is None or post is None:
             return {"error": "post not found"}
         if post["uId"] != call.uid:
             return {"error": "updating another user's post is not allowed"}
         kept = {k: v for k, v in post.items() if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
-        posts.replace(db, pid, {**kept, **_track_fields(p, db)})
-        return {**posts.get(db, pid), "isNew": False}
+        changed = {**kept, **_track_fields(p, db)}
+        posts.replace(db, pid, changed)
+        return {**(posts.get(db, pid) or changed), "isNew": False}
 
 
 def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     pid = object_id(p["pId"])
     with call.service.store.write() as db:
-        source = pid and posts.get(db, pid)
-        if not source:
+        source = posts.get(db, pid) if pid else None
+        if pid is None or source is None:
             return {"error": "post not found"}
         doc = {
             "uId": p["uId"],
@@ -154,7 +155,7 @@ def toggle_love(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         before = posts.get(db, pid)
         if before is None:
             return {"loved": False, "lovers": 0}
-        loved = posts.toggle_love(db, pid, call.uid)
+        loved = posts.toggle_love(db, pid, call.my_id)
         lovers = len(posts.lovers_of(db, [pid]).get(pid, []))
     return {"loved": True, "lovers": lovers, "post": before} if loved else {"loved": False, "lovers": lovers}
 
@@ -210,7 +211,7 @@ def add_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     with call.service.store.write() as db:
         if pid is None or posts.get(db, pid) is None:
             return {"error": "post not found"}
-        last = comments.last_time(db, call.uid, pid)
+        last = comments.last_time(db, call.my_id, pid)
         if last is not None and call.now - last < COMMENT_INTERVAL:
             return {"error": TOO_QUICK}
         return comments.insert(db, {"pId": pid, "uId": call.uid, "uNm": p["uNm"], "text": comment}, call.now)
@@ -220,8 +221,8 @@ def delete_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     """The comment's author or the post's author may delete a comment."""
     cid = object_id(p.get("_id"))
     with call.service.store.write() as db:
-        comment = cid and comments.get(db, cid)
-        if not comment:
+        comment = comments.get(db, cid) if cid else None
+        if cid is None or comment is None:
             return {"error": "comment not found"}
         post = posts.get(db, comment["pId"])
         if post is None:

@@ -60,7 +60,9 @@ class Search:
         ]
 
     def people(self, limit: int) -> list[dict[str, Any]]:
-        found = [users.get(self.db, row["id"]) for row in fulltext.people(self.db, self.q, limit)]
+        found = [
+            user for row in fulltext.people(self.db, self.q, limit) if (user := users.get(self.db, row["id"]))
+        ]
         return sorted(found, key=lambda user: -self.score(user["_id"]))
 
     def playlists(self, limit: int) -> list[dict[str, Any]]:

@@ -45,7 +45,7 @@ def _answer(call: Call, params: dict[str, Any]) -> Any:
         return _update(call, params)
     result = views.own_profile(call.db, call.user)
     if truthy(params.get("includeSubscr")):
-        result.update(views.subscription_counts(call.db, call.uid))
+        result.update(views.subscription_counts(call.db, call.my_id))
     return result
 
 
@@ -96,13 +96,14 @@ def _set_name(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] 
     name = (text(value) or "").strip()
     if not name:
         return {"error": "Please enter your name"}
-    users.rename(call.db, call.uid, name, names.normalise(name))
+    users.rename(call.db, call.my_id, name, names.normalise(name))
     return None
 
 
 def _image(call: Call, value: Any, kind: str) -> str | None:
     """`/<kind>/<file>` for a file just uploaded (moved into `kind`) or already there."""
-    name = text(value).rsplit("/", 1)[-1] if text(value) else None
+    path = text(value)
+    name = path.rsplit("/", 1)[-1] if path else None
     upload = call.service.files.existing("upload_data", name)
     if upload:
         return f"/{kind}/{call.service.files.move(upload, kind)}"
@@ -113,28 +114,28 @@ def _set_img(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] |
     img = "/images/blank_user.gif" if value == "/images/blank_user.gif" else _image(call, value, "uAvatarImg")
     if img is None:
         return {"error": "invalid img parameter"}
-    users.update(call.db, call.uid, {"img": img})
+    users.update(call.db, call.my_id, {"img": img})
     return None
 
 
 def _set_cover(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
     if isinstance(value, str) and "blank" in value:
-        users.update(call.db, call.uid, {"cvrImg": None})
+        users.update(call.db, call.my_id, {"cvrImg": None})
         return None
     img = _image(call, value, "uCoverImg")
     if img is None:
         return {"error": "invalid cvrImg parameter"}
-    users.update(call.db, call.uid, {"cvrImg": img})
+    users.update(call.db, call.my_id, {"cvrImg": img})
     return None
 
 
 def _set_password(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
     old = text(params.get("oldPwd")) or ""
-    if not credentials.check_password(credentials.md5(old), users.password(call.db, call.uid)):
+    if not credentials.check_password(credentials.md5(old), users.password(call.db, call.my_id)):
         return {"error": "Your current password is incorrect"}
     if not isinstance(value, str) or not 4 <= len(value) <= 32:
         return {"error": "Your password must be between 4 and 32 characters"}
-    users.set_password(call.db, call.uid, credentials.hash_password(credentials.md5(value)))
+    users.set_password(call.db, call.my_id, credentials.hash_password(credentials.md5(value)))
     return None
 
 
@@ -146,8 +147,8 @@ def _set_handle(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any
         error = "This username is already taken"
     if error:
         return {"error": error}
-    users.update(call.db, call.uid, {"handle": handle})
-    user = views.own_profile(call.db, users.get(call.db, call.uid))
+    users.update(call.db, call.my_id, {"handle": handle})
+    user = views.own_profile(call.db, users.existing(call.db, call.my_id))
     return {"ok": 1, "user": user, "username": handle, "handle": handle}
 
 
@@ -158,7 +159,7 @@ def _set_email(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any]
     owner = users.by_email(call.db, email)
     if owner and owner["_id"] != call.uid:
         return {"error": "This email already belongs to another user"}
-    users.update(call.db, call.uid, {"email": email})
+    users.update(call.db, call.my_id, {"email": email})
     return None
 
 
@@ -166,7 +167,7 @@ def _set_text(field: str) -> Setter:
     def setter(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
         if not isinstance(value, str):
             return {"error": f"invalid {field} parameter"}
-        users.update(call.db, call.uid, {field: value})
+        users.update(call.db, call.my_id, {field: value})
         return None
 
     return setter
@@ -178,8 +179,8 @@ def _set_link(site: str) -> Setter:
     def setter(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
         if not isinstance(value, str):
             return {"error": f"invalid lnk_{site} parameter"}
-        links = {**(users.get(call.db, call.uid).get("lnk") or {}), site: value.strip() or None}
-        users.update(call.db, call.uid, {"lnk": {k: v for k, v in links.items() if v}})
+        links = {**(users.existing(call.db, call.my_id).get("lnk") or {}), site: value.strip() or None}
+        users.update(call.db, call.my_id, {"lnk": {k: v for k, v in links.items() if v}})
         return None
 
     return setter
@@ -190,14 +191,14 @@ def _set_pref(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] 
     if not isinstance(value, dict):
         return {"error": "invalid pref parameter"}
     known = {k: v for k, v in value.items() if k in views.PREF_DEFAULTS and isinstance(v, (int, float, bool))}
-    current = users.get(call.db, call.uid).get("pref") or {}
-    users.update(call.db, call.uid, {"pref": {**current, **known}})
+    current = users.existing(call.db, call.my_id).get("pref") or {}
+    users.update(call.db, call.my_id, {"pref": {**current, **known}})
     return None
 
 
 def _set_twitter(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
     fields = {key: params.get(key) for key in ("twId", "twTok", "twSec")}
-    users.update(call.db, call.uid, {k: v for k, v in fields.items() if isinstance(v, str)})
+    users.update(call.db, call.my_id, {k: v for k, v in fields.items() if isinstance(v, str)})
     return None
 
 
@@ -225,7 +226,7 @@ def _update(call: Call, params: dict[str, Any]) -> dict[str, Any]:
                 answers.append(setter(call, params[field], params) or {})
     result: dict[str, Any] = {}
     if not answers or any("error" not in answer for answer in answers):
-        result = views.own_profile(call.db, users.get(call.db, call.uid))
+        result = views.own_profile(call.db, users.existing(call.db, call.my_id))
     for answer in answers:
         result.update(answer)
     return result

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from server.openwhyd.store.schema import migrate
 
@@ -73,9 +73,10 @@ class Store:
         """`compute()`, or its result from an earlier call if nothing was written since."""
         generation, value = self.recall(key)
         if value is None:
-            value = compute()
-            self.keep(key, generation, value)
-        return value
+            fresh = compute()
+            self.keep(key, generation, fresh)
+            return fresh
+        return cast(T, value)  # a key is only ever kept with what its own `compute` made
 
     def secret(self, name: str) -> str:
         """A random secret made on first use and kept in the database (session and signup keys)."""

@@ -8,9 +8,9 @@ from server.openwhyd.ids import new_id, object_id
 
 def follow(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
     """Upsert: following twice keeps the first record (and its id, stamped `now` if new)."""
-    db.execute(
+    row = db.execute(
         "INSERT INTO follows (id, uid, unm, tid, tnm, ctx) VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (uid, tid) DO UPDATE SET unm = excluded.unm, tnm = excluded.tnm",
+        " ON CONFLICT (uid, tid) DO UPDATE SET unm = excluded.unm, tnm = excluded.tnm RETURNING id",
         (
             object_id(doc.get("_id")) or new_id(now),
             doc["uId"],
@@ -19,8 +19,8 @@ def follow(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
             doc.get("tNm"),
             doc.get("ctx"),
         ),
-    )
-    return following_id(db, doc["uId"], doc["tId"])
+    ).fetchone()
+    return row["id"]
 
 
 def unfollow(db: sqlite3.Connection, uid: str, tid: str) -> None:

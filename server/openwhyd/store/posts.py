@@ -51,7 +51,9 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
     values["src"] = json.dumps(src) if isinstance(src, dict) else None
     pl_id = pl.get("id") if isinstance(pl, dict) else None
     has_pl = isinstance(pl_id, (int, str)) and not isinstance(pl_id, bool)
-    values["pl_id"], values["pl_name"] = (pl_id, pl.get("name")) if has_pl else (None, None)
+    values["pl_id"], values["pl_name"] = (
+        (pl_id, pl.get("name")) if has_pl and isinstance(pl, dict) else (None, None)
+    )
     repost = repost if isinstance(repost, dict) else {}
     values.update(repost_pid=repost.get("pId"), repost_uid=repost.get("uId"), repost_unm=repost.get("uNm"))
     rest = {k: v for k, v in doc.items() if k not in SCALARS and k not in SHAPED}

@@ -29,6 +29,14 @@ def get(db: sqlite3.Connection, uid: str) -> dict[str, Any] | None:
     return _one(db, "id = ?", uid)
 
 
+def existing(db: sqlite3.Connection, uid: str) -> dict[str, Any]:
+    """A user who must be there (the signed-in one, read again after a change, or one just made)."""
+    doc = get(db, uid)
+    if doc is None:
+        raise LookupError(f"user {uid} is gone")
+    return doc
+
+
 def by_handle(db: sqlite3.Connection, handle: str) -> dict[str, Any] | None:
     return _one(db, "handle = ?", handle)
 
