@@ -191,6 +191,16 @@ def _unquote(text):
         return text
 
 
+def _query_params(query: str) -> dict[str, str]:
+    """`a=1&b=2` as {name: value}, decoded; a name given twice keeps its first value."""
+    params = {}
+    for pair in query.split("&"):
+        key_value = pair.split("=", 1)
+        if key_value[0] and len(key_value) == 2 and key_value[0] not in params:
+            params[key_value[0]] = _unquote(key_value[1])
+    return params
+
+
 class _Url:
     """The parts of a pasted URL the parsers look at: bare host, path segments, query."""
 
@@ -215,11 +225,7 @@ class _Url:
             path = rest[slash:]
         self.path = path
         self.segments = [segment for segment in path.split("/") if segment]
-        self.query = {}
-        for pair in query.split("&"):
-            key_value = pair.split("=", 1)
-            if key_value[0] and len(key_value) == 2 and key_value[0] not in self.query:
-                self.query[key_value[0]] = _unquote(key_value[1])
+        self.query = _query_params(query)
 
     @staticmethod
     def _bare_host(host):

@@ -5,22 +5,63 @@ locations in the full app."""
 import js
 from pyscript import document
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def by_id(name: str) -> object:
+    from app.widget.js_types import Audio, Control, Element, Meter, Range
+    from app.widget.tracks import Track
+
+
+def by_id(name: str) -> "Element":
     return document.getElementById(name)
 
 
-def element(tag: str, text: str = "", **attributes: str) -> object:
+def control(name: str) -> "Control":
+    """A button or input of the skeleton (`play`, `previous`, `next`)."""
+    return document.getElementById(name)
+
+
+def audio() -> "Audio":
+    """The one <audio> element that plays every track."""
+    return document.getElementById("audio")
+
+
+def seek_bar() -> "Range":
+    return document.getElementById("seek")
+
+
+def element(tag: str, text: str = "", **attributes: str) -> "Element":
     """A new element; in attribute names `class_` stands for `class` and `_` for `-` (`aria_label`)."""
-    made = document.createElement(tag)
+    made: Element = document.createElement(tag)
     if text:
         made.textContent = text
-    for name, value in attributes.items():
-        made.setAttribute("class" if name == "class_" else name.replace("_", "-"), value)
+    _set_attributes(made, attributes)
     return made
 
 
-def query_params(names: tuple) -> dict:
+def meter(**attributes: str) -> "Meter":
+    """A new <meter>, its attributes named as `element`'s."""
+    made: Meter = document.createElement("meter")
+    _set_attributes(made, attributes)
+    return made
+
+
+def _set_attributes(made: "Element", attributes: dict[str, str]) -> None:
+    for name, value in attributes.items():
+        made.setAttribute("class" if name == "class_" else name.replace("_", "-"), value)
+
+
+def show_button(name: str, label: str, icon: str) -> None:
+    """Names a control for screen readers and shows the icon (its first child) that goes with it."""
+    button = by_id(name)
+    button.setAttribute("aria-label", label)
+    shown = button.firstElementChild
+    if shown is not None:
+        shown.className = "icon " + icon
+
+
+def query_params(names: tuple[str, ...]) -> dict[str, str]:
     """The page's URL parameters among `names`, '' for a bare flag (`&autoplay`)."""
     search = js.URLSearchParams.new(js.location.search)
     return {name: str(search.get(name)) for name in names if search.has(name)}
@@ -60,7 +101,7 @@ def show_heading(title: str, byline: str, image: str | None) -> None:
         cover.textContent = title[:1]
 
 
-def show_tracks(tracks: list, on_play: object) -> None:
+def show_tracks(tracks: "list[Track]", on_play: "Callable[[int], None]") -> None:
     """One row per track: a play button when the widget can play it, else a link to the full app."""
     rows = by_id("tracks")
     rows.replaceChildren()
@@ -96,7 +137,7 @@ def show_tracks(tracks: list, on_play: object) -> None:
         rows.append(row)
 
 
-def _handler(on_play, index):
+def _handler(on_play: "Callable[[int], None]", index: int) -> "Callable[[object], None]":
     """A click handler bound to its row's index (a lambda in the loop would see the last one)."""
     return lambda event: on_play(index)
 

@@ -5,9 +5,16 @@ import js
 from pyscript import fetch, js_import
 
 from app.widget import page
+from app.widget.sources import HeavyPatch
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from asyncio import Task
+
+    from app.widget.js_types import AudioContext, JsonObject, Level, LoadedPatch
 
 
-async def patch_facts(source: object, heavy: str) -> dict:
+async def patch_facts(source: HeavyPatch, heavy: str) -> "JsonObject | None":
     """The patch's public attributes (name, description); None when it is private or missing."""
     try:
         reply = await fetch(source.info_url(heavy))
@@ -19,46 +26,52 @@ async def patch_facts(source: object, heavy: str) -> dict:
 class PatchPlayer:
     def __init__(self, build_url: str) -> None:
         self.build_url = build_url
-        self.context = None
-        self.patch = None
-        self.task = None
-        self.button = page.by_id("play")
-        self.button.addEventListener("click", self.toggle)
-        self.button.disabled = False
-        self.level = page.element("meter", id="level", min="0", max="1", value="0", aria_label="Output level")
+        self.context: AudioContext | None = None
+        self.patch: LoadedPatch | None = None
+        self.task: Task[None] | None = None
+        button = page.control("play")
+        button.addEventListener("click", self.toggle)
+        button.disabled = False
+        self.level = page.meter(id="level", min="0", max="1", value="0", aria_label="Output level")
         page.by_id("controls").append(self.level)
         self._show(False)
 
     async def start(self) -> None:
         try:
-            if self.patch is None:
-                await self._load()
-            await self.context.resume()
+            context = self.context
+            if self.patch is None or context is None:
+                context = await self._load()
+            await context.resume()
         except Exception:
             page.show_status("This patch's web build could not be started here.")
-        self._show(self.context is not None and self.context.state == "running")
+        self._show(self._running())
 
-    async def _load(self):
-        self.context = js.AudioContext.new()
+    async def _load(self) -> "AudioContext":
+        context: AudioContext = js.AudioContext.new()
+        self.context = context
         modules = await js_import(self.build_url + "heavy-player.js")
-        self.patch = await modules[0].loadHeavyPatch(self.context, js.URL.new(self.build_url))
-        self.patch.node.connect(self.context.destination)
-        self.patch.onlevel = self._level
+        patch: LoadedPatch = await modules[0].loadHeavyPatch(context, js.URL.new(self.build_url))
+        self.patch = patch
+        patch.node.connect(context.destination)
+        patch.onlevel = self._level
+        return context
 
     async def stop(self) -> None:
-        await self.context.suspend()
+        if self.context is not None:
+            await self.context.suspend()
         self.level.value = 0
         self._show(False)
 
     def toggle(self, event: object = None) -> None:
         import asyncio
 
-        running = self.context is not None and self.context.state == "running"
-        self.task = asyncio.create_task(self.stop() if running else self.start())
+        self.task = asyncio.create_task(self.stop() if self._running() else self.start())
 
-    def _level(self, level):
+    def _running(self) -> bool:
+        return self.context is not None and self.context.state == "running"
+
+    def _level(self, level: "Level") -> None:
         self.level.value = level.peak
 
-    def _show(self, running):
-        self.button.setAttribute("aria-label", "Stop" if running else "Start")
-        self.button.firstElementChild.className = "icon " + ("stop" if running else "play")
+    def _show(self, running: bool) -> None:
+        page.show_button("play", "Stop" if running else "Start", "stop" if running else "play")

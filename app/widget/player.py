@@ -5,15 +5,15 @@ import math
 
 from app.player.time_format import clock
 from app.widget import page
-from app.widget.tracks import next_playable
+from app.widget.tracks import Track, next_playable
 
 
 class Player:
-    def __init__(self, tracks: list) -> None:
+    def __init__(self, tracks: list[Track]) -> None:
         self.tracks = tracks
-        self.index = None
-        self.audio = page.by_id("audio")
-        self.seek = page.by_id("seek")
+        self.index: int | None = None
+        self.audio = page.audio()
+        self.seek = page.seek_bar()
         for name, handler in (
             ("play", self._playing),
             ("pause", self._paused),
@@ -24,20 +24,23 @@ class Player:
         ):
             self.audio.addEventListener(name, handler)
         for name, handler in (("play", self.toggle), ("previous", self.previous), ("next", self.next)):
-            page.by_id(name).addEventListener("click", handler)
+            page.control(name).addEventListener("click", handler)
         self.seek.addEventListener("input", self._seeked)
-        page.by_id("previous").disabled = page.by_id("next").disabled = True
-        page.by_id("play").disabled = next_playable(tracks, -1, 1) is None
+        page.control("previous").disabled = page.control("next").disabled = True
+        page.control("play").disabled = next_playable(tracks, -1, 1) is None
 
     def play(self, index: int) -> None:
+        """Plays the track at `index`; the widget offers only tracks with a stream to play."""
         track = self.tracks[index]
+        if track.stream is None:
+            return
         self.index = index
         self.audio.src = track.stream
         page.highlight(index)
         page.set_text("now-playing", track.name)
         page.show_status("")
-        page.by_id("previous").disabled = next_playable(self.tracks, index, -1) is None
-        page.by_id("next").disabled = next_playable(self.tracks, index, 1) is None
+        page.control("previous").disabled = next_playable(self.tracks, index, -1) is None
+        page.control("next").disabled = next_playable(self.tracks, index, 1) is None
         self.resume()
 
     def resume(self) -> None:
@@ -72,15 +75,10 @@ class Player:
             self._paused()
 
     def _playing(self, event):
-        self._show_button("Pause", "pause")
+        page.show_button("play", "Pause", "pause")
 
     def _paused(self, event=None):
-        self._show_button("Play", "play")
-
-    def _show_button(self, label, icon):
-        button = page.by_id("play")
-        button.setAttribute("aria-label", label)
-        button.firstElementChild.className = "icon " + icon
+        page.show_button("play", "Play", "play")
 
     def _ended(self, event):
         if self._step(1) is None:

@@ -2,8 +2,12 @@
 
 from app.openwhyd.eid import AUDIO_FILE, BANDCAMP, source_kind, url_from_eid
 from app.openwhyd.paths import app_track
-from app.widget.sources import LIST_LENGTH
+from app.widget.sources import LIST_LENGTH, OpenwhydList
 from app.widget.urls import is_web_url, on_server, under_base
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from app.widget.js_types import Json, JsonObject
 
 
 class ListError(Exception):
@@ -30,7 +34,8 @@ def stream_url(eid: str, api: str) -> str | None:
     """Audio files (`/fi/`), and Bandcamp tracks whose eId carries their stream (`/bc/…#https://…`)."""
     kind = source_kind(eid)
     if kind == AUDIO_FILE:
-        return on_server(api, url_from_eid(eid))
+        url = url_from_eid(eid)
+        return on_server(api, url) if url is not None else None
     if kind == BANDCAMP and "#" in eid:
         stream = eid.split("#", 1)[1]
         return stream if is_web_url(stream) else None
@@ -41,7 +46,7 @@ def _text(value):
     return value if isinstance(value, str) else ""
 
 
-def track_from(post: dict, api: str) -> Track:
+def track_from(post: "JsonObject", api: str) -> Track:
     image = _text(post.get("img"))
     playlist = post.get("pl")
     return Track(
@@ -54,7 +59,7 @@ def track_from(post: dict, api: str) -> Track:
     )
 
 
-def tracks_from(reply: object, api: str) -> list:
+def tracks_from(reply: "Json", api: str) -> list[Track]:
     """The tracks of a list reply: posts, or hot tracks' `{"tracks": [...]}`; `ListError` for
     Openwhyd's refusals (`{"error": …}`, or a bare message for a playlist that does not exist)."""
     if isinstance(reply, dict):
@@ -69,7 +74,7 @@ def tracks_from(reply: object, api: str) -> list:
     return [track_from(post, api) for post in posts[:LIST_LENGTH]]
 
 
-def heading(source: object, tracks: list) -> tuple:
+def heading(source: OpenwhydList, tracks: list[Track]) -> tuple[str, str]:
     """(title, byline): a playlist's name and owner, or a profile's owner, come with its tracks."""
     title = source.fallback_title()
     first = tracks[0] if tracks else None
@@ -80,7 +85,7 @@ def heading(source: object, tracks: list) -> tuple:
     return first.by or title, ""
 
 
-def next_playable(tracks: list, index: int, step: int) -> int | None:
+def next_playable(tracks: list[Track], index: int, step: int) -> int | None:
     """The nearest track after (`step` 1) or before (-1) `index` that the widget can play."""
     index += step
     while 0 <= index < len(tracks):
