@@ -115,6 +115,9 @@ def test_the_patch_page_plays_the_newest_version_or_says_why_it_cannot(studio: P
             }
         ]
     }
+    open_fresh(studio, "#/heavy/p/demo/sine/1")  # something playing, which the refusal leaves alone
+    studio.get_by_role("button", name="Play version 1").click()
+    expect(player(studio).get_by_text("sine", exact=True)).to_be_visible()
     build = "**/heavy/h/demo/arpeggio/1/web/local/archive.zip"
     studio.route(build, lambda route: route.fulfill(status=501, json=refusal))
     open_fresh(studio, "#/heavy/p/demo/arpeggio")
