@@ -2,13 +2,12 @@
 what is called, where focus goes and what is announced."""
 
 import asyncio
-import sys
-import types
 
 from fake_page import FakePage
+from fake_ports import FakeDownloads, fake_ports
+from ui_state import app_state
 
 from app.api.errors import ApiError
-from app.config import AppConfig
 from app.openwhyd.export import FORMATS
 from app.openwhyd.models import Comment, Playlist, Track, TrackPage, User, UserRef
 from app.ui.components.export_menu import export_tracks, filename
@@ -87,7 +86,7 @@ class StrictPage(FakePage):
 
 
 def state_of(me: User | None, client: FakeOpenwhyd | None = None) -> AppState:
-    state = AppState(AppConfig(), Services(client or FakeOpenwhyd(), None))
+    state = app_state(services=Services(client or FakeOpenwhyd(), None))
     state.session.openwhyd_user = me
     return state
 
@@ -155,14 +154,14 @@ def test_rearranging_shows_move_buttons_the_ends_disabled() -> None:
 
 def started(location: str, client: FakeOpenwhyd) -> tuple[App, StrictPage]:
     page = StrictPage()
-    app = App(page, state_of(ADMIN, client))
+    app = App(fake_ports(page), state_of(ADMIN, client))
     asyncio.run(app.show(location, focus=False))
     return app, page
 
 
 def test_a_screen_says_where_focus_goes_when_it_is_navigated_to() -> None:
     page = StrictPage()
-    app = App(page, state_of(ADMIN))
+    app = App(fake_ports(page), state_of(ADMIN))
     asyncio.run(app.show("#/add?url=https://vimeo.com/123"))
     asyncio.run(app.show("#/add"))
     assert page.focused == ["add-name", "add-url"]
@@ -170,7 +169,7 @@ def test_a_screen_says_where_focus_goes_when_it_is_navigated_to() -> None:
 
 def test_the_header_search_goes_to_the_results() -> None:
     page = StrictPage()
-    app = App(page, state_of(None), APP_ACTIONS)
+    app = App(fake_ports(page), state_of(None), APP_ACTIONS)
     asyncio.run(app.act("search", {"q": "  tiny desk "}))
     asyncio.run(app.act("search", {"q": " "}))
     assert page.locations == ["#/search?q=tiny+desk", "#/search"]
@@ -179,7 +178,7 @@ def test_the_header_search_goes_to_the_results() -> None:
 def test_signing_out_on_the_home_screen_shows_it_again_without_the_stream() -> None:
     client = FakeOpenwhyd()
     page = StrictPage()
-    app = App(page, state_of(ADMIN, client), APP_ACTIONS)
+    app = App(fake_ports(page), state_of(ADMIN, client), APP_ACTIONS)
     asyncio.run(app.show("#/"))
     assert "Your stream" in page.regions["main"]
     asyncio.run(app.act("openwhyd-sign-out", {}))
@@ -207,33 +206,26 @@ def test_a_refused_move_changes_nothing_and_says_why() -> None:
     assert page.regions["main"].index("Tone 0") < page.regions["main"].index("Tone 1")
 
 
-def fake_browser(monkeypatch) -> list[tuple]:
-    """Stands in for the DOM edge, which imports only in Pyodide; returns the files saved."""
-    saved: list[tuple] = []
-    browser = types.SimpleNamespace(save_file=lambda *args: saved.append(args))
-    monkeypatch.setitem(sys.modules, "app.ui.browser", browser)
-    return saved
-
-
-def test_an_export_walks_the_whole_list_and_saves_one_file(monkeypatch) -> None:
-    saved = fake_browser(monkeypatch)
+def test_an_export_walks_the_whole_list_and_saves_one_file() -> None:
+    downloads = FakeDownloads()
     page = StrictPage()
-    app = App(page, state_of(None))
+    app = App(fake_ports(page, downloads=downloads), state_of(None))
     data = {"format": "M3U", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "Road: trip/2"}
     asyncio.run(export_tracks(app, data))
-    [(name, content, mime)] = saved
+    [(name, content, mime)] = downloads.saved
     assert (name, mime) == ("Road- trip-2.m3u8", "audio/x-mpegurl")
     assert content.decode().count("#EXTINF") == 3
     assert page.texts["export-status"] == "Exported 3 tracks as M3U."
 
 
-def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got(monkeypatch) -> None:
-    saved = fake_browser(monkeypatch)
+def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got() -> None:
+    downloads = FakeDownloads()
     page = StrictPage()
-    app = App(page, state_of(None, FakeOpenwhyd(failing=ApiError("Too many requests."))))
+    client = FakeOpenwhyd(failing=ApiError("Too many requests."))
+    app = App(fake_ports(page, downloads=downloads), state_of(None, client))
     data = {"format": "CSV", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "x"}
     asyncio.run(export_tracks(app, data))
-    assert saved == []
+    assert downloads.saved == []
     assert page.texts["export-status"] == "The export stopped after 2 tracks: Too many requests."
 
 

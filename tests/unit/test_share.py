@@ -3,13 +3,14 @@
 import asyncio
 
 from fake_page import FakePage
+from fake_ports import fake_ports
+from ui_state import app_state
 
 from app.api.errors import ApiError
-from app.config import AppConfig
 from app.openwhyd.models import User, UserRef
 from app.ui.components.share import ACTIONS, chosen, names_phrase
 from app.ui.core.app import App
-from app.ui.core.state import AppState, Services
+from app.ui.core.state import Services
 
 ME = User("u0", "me")
 PEOPLE = [UserRef("u1", "Ann"), UserRef("u2", "<b>Bo</b>")]
@@ -35,9 +36,9 @@ class FakeOpenwhyd:
 
 def sharing(client: FakeOpenwhyd) -> tuple[App, FakePage]:
     page = FakePage()
-    state = AppState(AppConfig(), Services(client, None))
+    state = app_state(services=Services(client, None))
     state.session.openwhyd_user = ME
-    return App(page, state, ACTIONS), page
+    return App(fake_ports(page), state, ACTIONS), page
 
 
 def act(app: App, name: str, **data: str) -> None:

@@ -4,8 +4,8 @@
 from html import escape
 from urllib.parse import urlencode, urljoin
 
-DEFAULT_OPENWHYD = "./openwhyd"
-"""The widget's own default: the Openwhyd service beside it, as the app's default config."""
+from app.config import AppConfig
+from app.widget.settings import DEFAULT_OPENWHYD
 
 HEIGHT = 420
 
@@ -14,7 +14,7 @@ def widget_url(
     app_url: str, user: str, playlist: str = "", likes: bool = False, openwhyd: str = DEFAULT_OPENWHYD
 ) -> str:
     """The widget's address for a list, beside the app at `app_url`; `api=` only when the app
-    reads another Openwhyd than the one beside it."""
+    reads another Openwhyd than the widget's own default, the one beside it."""
     params = [("u", user)]
     if playlist:
         params.append(("pl", playlist))
@@ -33,20 +33,10 @@ def snippet(url: str, title: str) -> str:
     )
 
 
-def embed_code(user: str, playlist: str = "", likes: bool = False, title: str = "") -> dict[str, str]:
-    """What `embed_menu.html` shows for a list of the app on this page: the widget's `url` and
-    the `snippet`. Outside a browser (CPython tests) the URL stays relative to the app."""
-    app_url, openwhyd = _deployment()
-    url = widget_url(app_url, user, playlist, likes, openwhyd)
+def embed_code(
+    config: AppConfig, user: str, playlist: str = "", likes: bool = False, title: str = ""
+) -> dict[str, str]:
+    """What `embed_menu.html` shows for a list of the app deployed as `config` says: the widget's
+    `url` and the `snippet`. Without the page's address (CPython tests) the URL stays relative."""
+    url = widget_url(config.page_url, user, playlist, likes, config.openwhyd_base)
     return {"url": url, "snippet": snippet(url, f"{title or user} on Tonearm")}
-
-
-def _deployment() -> tuple[str, str]:
-    """The app page's address (without its `#…`) and its Openwhyd setting, read in the browser."""
-    try:
-        import js
-        from pyscript import config
-    except ImportError:
-        return "", DEFAULT_OPENWHYD
-    openwhyd = dict(config).get("tonearm", {}).get("openwhyd", DEFAULT_OPENWHYD)
-    return str(js.location.href).split("#")[0], str(openwhyd)

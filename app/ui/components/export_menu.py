@@ -7,7 +7,8 @@ from app.api.errors import ApiError
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.export import FORMATS, ExportFormat
 from app.openwhyd.models import Track
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.tasks import Action
 
 PAGE_SIZE = 100
 """Tracks per request where Openwhyd lets the client choose (likes come 20 at a time)."""
@@ -36,8 +37,6 @@ def every_track(client: OpenwhydClient, data: dict[str, str]) -> AsyncIterator[T
 
 
 async def export_tracks(app: App, data: dict[str, str]) -> None:
-    from app.ui import browser  # the DOM edge, Pyodide only
-
     export_format = FORMATS[data["format"]]
     tracks = []
     try:
@@ -48,7 +47,7 @@ async def export_tracks(app: App, data: dict[str, str]) -> None:
         app.page.set_text(STATUS, f"The export stopped after {len(tracks)} tracks: {error.message}")
         return
     content = export_format.render(tracks).encode()
-    browser.save_file(filename(data["title"], export_format), content, export_format.media_type)
+    app.ports.downloads.save(filename(data["title"], export_format), content, export_format.media_type)
     app.page.set_text(STATUS, f"Exported {len(tracks)} tracks as {export_format.name}.")
 
 

@@ -11,7 +11,9 @@ from app.api.errors import ApiError
 from app.player.patch_controls import controls_for, level_text, shown, value_for
 from app.player.patch_item import PatchItem
 from app.ui.components.feedback import announce
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.ports import Page
+from app.ui.core.tasks import Action
 
 if TYPE_CHECKING:  # the build's reader loads with the first patch played, not at boot
     from app.heavy.web_build import WebBuild
@@ -33,10 +35,10 @@ def param_output(name: str) -> str:
     return f"patch-param-{name}-value"
 
 
-def show_level(app: App, level: float) -> None:
+def show_level(page: Page, level: float) -> None:
     """The meter's value and the words beside it, in dB."""
-    app.page.set_value(LEVEL, f"{level:.1f}")
-    app.page.set_text(f"{LEVEL}-text", level_text(level))
+    page.set_value(LEVEL, f"{level:.1f}")
+    page.set_text(f"{LEVEL}-text", level_text(level))
 
 
 def actions(patches: Callable[[], PatchPlayer]) -> dict[str, Action]:

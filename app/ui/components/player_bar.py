@@ -1,14 +1,14 @@
-"""The player bar: drawn from the player's state, and the actions its controls and the lists send."""
+"""The player bar: drawn from the player's state, and the actions its controls and the lists send.
+What the player reports goes to Openwhyd elsewhere (`app/ui/core/playlog_wiring.py`): the bar only draws."""
 
 from collections.abc import Callable
 
-from app.api.errors import ApiError
 from app.player.controller import Change, Player
 from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
-from app.player.playlog import Calls
 from app.player.time_format import clock
 from app.ui.components.queue_panel import render_queue
-from app.ui.core.app import Action, App, spawn
+from app.ui.core.app import App
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 SHORTCUTS_DIALOG = "shortcuts"
@@ -25,7 +25,7 @@ def player_changed(app: App, change: Change) -> None:
     app.page.set_html("player", bar)
     render_queue(app)
     app.highlight_current()
-    app.page.show_now_playing(now_playing(app), player.playing)
+    app.ports.media.show_now_playing(now_playing(app), player.playing)
 
 
 def now_playing(app: App) -> dict[str, str] | None:
@@ -52,21 +52,6 @@ MEDIA_KEYS = {
     "seekforward": Command.SEEK_FORWARD,
 }
 """The operating system's media keys (Media Session actions) and the player actions they run."""
-
-
-def send_play_log(app: App, calls: Calls) -> None:
-    """Openwhyd counts plays of signed-in users only; a failed log never disturbs the music."""
-    if app.state.session.openwhyd_user is None:
-        return
-
-    async def send() -> None:
-        for call in calls:
-            try:
-                await call.send(app.state.services.openwhyd)
-            except ApiError as error:
-                app.page.log_error(f"the play log was not saved: {error.message}")
-
-    spawn(send())
 
 
 async def play_list(app: App, data: dict[str, str]) -> None:

@@ -4,7 +4,8 @@ entry; and any list's tracks can be put next or last in it."""
 from app.player.time_format import clock
 from app.ui.components.feedback import announce
 from app.ui.components.reorder import focus_after_move
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 REGION = "queue"

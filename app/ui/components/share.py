@@ -4,7 +4,8 @@ under the Share button of the track's or playlist's page, listing whom one follo
 from app.api.errors import ApiError
 from app.ui.components.account_feedback import tell
 from app.ui.components.feedback import announce
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 REGION = "share-panel"

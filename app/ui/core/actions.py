@@ -1,7 +1,8 @@
 """Actions any screen can trigger: the frame's own controls."""
 
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import href
+from app.ui.core.tasks import Action
 
 
 async def skip_to_main(app: App, data: dict[str, str]) -> None:

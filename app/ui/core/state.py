@@ -1,6 +1,5 @@
 """What the UI knows between screens: configuration, service clients, who is signed in."""
 
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,10 +10,10 @@ from app.heavy.token import HeavyToken
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.player.controller import Player
+from app.ui.components.paged_list import LongList
 
 if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
     from app.patches.upload import Upload
-    from app.ui.components.long_list import LongList  # which imports this module
 
 
 @dataclass
@@ -41,13 +40,15 @@ class Notice:
 
 @dataclass
 class AppState:
+    """Made once, by the composition root, with all it holds (tests make their own)."""
+
     config: AppConfig
-    services: Services | None = None
+    services: Services
+    player: Player
+    clock: Clock
     session: Session = field(default_factory=Session)
     runtime: dict[str, str] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
-    player: Player | None = None
-    clock: Clock = time.time
     queue_open: bool = False
     """Whether the player bar's queue panel is shown."""
     image_versions: dict[str, int] = field(default_factory=dict)
@@ -55,7 +56,7 @@ class AppState:
     the count, so the browser shows the new picture, not the one it cached."""
     lists: dict[str, tuple] = field(default_factory=dict)
     """The lists on screen by name, for `play-list` to find the items a click plays."""
-    long_lists: dict[str, "LongList"] = field(default_factory=dict)
+    long_lists: dict[str, LongList] = field(default_factory=dict)
     """The lists on screen that load page by page and show only the rows near the screen."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""

@@ -6,10 +6,11 @@ from app.clock import utc_now
 from app.heavy.client import HeavyClient
 from app.heavy.token import read_token
 from app.ui.components.feedback import refuse
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.screens.heavy import user as heavy_user
 from app.ui.screens.heavy.studio import REMEMBERED_TOKEN, render_studio, use_token
 
@@ -42,8 +43,6 @@ async def show(match: Match, state: AppState) -> Screen:
 
 async def sign_in(app: App, data: dict[str, str]) -> None:
     """The token is read as the uploader read it, then tried once on the service before it is used."""
-    from app.ui import browser  # the DOM edge, Pyodide only
-
     client = app.state.services.heavy
     try:
         token = read_token(data.get("token", ""), utc_now(app.state.clock))
@@ -52,7 +51,7 @@ async def sign_in(app: App, data: dict[str, str]) -> None:
         await refuse(app, SIGN_IN, error, {"remember": data.get("remember", "")})
         return
     use_token(app.state, token)
-    browser.store(REMEMBERED_TOKEN, token.value if data.get("remember") else "")
+    app.ports.storage.store(REMEMBERED_TOKEN, token.value if data.get("remember") else "")
     app.render_chrome()
     next_location = data.get("next", "")
     app.go(next_location if next_location.startswith("#/") else href("heavy-user", user=token.name))

@@ -15,10 +15,12 @@ from app.heavy.releases import ReleaseOption, release_options
 from app.heavy.web_build import newest_play_link
 from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
 from app.patches.upload import Upload, prepare_upload
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.ports import Files
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.screens.heavy.studio import failure, render_studio
 
 PREVIEW = "upload-preview"
@@ -75,29 +77,17 @@ def show_preview(
 
 def pick(input_id: str) -> Action:
     """What a change of the file input `input_id` does: read, check, zip and preview its files."""
-
-    async def read() -> dict[str, bytes] | None:
-        from app.ui import browser  # the DOM edge, Pyodide only
-
-        return await browser.read_files(input_id, MAX_UNPACKED_BYTES)
-
-    return take_files(read)
+    return take_files(lambda files: files.picked(input_id, MAX_UNPACKED_BYTES))
 
 
-async def _read_dropped() -> dict[str, bytes] | None:
-    from app.ui import browser  # the DOM edge, Pyodide only
-
-    return await browser.read_dropped(MAX_UNPACKED_BYTES)
-
-
-def take_files(read: Callable[[], Awaitable[dict[str, bytes] | None]]) -> Action:
+def take_files(read: Callable[[Files], Awaitable[dict[str, bytes] | None]]) -> Action:
     """Read files as `read` finds them (picked or dropped), then check, zip and preview them."""
 
     async def picked(app: App, data: dict[str, str]) -> None:
         patch_id = patch_key(app.current)
         app.state.uploads.pop(patch_id, None)
         try:
-            picked = await read()
+            picked = await read(app.ports.files)
             if picked is None:
                 raise BundleTooLarge(
                     f"These files add up to more than {MAX_UNPACKED_BYTES >> 20} MiB;"
@@ -145,6 +135,6 @@ async def upload(app: App, data: dict[str, str]) -> None:
 ACTIONS: dict[str, Action] = {
     "heavy-pick-files": pick("upload-files"),
     "heavy-pick-folder": pick("upload-folder"),
-    "heavy-drop-files": take_files(_read_dropped),
+    "heavy-drop-files": take_files(lambda files: files.dropped(MAX_UNPACKED_BYTES)),
     "heavy-upload": upload,
 }

@@ -12,8 +12,9 @@ from app.api.errors import ApiError, AuthRequired
 from app.clock import utc_now
 from app.heavy.models import CompileMessage
 from app.heavy.token import HeavyToken, InvalidToken, read_token
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 REMEMBERED_TOKEN = "tonearm.heavy-token"
@@ -34,9 +35,7 @@ def restore(state: AppState, remembered: str) -> None:
 
 async def sign_out(app: App, data: dict[str, str]) -> None:
     """Forget the token, on this device too, and show the screen as anyone sees it."""
-    from app.ui import browser  # the DOM edge, Pyodide only
-
-    browser.store(REMEMBERED_TOKEN, "")
+    app.ports.storage.store(REMEMBERED_TOKEN, "")
     use_token(app.state, None)
     app.state.uploads.clear()
     await app.refresh()

@@ -10,10 +10,11 @@ from app.api.errors import ApiError, BadRequest
 from app.heavy.models import UserToken
 from app.heavy.token import HeavyToken
 from app.ui.components.feedback import announce, refuse
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.screens.heavy.studio import failure, render_studio
 
 TITLE = "Your tokens · heavy · Tonearm"

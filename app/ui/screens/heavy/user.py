@@ -7,10 +7,11 @@ from app.api.errors import ApiError, BadRequest, NotFound
 from app.heavy.client import HeavyClient
 from app.heavy.models import Patch
 from app.ui.components.feedback import announce, refuse
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.screens.heavy.studio import failure, render_studio
 
 NEW_PATCH = "heavy-new-patch"

@@ -7,10 +7,11 @@ file the page hands over: a link with the token in it would leak it to history a
 from app.api.errors import ApiError, BadRequest, NotFound, ServerError
 from app.heavy.downloads import downloads
 from app.heavy.web_build import play_link
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.screens.heavy.studio import byte_size, failure, render_studio
 
 REFUSED_TARGET = (BadRequest, NotFound, ServerError)
@@ -37,8 +38,6 @@ async def show(match: Match, state: AppState) -> Screen:
 
 
 async def download(app: App, data: dict[str, str]) -> None:
-    from app.ui import browser  # the DOM edge, Pyodide only
-
     generator, cell = data["generator"], f"target-{data['slug']}"
     app.page.set_text("download-status", f"Downloading {generator}…")
     try:
@@ -50,7 +49,7 @@ async def download(app: App, data: dict[str, str]) -> None:
     except ApiError as error:
         app.page.set_text("download-status", f"{generator} could not be downloaded: {error.message}")
         return
-    browser.save_file(data["file"], archive, "application/zip")
+    app.ports.downloads.save(data["file"], archive, "application/zip")
     app.page.set_text(cell, byte_size(len(archive)))
     app.page.set_text("download-status", f"Saved {data['file']}, {byte_size(len(archive))}.")
 

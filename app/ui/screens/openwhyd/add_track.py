@@ -9,11 +9,12 @@ from app.openwhyd.eid import AUDIO_EXTENSIONS, AUDIO_FILE, eid_from_url, source_
 from app.player.sources import SOURCE_NAMES
 from app.ui.components.feedback import announce, refuse
 from app.ui.components.playlist_choice import chosen_playlist
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 from app.ui.screens.openwhyd.track import source_of
 

@@ -1,10 +1,11 @@
 """Signing in to Openwhyd; a refusal shows the server's own message beside the form."""
 
 from app.api.errors import ApiError
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState, Notice
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 FORM = "login"

@@ -4,10 +4,11 @@ from app.api.errors import ApiError
 from app.openwhyd import account_forms
 from app.openwhyd.account_forms import FieldProblem
 from app.ui.components.account_feedback import still_on, tell
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 ROUTE = "password-reset"

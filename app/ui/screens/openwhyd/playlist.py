@@ -7,14 +7,17 @@ from app.openwhyd.account_forms import PICTURE_TYPES, FieldProblem
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Playlist, Track, User
 from app.ui.components import export_menu, long_list
+from app.ui.components.embed_snippet import embed_code
 from app.ui.components.feedback import announce, refuse
+from app.ui.components.paged_list import Chunk, Fetch
 from app.ui.components.picked import picked_picture
 from app.ui.components.reorder import focus_after_move
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 PAGE = 100
@@ -35,8 +38,8 @@ def playlist_cursor(track: Track) -> str:
     return str(track.order) if track.order is not None else track.id
 
 
-def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> long_list.Fetch:
-    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> Fetch:
+    async def fetch(cursor: str | None, size: int) -> Chunk:
         page = await client.playlist_tracks(owner.id, playlist.id, limit=size, after=cursor)
         return long_list.chunk_of(page, playlist_cursor)
 
@@ -104,6 +107,7 @@ async def show(match: Match, state: AppState) -> Screen:
         mine=mine,
         arranging=arranging,
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
+        embed=embed_code(state.config, match.params["user"], str(playlist.id), title=playlist.name),
         notices={form: state.take_notice(form) for form in FORMS},
         picture_types=PICTURE_TYPES,
     )
@@ -155,7 +159,7 @@ async def set_image(app: App, data: dict[str, str]) -> None:
     """Upload the picked picture and make it the playlist's."""
     client = app.state.services.openwhyd
     try:
-        name, content, media_type = await picked_picture(IMAGE_INPUT)
+        name, content, media_type = await picked_picture(app.ports.files, IMAGE_INPUT)
         uploaded = await client.upload_image(name, content, media_type)
         await client.set_playlist_image(data["playlist"], uploaded.path)
     except FieldProblem as problem:

@@ -4,12 +4,15 @@ from app.api.errors import ApiError, BadRequest, NotFound
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.ui.components import export_menu, long_list
+from app.ui.components.embed_snippet import embed_code
 from app.ui.components.feedback import announce, refuse
-from app.ui.core.app import Action, App
+from app.ui.components.paged_list import Chunk, Fetch
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 TABS = (("Tracks", "profile"), ("Playlists", "profile-playlists"), ("Likes", "profile-likes"))
@@ -24,13 +27,13 @@ def safe_links(user: User) -> dict[str, str]:
     return {name: url for name, url in user.links.items() if url.startswith(("https://", "http://"))}
 
 
-def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> long_list.Fetch:
+def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> Fetch:
     """How a tab's list loads, page by page; Openwhyd fixes the length of a page of likes."""
 
-    async def likes(cursor: str | None, size: int) -> long_list.Chunk:
+    async def likes(cursor: str | None, size: int) -> Chunk:
         return long_list.chunk_of(await client.liked_tracks(user.id, after=cursor))
 
-    async def posts(cursor: str | None, size: int) -> long_list.Chunk:
+    async def posts(cursor: str | None, size: int) -> Chunk:
         return long_list.chunk_of(await client.profile_tracks(user.id, limit=size, after=cursor))
 
     return likes if tab == "profile-likes" else posts
@@ -44,9 +47,9 @@ async def tab_content(client: OpenwhydClient, match: Match, user: User) -> dict:
 
 
 async def show(match: Match, state: AppState) -> Screen:
-    client = state.services.openwhyd
+    client, handle = state.services.openwhyd, match.params["user"]
     try:
-        user = await client.user(match.params["user"])
+        user = await client.user(handle)
         content = await tab_content(client, match, user)
     except NotFound:
         return not_found(match.path)
@@ -70,8 +73,9 @@ async def show(match: Match, state: AppState) -> Screen:
         tab=match.name,
         list_key=list_key,
         me=me,
-        handle=match.params["user"],
+        handle=handle,
         export=export_menu.menu(source, f"{user.name} {word}", user.id) if source else None,
+        embed=embed_code(state.config, handle, likes=match.name == "profile-likes", title=user.name),
         create_notice=state.take_notice(CREATE_FORM),
         tracks=tracks,
         rows=rows,

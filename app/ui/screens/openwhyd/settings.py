@@ -17,10 +17,11 @@ from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.ui.components.account_feedback import still_on, tell
 from app.ui.components.picked import picked_file, picked_picture
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 TITLE = "Settings · Tonearm"
@@ -167,7 +168,7 @@ def preview(picture: Picture) -> Action:
 
     async def show_preview(app: App, data: dict[str, str]) -> None:
         try:
-            chosen = await picked_file(f"{picture.form}-file")
+            chosen = await picked_file(app.ports.files, f"{picture.form}-file")
             media_type = account_forms.picture_type("file", chosen[1]) if chosen else ""
         except FieldProblem as problem:
             if still_on(app, ROUTE):
@@ -191,7 +192,7 @@ def upload(picture: Picture) -> Action:
 
     async def save_picture(app: App, data: dict[str, str]) -> None:
         try:
-            name, content, media_type = await picked_picture(f"{picture.form}-file")
+            name, content, media_type = await picked_picture(app.ports.files, f"{picture.form}-file")
             user = await picture.save(app.state.services.openwhyd, name, content, media_type)
         except FieldProblem as problem:
             refused(app, picture.form, problem.message, problem.field)

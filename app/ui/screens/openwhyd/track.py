@@ -11,11 +11,12 @@ from app.player.sources import SOURCE_NAMES
 from app.ui.components.feedback import announce, refuse
 from app.ui.components.mentions import linked_mentions
 from app.ui.components.playlist_choice import chosen_playlist
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 FORMS = ("track", "comment", "repost")

@@ -5,10 +5,11 @@ from dataclasses import replace
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.ui.components.feedback import announce, refuse
 from app.ui.components.playlist_choice import chosen_playlist
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action
 from app.ui.core.templates import render
 
 FORM = "edit"
