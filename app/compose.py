@@ -18,13 +18,14 @@ if TYPE_CHECKING:
     from app.config import AppConfig
     from app.openwhyd.models import User
     from app.player.adapter import Adapter
+    from app.player.adapters.patch import PatchAdapter
     from app.player.controller import Change
     from app.player.sources import Sources
     from app.ui.components.patch_player import PatchPlayer
     from app.ui.core.app import App
     from app.ui.core.ports import Ports
     from app.ui.core.state import Services
-    from app.ui.core.tasks import Action
+    from app.ui.core.tasks import Actions
 
 Clock = Callable[[], float]
 
@@ -137,12 +138,12 @@ async def start(
     return app
 
 
-def patch_adapter(ports: Ports, services: Services, clock: Clock) -> Callable[[], PatchPlayer]:
+def patch_adapter(ports: Ports, services: Services, clock: Clock) -> Callable[[], PatchAdapter]:
     """The patch player, made with the first patch played: its module and the build reader load then."""
     from app.ui.components.patch_player import show_level
 
     @cache
-    def made() -> PatchPlayer:
+    def made() -> PatchAdapter:
         from app.player.adapters.patch import PatchAdapter
         from app.player.patch_builds import BuildCache
 
@@ -152,7 +153,7 @@ def patch_adapter(ports: Ports, services: Services, clock: Clock) -> Callable[[]
 
 
 def sources(
-    config: AppConfig, ports: Ports, services: Services, clock: Clock, patches: Callable[[], PatchPlayer]
+    config: AppConfig, ports: Ports, services: Services, clock: Clock, patches: Callable[[], PatchAdapter]
 ) -> Sources:
     """Which adapter plays what; each is made, and its module imported, when it first plays."""
     from app.openwhyd.eid import AUDIO_FILE
@@ -174,7 +175,7 @@ def sources(
     )
 
 
-def app_actions(patches: Callable[[], PatchPlayer]) -> dict[str, Action]:
+def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
     """The actions of every screen: the frame's, the player bar's, the queue's, sharing, the studio's."""
     from app.ui.components import long_list, patch_player, player_bar, queue_panel, share
     from app.ui.core.actions import APP_ACTIONS

@@ -10,7 +10,7 @@ from ui_state import app_state
 from app.api.errors import ApiError
 from app.openwhyd.export import FORMATS
 from app.openwhyd.models import Comment, Playlist, Track, TrackPage, User, UserRef
-from app.ui.components.export_menu import export_tracks, filename
+from app.ui.components.export_menu import Export, export_tracks, filename
 from app.ui.core.actions import APP_ACTIONS
 from app.ui.core.app import App
 from app.ui.core.router import match
@@ -211,7 +211,7 @@ def test_an_export_walks_the_whole_list_and_saves_one_file() -> None:
     page = StrictPage()
     app = App(fake_ports(page, downloads=downloads), state_of(None))
     data = {"format": "M3U", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "Road: trip/2"}
-    asyncio.run(export_tracks(app, data))
+    asyncio.run(export_tracks(app, Export(**data)))
     [(name, content, mime)] = downloads.saved
     assert (name, mime) == ("Road- trip-2.m3u8", "audio/x-mpegurl")
     assert content.decode().count("#EXTINF") == 3
@@ -224,7 +224,7 @@ def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got() -> 
     client = FakeOpenwhyd(failing=ApiError("Too many requests."))
     app = App(fake_ports(page, downloads=downloads), state_of(None, client))
     data = {"format": "CSV", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "x"}
-    asyncio.run(export_tracks(app, data))
+    asyncio.run(export_tracks(app, Export(**data)))
     assert downloads.saved == []
     assert page.texts["export-status"] == "The export stopped after 2 tracks: Too many requests."
 
@@ -233,3 +233,15 @@ def test_export_file_names_keep_the_title_readable() -> None:
     assert filename("admin likes", FORMATS["JSON"]) == "admin likes.json"
     assert filename("../../etc", FORMATS["CSV"]) == "etc.csv"
     assert filename("???", FORMATS["XSPF"]) == "tracks.xspf"
+
+
+def test_a_form_that_comes_without_a_field_says_so_beside_it_and_keeps_the_screen() -> None:
+    client = FakeOpenwhyd()
+    app, page = started(f"#/t/{POST.id}", client)
+    screen = page.regions["main"]
+    assert '<div id="comment-feedback">' in screen
+    asyncio.run(app.act("add-comment", {"text": "nice"}))
+    assert page.regions["main"] == screen
+    assert "This form came without its “post”" in page.regions["comment-feedback"]
+    assert 'role="alert" id="comment-error"' in page.regions["comment-feedback"]
+    assert page.focused[-1] == "comment-error" and client.calls == []

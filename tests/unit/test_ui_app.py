@@ -10,6 +10,7 @@ from fake_ports import fake_ports
 from ui_state import app_state
 
 from app.config import AppConfig, ConfigError
+from app.ui.components.player_bar import PLAYER_ACTIONS
 from app.ui.core.app import App, View, ViewLoader
 
 
@@ -130,3 +131,11 @@ def test_a_sections_nav_item_stays_current_on_its_sub_pages() -> None:
     asyncio.run(app.show("#/heavy/u/someone", focus=False))
     assert 'href="#/heavy" aria-current="page"' in page.regions["nav"]
     assert page.regions["nav"].count("aria-current") == 1
+
+
+def test_an_action_of_no_form_without_the_data_it_needs_fails_like_any_other() -> None:
+    page = FakePage()
+    app = App(fake_ports(page), app_state(), PLAYER_ACTIONS)
+    asyncio.run(app.act("seek", {"value": "soon"}))
+    assert "The “value” of this form should be a number, not “soon”" in page.regions["main"]
+    assert "Something went wrong" in page.regions["main"] and "BadField" in page.errors[0]

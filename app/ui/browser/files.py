@@ -1,7 +1,7 @@
 """The `Files` port: files picked in a file input or dropped on a drop zone, folders walked."""
 
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol, TypeGuard, cast
 
 import js
 from pyodide.ffi import create_once_callable
@@ -29,6 +29,7 @@ class Entry(Protocol):
 
     isFile: bool
     fullPath: str
+    name: str
 
     def file(self, success: object, failure: object) -> None: ...
     def createReader(self) -> "EntryReader": ...
@@ -124,9 +125,13 @@ async def _read_all(files: list[tuple[str, File]], limit: int) -> dict[str, byte
     return {path: (await file.arrayBuffer()).to_bytes() for path, file in files}
 
 
+def _is_entry(dropped: Dropped) -> TypeGuard[Entry]:
+    return getattr(dropped, "fullPath", None) is not None
+
+
 async def _walk(dropped: Dropped, found: list[tuple[str, File]]) -> None:
-    if getattr(dropped, "fullPath", None) is None:  # a File: no entry to walk
-        found.append((str(dropped.name), dropped))
+    if not _is_entry(dropped):  # a File: no entry to walk
+        found.append((str(dropped.name), cast(File, dropped)))
     elif dropped.isFile:
         found.append((str(dropped.fullPath).lstrip("/"), await _called_back(dropped.file)))
     else:
@@ -136,6 +141,6 @@ async def _walk(dropped: Dropped, found: list[tuple[str, File]]) -> None:
                 await _walk(entry, found)
 
 
-def _called_back(method: Callable[[object, object], None]) -> object:
+def _called_back(method: Callable[[object, object], None]) -> Awaitable[Any]:
     """A promise of what `method(success, failure)`, an API of callbacks, hands to `success`."""
     return js.Promise.new(create_once_callable(lambda resolve, reject: method(resolve, reject)))

@@ -11,7 +11,7 @@ from app.ui.components.virtual_list import Geometry, Window
 
 def row_index(row: Element) -> int:
     """A long list's row knows its place in the whole list (`aria-posinset`, from 1)."""
-    return int(row.getAttribute("aria-posinset")) - 1
+    return int(str(row.getAttribute("aria-posinset"))) - 1
 
 
 def trim(rows: Element, edge: str, outside: Callable[[int], bool]) -> None:

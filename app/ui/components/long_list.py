@@ -8,6 +8,7 @@ grows the queue as its pages arrive.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -16,8 +17,9 @@ from app.openwhyd.models import Track, TrackPage
 from app.ui.components.paged_list import Chunk, Fetch, LongList
 from app.ui.components.virtual_list import Paging, additions, first_window, page_size, window
 from app.ui.core.app import App
+from app.ui.core.payloads import named
 from app.ui.core.state import AppState
-from app.ui.core.tasks import Action, spawn
+from app.ui.core.tasks import Action, Actions, spawn
 from app.ui.core.templates import render
 
 FIRST_ROWS = 18
@@ -129,11 +131,16 @@ async def load_more(app: App, lst: LongList) -> None:
     show_window(app, lst.key)
 
 
-async def more(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class ListButton:
+    list_key: str = named("list")
+
+
+async def more(app: App, button: ListButton) -> None:
     """The list's "More tracks" and "Try again" buttons."""
-    lst = app.state.long_lists.get(data.get("list", ""))
+    lst = app.state.long_lists.get(button.list_key)
     if lst is not None:
         await load_more(app, lst)
 
 
-ACTIONS: dict[str, Action] = {"list-more": more}
+ACTIONS: Actions = {"list-more": Action(more, ListButton)}

@@ -8,11 +8,13 @@ from typing import Protocol
 
 from app.player.keys import SHORTCUTS
 from app.player.time_format import clock
+from app.ui.core.form_feedback import tell
+from app.ui.core.payloads import BadField, parse
 from app.ui.core.ports import Ports
 from app.ui.core.router import NOT_FOUND_VIEW, Match, Route, match, route_named
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
-from app.ui.core.tasks import Action
+from app.ui.core.tasks import Actions
 from app.ui.core.templates import render
 
 NAV = (("Home", "home"), ("Hot tracks", "hot"), ("heavy", "heavy"), ("About", "about"))
@@ -49,7 +51,7 @@ class App:
         self,
         ports: Ports,
         state: AppState,
-        actions: dict[str, Action] | None = None,
+        actions: Actions | None = None,
         views: ViewLoader = import_module,
     ) -> None:
         self.ports = ports
@@ -132,21 +134,38 @@ class App:
             return failure_screen(error)
 
     async def act(self, name: str, data: dict[str, str]) -> None:
-        """Run the action `name`: the current screen's own, else one the whole app knows."""
-        handler = self._screen_actions().get(name) or self.actions.get(name)
-        if handler is None:
+        """Run the action `name`, the current screen's own or else one the whole app knows, with
+        `data` read into its payload; a field it lacks is said beside its form."""
+        action = self._screen_actions().get(name) or self.actions.get(name)
+        if action is None:
             self.page.log_error(f"no action {name!r} on {self.current.path}")
             return
         try:
-            await handler(self, data)
+            payload = parse(action.payload, data)
+        except BadField as problem:
+            if action.form is None:
+                self.fail(problem)
+            else:
+                tell(self.page, action.form, problem.message)
+            return
+        try:
+            await action.run(self, payload)
         except Exception as error:
-            self.report(error)
-            self.page.set_html("main", failure_screen(error).html)
+            self.fail(error)
 
-    def _screen_actions(self) -> dict[str, Action]:
+    def fail(self, error: Exception) -> None:
+        """An action that went wrong: logged, and said instead of the screen."""
+        self.report(error)
+        self.page.set_html("main", failure_screen(error).html)
+
+    def _screen_actions(self) -> Actions:
         if self.current.route is None:
             return {}
         return getattr(self.views(self.current.route.view), "ACTIONS", {})
+
+    def still_on(self, route: str) -> bool:
+        """After a wait: whether the screen is still there to show the outcome on."""
+        return self.current.name == route
 
     def report(self, error: BaseException) -> None:
         self.page.log_error("".join(traceback.format_exception(error)))

@@ -11,6 +11,7 @@ from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.player.controller import Player
 from app.ui.components.paged_list import LongList
+from app.ui.core.payloads import named
 
 if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
     from app.patches.upload import Upload
@@ -28,6 +29,14 @@ class Services:
 class Session:
     openwhyd_user: User | None = None
     heavy_token: HeavyToken | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a list on screen, as its buttons name it: the list's key and the row's place."""
+
+    list_key: str = named("list")
+    index: int = named("index")
 
 
 @dataclass(frozen=True)
@@ -61,12 +70,11 @@ class AppState:
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
 
-    def listed(self, data: dict[str, str]) -> tuple[tuple, int] | None:
-        """The list on screen a row's button names (`list`) and the row's place in it (`index`);
-        None when the list is gone or shorter."""
-        items = self.lists.get(data.get("list", ""), ())
-        index = int(data.get("index", "0"))
-        return (items, index) if 0 <= index < len(items) else None
+    def listed(self, row: Row) -> tuple[tuple, int] | None:
+        """The list on screen a row's button names and the row's place in it; None when the list
+        is gone or shorter."""
+        items = self.lists.get(row.list_key, ())
+        return (items, row.index) if 0 <= row.index < len(items) else None
 
     def take_notice(self, form: str) -> Notice | None:
         """The notice for `form`, shown once."""

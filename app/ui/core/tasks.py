@@ -3,14 +3,30 @@ the background. Apart from the controller, so that modules which only run things
 
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from app.ui.core.payloads import NoData
 
 if TYPE_CHECKING:  # an action is handed the controller, which knows the actions
     from app.ui.core.app import App
 
-Action = Callable[["App", dict[str, str]], Awaitable[None]]
-"""What a click on `[data-action=name]` or a submit of `form[data-action=name]` runs, with the
-element's data attributes or the form's fields."""
+P = TypeVar("P")
+
+
+@dataclass(frozen=True)
+class Action(Generic[P]):
+    """What a click on `[data-action=name]`, a submit of `form[data-action=name]` (and the other
+    events of the `Events` port) runs: `run`, with the element's data attributes or the form's
+    fields read into a `payload` (`payloads.parse`). When they lack a field `run` needs, `form`
+    names the form beside which that is said; an action of no form fails like any other."""
+
+    run: Callable[["App", P], Awaitable[None]]
+    payload: type[P] = NoData  # type: ignore[assignment]
+    form: str | None = None
+
+
+Actions = dict[str, Action[Any]]
 
 _RUNNING: set[asyncio.Task] = set()
 

@@ -7,6 +7,7 @@ preview part of the page changes, so the pickers keep what they hold.
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from app.api.errors import ApiError, NotFound
 from app.clock import Clock, today
@@ -16,11 +17,12 @@ from app.heavy.web_build import newest_play_link
 from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
 from app.patches.upload import Upload, prepare_upload
 from app.ui.core.app import App
+from app.ui.core.payloads import NoData
 from app.ui.core.ports import Files
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
-from app.ui.core.tasks import Action
+from app.ui.core.tasks import Action, Actions
 from app.ui.screens.heavy.studio import failure, render_studio
 
 PREVIEW = "upload-preview"
@@ -75,15 +77,15 @@ def show_preview(
     app.page.set_html(PREVIEW, preview)
 
 
-def pick(input_id: str) -> Action:
+def pick(input_id: str) -> Action[NoData]:
     """What a change of the file input `input_id` does: read, check, zip and preview its files."""
     return take_files(lambda files: files.picked(input_id, MAX_UNPACKED_BYTES))
 
 
-def take_files(read: Callable[[Files], Awaitable[dict[str, bytes] | None]]) -> Action:
+def take_files(read: Callable[[Files], Awaitable[dict[str, bytes] | None]]) -> Action[NoData]:
     """Read files as `read` finds them (picked or dropped), then check, zip and preview them."""
 
-    async def picked(app: App, data: dict[str, str]) -> None:
+    async def picked(app: App, _: NoData) -> None:
         patch_id = patch_key(app.current)
         app.state.uploads.pop(patch_id, None)
         try:
@@ -102,10 +104,16 @@ def take_files(read: Callable[[Files], Awaitable[dict[str, bytes] | None]]) -> A
         show_preview(app, upload)
         app.page.focus("upload-summary")
 
-    return picked
+    return Action(picked)
 
 
-async def upload(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class UploadForm:
+    release: str = ""
+    """The hvcc release to compile with; none offered: heavy picks its newest."""
+
+
+async def upload(app: App, form: UploadForm) -> None:
     """Send the picked files and wait for the compile, then show the new version, failed or not."""
     owner, name = app.current.params["owner"], app.current.params["patch"]
     here, patch_id = app.current.path, patch_key(app.current)
@@ -117,7 +125,7 @@ async def upload(app: App, data: dict[str, str]) -> None:
     show_preview(app, prepared, compiling=True)
     app.page.set_text(STATUS, "Compiling…")
     app.page.focus(STATUS)
-    release = data.get("release") or None  # none offered: heavy picks its newest
+    release = form.release or None
     try:
         job = await app.state.services.heavy.compile(owner, name, prepared.bundle, release)
     except ApiError as error:
@@ -132,9 +140,9 @@ async def upload(app: App, data: dict[str, str]) -> None:
         app.go(href("heavy-version", owner=owner, patch=name, n=str(job.index)))
 
 
-ACTIONS: dict[str, Action] = {
+ACTIONS: Actions = {
     "heavy-pick-files": pick("upload-files"),
     "heavy-pick-folder": pick("upload-folder"),
     "heavy-drop-files": take_files(lambda files: files.dropped(MAX_UNPACKED_BYTES)),
-    "heavy-upload": upload,
+    "heavy-upload": Action(upload, UploadForm),
 }

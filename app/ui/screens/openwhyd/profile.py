@@ -1,5 +1,7 @@
 """A user's profile: who they are, and their tracks, playlists or likes, one tab at a time."""
 
+from dataclasses import dataclass
+
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
@@ -8,11 +10,12 @@ from app.ui.components.embed_snippet import embed_code
 from app.ui.components.feedback import announce, refuse
 from app.ui.components.paged_list import Chunk, Fetch
 from app.ui.core.app import App
+from app.ui.core.payloads import form_values
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
-from app.ui.core.tasks import Action
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 TABS = (("Tracks", "profile"), ("Playlists", "profile-playlists"), ("Likes", "profile-likes"))
@@ -84,32 +87,44 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen(f"{user.name} · Tonearm", markup)
 
 
-async def follow(app: App, data: dict[str, str]) -> None:
-    await app.state.services.openwhyd.follow(data["user"])
+@dataclass(frozen=True)
+class Person:
+    """The user a Follow button is about, by id."""
+
+    user: str
+
+
+@dataclass(frozen=True)
+class NewPlaylist:
+    name: str = ""
+
+
+async def follow(app: App, person: Person) -> None:
+    await app.state.services.openwhyd.follow(person.user)
     await app.refresh()
 
 
-async def unfollow(app: App, data: dict[str, str]) -> None:
-    await app.state.services.openwhyd.unfollow(data["user"])
+async def unfollow(app: App, person: Person) -> None:
+    await app.state.services.openwhyd.unfollow(person.user)
     await app.refresh()
 
 
-async def create_playlist(app: App, data: dict[str, str]) -> None:
-    name = data.get("name", "").strip()
+async def create_playlist(app: App, form: NewPlaylist) -> None:
+    name = form.name.strip()
     try:
         if not name:
             raise BadRequest("Name the playlist first.")
         playlist = await app.state.services.openwhyd.create_playlist(name)
     except ApiError as error:
-        await refuse(app, CREATE_FORM, error, data)
+        await refuse(app, CREATE_FORM, error, form_values(form))
         return
     app.go(href("playlist", user=profile_name(app.state.session.openwhyd_user), n=str(playlist.id)))
     announce(app, f"The playlist {name} is created.")
 
 
-ACTIONS: dict[str, Action] = {
-    "follow": follow,
-    "unfollow": unfollow,
-    "create-playlist": create_playlist,
+ACTIONS: Actions = {
+    "follow": Action(follow, Person),
+    "unfollow": Action(unfollow, Person),
+    "create-playlist": Action(create_playlist, NewPlaylist, form=CREATE_FORM),
     **export_menu.ACTIONS,
 }
