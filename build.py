@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 from buildkit import environment
 from buildkit.paths import DIST, ROOT
 
-NEEDS_TEST_EXTRAS = {"test", "bench"}
+NEEDS_TEST_EXTRAS = {"test", "check", "bench"}
+PASSES_ARGUMENTS_ON = {"test", "heavy-token"}
+"""Commands whose arguments, `--help` included, belong to the tool they run (pytest, the token CLI)."""
 
 
 def http_url(value: str) -> str:
@@ -39,17 +41,22 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="URL",
         help="proxy /openwhyd/ to this Openwhyd server instead of running our own",
     )
-    test = commands.add_parser("test", help="run the whole test suite (pytest)")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
-    token = commands.add_parser(
+    commands.add_parser(
+        "test", add_help=False, help="run the whole test suite (other arguments go to pytest)"
+    )
+    commands.add_parser(
         "heavy-token",
         add_help=False,
         help="print a new heavy token for a user (NAME [--label L] [--data DIR])",
     )
-    token.add_argument("cli_args", nargs=argparse.REMAINDER)
+    commands.add_parser("check", help="lint, formatting and types (ruff, ruff format, mypy), as CI runs them")
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
     bench.add_argument("--runs", type=int, default=9)
-    return parser.parse_args(argv or ["build"])
+    args, passed_on = parser.parse_known_args(argv or ["build"])
+    if passed_on and args.command not in PASSES_ARGUMENTS_ON:
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    args.passed_on = passed_on
+    return args
 
 
 def main(argv: list[str]) -> int:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from app.config import AppConfig
     from app.openwhyd.models import User
-    from app.player.adapter import Adapter
+    from app.player.adapter import Adapter, TrackItem
     from app.player.adapters.patch import PatchAdapter
     from app.player.controller import Change
     from app.player.sources import Sources
@@ -161,7 +161,7 @@ def sources(
     from app.player.patch_item import PATCH
     from app.player.sources import Sources
 
-    def audio() -> Adapter:
+    def audio() -> Adapter[TrackItem]:
         from app.player.adapters.audio import AudioFileAdapter
 
         return AudioFileAdapter(clock)

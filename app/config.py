@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from app.openwhyd.paths import DEFAULT_OPENWHYD
+
 PLACEHOLDER_ID = "tonearm"
 """Dailymotion serves its player script per Player ID (made in Dailymotion's Partner HQ) and Deezer's
 SDK plays for an application registered for the site's domain: a deployment sets its own ids
@@ -22,7 +24,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class AppConfig:
-    openwhyd_base: str = "./openwhyd"
+    openwhyd_base: str = DEFAULT_OPENWHYD
     heavy_base: str = "./heavy"
     version: str = "dev"
     dailymotion_player: str = PLACEHOLDER_ID

@@ -26,8 +26,10 @@ def build(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from buildkit.tree_site import tree_site
     from server.services import service_banners
     from server.settings import Settings
+    from server.site import dist_site
     from server.web import create_app
 
     ensure_vendored()
@@ -39,7 +41,8 @@ def serve(args: argparse.Namespace) -> int:
         rate_limits=args.rate_limits,
         openwhyd_upstream=args.openwhyd_upstream,
     )
-    app = create_app(settings, root=ROOT, dist=args.dist and args.dist.resolve())
+    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT)
+    app = create_app(settings, site)
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")
     for line in service_banners(settings):
         print(f"  {line}")
@@ -50,13 +53,28 @@ def serve(args: argparse.Namespace) -> int:
 
 def test(args: argparse.Namespace) -> int:
     ensure_vendored()
-    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
+    return subprocess.call([sys.executable, "-m", "pytest", *args.passed_on], cwd=ROOT)
+
+
+CHECKS = (
+    ("ruff", "check", "."),
+    ("ruff", "format", "--check", "."),
+    ("mypy",),
+)
+"""What CI checks besides the tests; mypy reads its files and strictness from pyproject.toml."""
+
+
+def check(args: argparse.Namespace) -> int:
+    failed = [" ".join(tool) for tool in CHECKS if subprocess.call([sys.executable, "-m", *tool], cwd=ROOT)]
+    for tool in failed:
+        print(f"failed: {tool}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def heavy_token(args: argparse.Namespace) -> int:
     from server.heavy.cli import heavy_token_main
 
-    return heavy_token_main(args.cli_args)
+    return heavy_token_main(args.passed_on)
 
 
 def bench(args: argparse.Namespace) -> int:

@@ -30,7 +30,10 @@ def app_archive_with_bytecode() -> bytes:
 def widget_files(root: Path = ROOT) -> list[str]:
     """The app's modules the widget loads one by one (MicroPython reads no app.zip): the `files`
     of its config, so the page's list is the only one."""
-    config = json.loads(WIDGET_CONFIG.search((root / WIDGET_PAGE).read_text())[1])
+    found = WIDGET_CONFIG.search((root / WIDGET_PAGE).read_text())
+    if found is None:
+        raise ValueError(f"{WIDGET_PAGE} has no inline config for MicroPython to read its files from")
+    config = json.loads(found[1])
     return [source.removeprefix("./") for source in config["files"]]
 
 

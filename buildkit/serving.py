@@ -37,7 +37,7 @@ def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -
 def serving(data: Path, *options: str, log: Path | None = None, timeout: float = 120) -> Iterator[str]:
     """The base URL of `serve --data DATA OPTIONS…`, stopped (Ctrl-C, then kill) when done."""
     port = free_port()
-    output = log.open("w") if log else subprocess.DEVNULL
+    output = log.open("w") if log else None
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -52,7 +52,7 @@ def serving(data: Path, *options: str, log: Path | None = None, timeout: float =
             *options,
         ],
         cwd=ROOT,
-        stdout=output,
+        stdout=subprocess.DEVNULL if output is None else output,
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
@@ -66,5 +66,5 @@ def serving(data: Path, *options: str, log: Path | None = None, timeout: float =
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
-        if log:
+        if output is not None:
             output.close()

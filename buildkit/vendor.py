@@ -73,7 +73,13 @@ def members(path: Path) -> dict[str, bytes]:
         with zipfile.ZipFile(path) as wheel:
             return {name: wheel.read(name) for name in wheel.namelist() if not name.endswith("/")}
     with tarfile.open(path) as tar:
-        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+        return {m.name: _file_data(tar, m) for m in tar.getmembers() if m.isfile()}
+
+
+def _file_data(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    data = tar.extractfile(member)
+    assert data is not None, "a tar answers the data of every regular file"
+    return data.read()
 
 
 def selected(pin: Pin, files: dict[str, bytes]) -> dict[str, bytes]:
@@ -98,7 +104,7 @@ def install_npm(pin: Pin, files: dict[str, bytes]) -> None:
 
 
 def python_packages_zip(pins: list[tuple[Pin, dict[str, bytes]]]) -> bytes:
-    """jinja2, pure MarkupSafe and pyodide-http in one archive, with Pyodide-made bytecode."""
+    """jinja2 and pure MarkupSafe in one archive, with Pyodide-made bytecode."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for pin, files in pins:

@@ -1,7 +1,9 @@
 """What one run of the server is configured with; every service reads the same object."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from server.clock import Clock
 
 
 @dataclass(frozen=True)
@@ -11,3 +13,5 @@ class Settings:
     test_mode: bool = False
     rate_limits: bool = True
     openwhyd_upstream: str | None = None
+    clock: Clock = field(default_factory=Clock)
+    """Shared by both services, so moving it in test mode moves the time of the whole run."""

@@ -66,3 +66,14 @@ class TransportError(ApiError):
     """No answer at all: offline, refused, blocked by the browser, or timed out."""
 
     default_message = "Could not reach the server."
+
+
+class Timeout(TransportError):
+    """The server took longer to answer than the transport waits; `seconds` is how long it waited."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"The server did not answer in {seconds:g} s: it may be busy, or the connection slow. "
+            "Please try again."
+        )
+        self.seconds = seconds

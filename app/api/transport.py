@@ -13,6 +13,9 @@ from urllib.parse import urlencode
 
 Pairs = tuple[tuple[str, str], ...]
 
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a transport waits for an answer unless the request says otherwise."""
+
 
 @dataclass(frozen=True)
 class UploadFile:
@@ -26,7 +29,9 @@ class UploadFile:
 
 @dataclass(frozen=True)
 class Request:
-    """One HTTP request. Give at most one body: `json`, `form`, or `files` (+ `form` fields)."""
+    """One HTTP request. Give at most one body: `json`, `form`, or `files` (+ `form` fields).
+    `timeout`: seconds to wait for this answer, for the calls the server takes long over; None
+    for the transport's own."""
 
     method: str
     url: str
@@ -35,6 +40,7 @@ class Request:
     form: Pairs | None = None
     files: tuple[UploadFile, ...] = ()
     headers: Pairs = ()
+    timeout: float | None = None
 
     @property
     def full_url(self) -> str:
@@ -128,5 +134,6 @@ class Transport(Protocol):
     """Carries requests; implementations live in app/api/transports/."""
 
     async def send(self, request: Request) -> Response:
-        """The server's response, whatever its status; `TransportError` if none came."""
+        """The server's response, whatever its status; `TransportError` if none came, `Timeout`
+        (one of them) if none came in time."""
         ...

@@ -9,57 +9,48 @@ it is a Job whose `errors` name the object, file and position hvcc reported.
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from app.api.errors import ApiError, AuthRequired, BadRequest, Forbidden, NotFound, RateLimited, ServerError
-from app.api.transport import Pairs, Request, Response, Transport, UploadFile
+from app.api.client import ServiceClient, status_failure
+from app.api.errors import ApiError, AuthRequired, BadRequest
+from app.api.transport import Pairs, Response, Transport, UploadFile
 from app.heavy.models import HeavyUser, Job, Patch, Release, UserToken
 from app.heavy.token import HeavyToken
 from app.patches.bundle import PatchBundle
 
-_KINDS: dict[str, type[ApiError]] = {
-    "401": AuthRequired,
-    "403": Forbidden,
-    "404": NotFound,
-    "429": RateLimited,
-}
+BUILD_WAIT = 300.0
+"""Seconds to wait for a compile or a target's first download, which the service builds while the
+client waits: it stops hvcc after 60 s and clang after 180 s, and a build may queue behind another."""
 
 
 def refusal(response: Response, body: Any) -> ApiError:
-    """The exception for an answer that carries `errors` (or a failing status) and no data."""
+    """The exception for an answer that carries `errors` (or a failing status) and no data; the
+    status the first error states decides its kind."""
     first = body["errors"][0] if isinstance(body, dict) and body.get("errors") else {}
-    status = str(first.get("status") or response.status)
+    stated = str(first.get("status") or "")
     message = str(first.get("detail") or first.get("title") or "")
-    if status.startswith("5"):
-        return ServerError(message, response.status)
-    return _KINDS.get(status, BadRequest)(message, response.status)
+    status = int(stated) if stated.isdigit() else None
+    return status_failure(response, message, status) or BadRequest(message, response.status)
 
 
 def _segment(value: str) -> str:
     return quote(value, safe="")
 
 
-class HeavyClient:
+class HeavyClient(ServiceClient):
     """`base_url` is where the service is mounted, absolute or relative to the page (e.g. "./heavy").
     Without a token only public documents can be read."""
 
     def __init__(self, base_url: str, transport: Transport, token: HeavyToken | None = None) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.transport = transport
+        super().__init__(base_url, transport)
         self.token = token
 
-    def _headers(self) -> Pairs:
-        accept = (("Accept", "application/json"),)
+    def headers(self) -> Pairs:
+        """The token goes with every request, as a bearer."""
+        accept = super().headers()
         return (*accept, ("Authorization", f"Bearer {self.token.value}")) if self.token else accept
 
-    async def _send(
-        self, method: str, url: str, *, form: Pairs | None = None, files: tuple[UploadFile, ...] = ()
-    ) -> Response:
-        return await self.transport.send(
-            Request(method, url, form=form, files=files, headers=self._headers())
-        )
-
-    async def _document(self, method: str, path: str, **body: Any) -> dict:
+    async def _document(self, method: str, path: str, **parts: Any) -> dict:
         """The JSON object answered, or the exception its `errors` (without `data`) call for."""
-        response = await self._send(method, self.base_url + path, **body)
+        response = await self.send(method, path, **parts)
         try:
             document = response.json()
         except ValueError:
@@ -71,7 +62,7 @@ class HeavyClient:
 
     async def ping(self) -> bool:
         try:
-            return (await self._send("GET", self.base_url + "/a/pingdb")).ok
+            return (await self.send("GET", "/a/pingdb")).ok
         except ApiError:
             return False
 
@@ -119,12 +110,13 @@ class HeavyClient:
         form = (("release", release),) if release else ()
         upload = UploadFile("file", "archive.zip", bundle.archive, "application/zip")
         path = f"/a/patches/{_segment(owner)}/{_segment(name)}/jobs/"
-        document = await self._document("POST", path, form=form, files=(upload,))
+        document = await self._document("POST", path, form=form, files=(upload,), timeout=BUILD_WAIT)
         return Job.from_resource(document["data"], document)
 
     async def download(self, url: str) -> bytes:
         """A target's archive.zip; `url` is a Target's link, absolute or relative to the service."""
-        response = await self._send("GET", urljoin(self.base_url + "/", url))
+        request = self.request("GET", urljoin(self.base_url + "/", url), timeout=BUILD_WAIT)
+        response = await self.transport.send(request)
         if response.ok and response.content_type != "application/json":
             return response.body
         try:

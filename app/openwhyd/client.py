@@ -3,18 +3,19 @@
 The wire contract is shared/reference/openwhyd-api.md. Bodies go as JSON, the one encoding
 every route parses the same way (§1.2), except where a route reads only the query
 (`/api/follow`, `/search`, the lists). Failures raise the types of app/api/errors.py with
-the server's message (see openwhyd_replies.py). The session lives in the transport's
-cookies, so one client is one user.
+the server's message (see replies.py). The paths are paths.py's, which the widget shares. The
+session lives in the transport's cookies, so one client is one user.
 """
 
 import asyncio
 import hashlib
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from typing import Any
-from urllib.parse import quote
 
+from app.api.client import ServiceClient
 from app.api.errors import BadCredentials, BadRequest, NotFound, ServerError
-from app.api.transport import Pairs, Request, Response, Transport, UploadFile
+from app.api.transport import Pairs, Transport, UploadFile
+from app.openwhyd import paths
 from app.openwhyd.models import (
     Comment,
     HotTracks,
@@ -43,18 +44,10 @@ COVER_SIZE = "960x"
 NO_COVER = "blank"
 """A `cvrImg` containing "blank" removes the cover (reference §3.1)."""
 
-_ACCEPT_JSON: Pairs = (("Accept", "application/json"),)
-
 
 def password_md5(password: str) -> str:
     """What Openwhyd's login form sends instead of the password."""
     return hashlib.md5(password.encode(), usedforsecurity=False).hexdigest()
-
-
-def user_path(user: str) -> str:
-    """A user's library path: `/u/<id>` for a 24-hex id, `/<handle>` otherwise."""
-    is_id = len(user) == 24 and all(char in "0123456789abcdef" for char in user.lower())
-    return f"/u/{user}" if is_id else "/" + quote(user, safe="")
 
 
 def _query(**values: Any) -> Pairs:
@@ -91,9 +84,9 @@ def _playlist_cursor(track: Track) -> str:
     return str(track.order) if track.order is not None else track.id
 
 
-class OpenwhydClient:
+class OpenwhydClient(ServiceClient):
     """`base_url` is where the service is mounted, absolute or relative to the page
-    (e.g. "./openwhyd"). `page_delay` is the pause between pages when walking a list.
+    (e.g. `paths.DEFAULT_OPENWHYD`). `page_delay` is the pause between pages when walking a list.
     `public_only`: the transport reaches only Openwhyd's JSONP routes (the app hosted on another
     origin), so profiles are read from those."""
 
@@ -106,8 +99,7 @@ class OpenwhydClient:
         sleep: Sleep = asyncio.sleep,
         public_only: bool = False,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.transport = transport
+        super().__init__(base_url, transport)
         self.page_delay = page_delay
         self._sleep = sleep
         self.public_only = public_only
@@ -123,50 +115,36 @@ class OpenwhydClient:
 
     def user_image_url(self, user_id: str) -> str:
         """The avatar; the server falls back to a blank picture for users without one."""
-        return f"{self.base_url}/img/user/{quote(user_id, safe='')}"
+        return self.base_url + paths.user_image_path(user_id)
 
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Pairs = (),
-        json: Any = None,
-        form: Pairs | None = None,
-        files: tuple[UploadFile, ...] = (),
-    ) -> Response:
-        request = Request(
-            method,
-            self.base_url + path,
-            params=params,
-            json=json,
-            form=form,
-            files=files,
-            headers=_ACCEPT_JSON,
-        )
-        return await self.transport.send(request)
+    def playlist_image_url(self, user_id: str, playlist_id: int | str, version: int | None = None) -> str:
+        """A playlist's picture: the uploaded image, else its first track's, else a 404 the page
+        answers with a placeholder. A new `version` after each upload makes it a new address, so
+        the browser does not show the picture it cached before."""
+        url = self.base_url + paths.playlist_image_path(user_id, playlist_id)
+        return f"{url}?v={version}" if version else url
 
     async def _get(self, path: str, **params: Any) -> Any:
-        return read_reply(await self._send("GET", path, params=_query(**params)))
+        return read_reply(await self.send("GET", path, params=_query(**params)))
 
     async def _post(self, path: str, body: dict[str, Any], **reading: Any) -> Any:
         """POST a JSON body; the reply is read by `read_reply` with the `reading` options."""
-        return read_reply(await self._send("POST", path, json=body), **reading)
+        return read_reply(await self.send("POST", path, json=body), **reading)
 
     async def _api_post(self, **fields: Any) -> Any:
         """A `/api/post` action; these all need a session."""
-        return await self._post("/api/post", _fields(**fields), needs_login=True)
+        return await self._post(paths.API_POST, _fields(**fields), needs_login=True)
 
     async def _api_playlist(self, **fields: Any) -> Any:
         """A `/api/playlist` change; these all need a session."""
-        return await self._post("/api/playlist", _fields(**fields), needs_login=True)
+        return await self._post(paths.API_PLAYLIST, _fields(**fields), needs_login=True)
 
     async def _api_user(self, **fields: Any) -> Any:
-        return await self._post("/api/user", _fields(**fields))
+        return await self._post(paths.API_USER, _fields(**fields))
 
     async def _follow_action(self, action: str, user_id: str) -> Any:
         """`/api/follow` reads only the query, even on POST."""
-        response = await self._send("POST", "/api/follow", params=_query(action=action, tId=user_id))
+        response = await self.send("POST", paths.API_FOLLOW, params=_query(action=action, tId=user_id))
         return read_reply(response)
 
     # Session
@@ -174,7 +152,7 @@ class OpenwhydClient:
     async def login(self, email_or_handle: str, password: str) -> User:
         """Open a session; the transport keeps its cookie for the calls that follow."""
         reply = await self._post(
-            "/login",
+            paths.LOGIN,
             {
                 "action": "login",
                 "ajax": 1,
@@ -190,17 +168,17 @@ class OpenwhydClient:
 
     async def logout(self) -> None:
         """End the session on the server (`GET /logout` alone would not: it is an HTML page)."""
-        await self._send("POST", "/login", json={"action": "logout", "ajax": 1})
+        await self.send("POST", paths.LOGIN, json={"action": "logout", "ajax": 1})
 
     async def forgot_password(self, email: str) -> str:
         """Ask for a password-reset email; returns the server's confirmation."""
-        reply = await self._post("/login", {"action": "forgot", "ajax": 1, "email": email})
+        reply = await self._post(paths.LOGIN, {"action": "forgot", "ajax": 1, "email": email})
         return str(reply.get("ok") or "")
 
     async def register(self, name: str, email: str, password: str) -> User:
         """Create an account (logged in afterwards). Needs a fresh signup token, fetched first."""
         reply = await self._post(
-            "/register",
+            paths.REGISTER,
             {
                 "name": name,
                 "email": email,
@@ -214,7 +192,7 @@ class OpenwhydClient:
 
     async def _signup_token(self) -> str:
         """The `sTk` hidden in the jQuery snippet of `/api/signup/rTk/7`."""
-        response = await self._send("GET", "/api/signup/rTk/7")
+        response = await self.send("GET", paths.SIGNUP_TOKEN)
         marker = 'value="'
         start = response.text.find(marker) + len(marker)
         end = response.text.find('"', start)
@@ -226,7 +204,7 @@ class OpenwhydClient:
 
     async def me(self) -> User:
         """The logged-in user, with playlists, private fields and subscription counts."""
-        return User.from_json(await self._get("/api/user", includeSubscr=True))
+        return User.from_json(await self._get(paths.API_USER, includeSubscr=True))
 
     async def user(self, id_or_handle: str) -> User:
         """A public profile with its counts, and whether the logged-in user follows it."""
@@ -234,7 +212,7 @@ class OpenwhydClient:
             return await self._public_user(id_or_handle)
         return User.from_json(
             await self._get(
-                "/api/user",
+                paths.API_USER,
                 id=id_or_handle,
                 includeSubscr=True,
                 isSubscr=True,
@@ -246,8 +224,8 @@ class OpenwhydClient:
     async def _public_user(self, id_or_handle: str) -> User:
         """A profile from the JSONP routes alone: `/info` names the user and `/playlists` lists
         their playlists; counts, bio and pictures are not among them (reference §1.5, §3.13)."""
-        info = await self._get(f"{user_path(id_or_handle)}/info")
-        playlists = await self._get(f"{user_path(str(info['_id']))}/playlists", format="json")
+        info = await self._get(paths.info_path(id_or_handle))
+        playlists = await self._get(paths.playlists_path(str(info["_id"])), format="json")
         return User.from_json({**info, "pl": playlists})
 
     async def update_profile(
@@ -307,7 +285,7 @@ class OpenwhydClient:
         return [UserRef.from_json(item) for item in await self._user_list(user_id, "subscribers")]
 
     async def _user_list(self, user_id: str, action: str) -> list[dict[str, Any]]:
-        return await self._get("/api/user", id=user_id, action=action)
+        return await self._get(paths.API_USER, id=user_id, action=action)
 
     # Posting and acting on tracks
 
@@ -412,7 +390,7 @@ class OpenwhydClient:
         """Where a Bandcamp track (`/bc/<artist>/<track>`) streams from, as Openwhyd finds it on
         the track's page (§3.12). The route answers same-site callers only, which it tells by the
         Referer browsers send, and refuses others with an HTML 400."""
-        response = await self._send("GET", "/api/bandcampExtractor", params=_query(eId=track_eid))
+        response = await self.send("GET", paths.BANDCAMP_STREAM, params=_query(eId=track_eid))
         if response.status == 400:
             raise BadRequest("Openwhyd looks Bandcamp streams up for its own pages only", 400)
         reply = read_reply(response)
@@ -436,7 +414,7 @@ class OpenwhydClient:
 
     async def track(self, post_id: str) -> Track:
         """One track with its comments and reposts."""
-        reply = await self._get(f"/c/{quote(post_id, safe='')}", format="json")
+        reply = await self._get(paths.post_path(post_id), format="json")
         return Track.from_json(reply["data"])
 
     async def _track_page(self, path: str, limit: int, **params: Any) -> TrackPage:
@@ -453,13 +431,13 @@ class OpenwhydClient:
         before: str | None = None,
     ) -> TrackPage:
         """A user's tracks, newest first. `user` is an id or a handle."""
-        return await self._track_page(user_path(user), limit, after=after, before=before)
+        return await self._track_page(paths.user_path(user), limit, after=after, before=before)
 
     async def my_tracks(
         self, *, limit: int = PAGE_SIZE, after: str | None = None, before: str | None = None
     ) -> TrackPage:
         """The logged-in user's own tracks, newest first."""
-        return await self._track_page("/me", limit, after=after, before=before)
+        return await self._track_page(paths.ME, limit, after=after, before=before)
 
     async def playlist_tracks(
         self,
@@ -472,16 +450,16 @@ class OpenwhydClient:
     ) -> TrackPage:
         """A playlist's tracks in its order. `after`/`before` are post ids, or `order`
         values once the playlist has been reordered."""
-        path = f"{user_path(user)}/playlist/{quote(str(playlist_id), safe='')}"
+        path = paths.playlist_path(user, playlist_id)
         return await self._track_page(path, limit, after=after, before=before)
 
     async def liked_tracks(self, user: str, *, after: str | None = None) -> TrackPage:
         """The tracks a user liked, latest post first; Openwhyd fixes the page length."""
-        return await self._track_page(f"{user_path(user)}/likes", PAGE_SIZE, after=after)
+        return await self._track_page(paths.likes_path(user), PAGE_SIZE, after=after)
 
     async def user_playlists(self, user: str) -> list[Playlist]:
         """A user's playlists in creation order, with track counts and image URLs."""
-        reply = await self._get(f"{user_path(user)}/playlists", format="json")
+        reply = await self._get(paths.playlists_path(user), format="json")
         return [Playlist.from_json(item) for item in reply]
 
     async def _feed(self, path: str, limit: int, **params: Any) -> TrackPage:
@@ -499,13 +477,13 @@ class OpenwhydClient:
     ) -> TrackPage:
         """A home feed (the user's and their followings' tracks): the logged-in user's, or
         `user_id`'s without logging in. Tracks come with comments and reposts."""
-        return await self._feed("/stream", limit, id=user_id, after=after, before=before)
+        return await self._feed(paths.STREAM, limit, id=user_id, after=after, before=before)
 
     async def all_tracks(
         self, *, limit: int = PAGE_SIZE, after: str | None = None, before: str | None = None
     ) -> TrackPage:
         """Everyone's latest tracks, reposts left out."""
-        return await self._feed("/all", limit, after=after, before=before)
+        return await self._feed(paths.ALL, limit, after=after, before=before)
 
     async def hot_tracks(
         self,
@@ -517,9 +495,10 @@ class OpenwhydClient:
     ) -> HotTracks:
         """The most posted, reposted and liked tracks of the last days. Openwhyd ignores
         `genre`; it is sent for services that do not."""
-        path = f"/hot/{quote(genre, safe='')}" if genre else "/hot"
         return HotTracks.from_json(
-            await self._get(path, format="json", skip=skip, limit=limit, sinceId=since_id)
+            await self._get(
+                paths.hot_path(genre or ""), format="json", skip=skip, limit=limit, sinceId=since_id
+            )
         )
 
     def _walk(
@@ -549,7 +528,7 @@ class OpenwhydClient:
     async def playlists_by_id(self, global_ids: Iterable[str]) -> list[Playlist]:
         """Playlists from anyone, by `<user id>_<number>` (see `Playlist.global_id`)."""
         params = tuple(("id", global_id) for global_id in global_ids)
-        reply = read_reply(await self._send("GET", "/api/playlist", params=params))
+        reply = read_reply(await self.send("GET", paths.API_PLAYLIST, params=params))
         return [Playlist.from_json(item) for item in reply]
 
     async def create_playlist(self, name: str) -> Playlist:
@@ -601,37 +580,37 @@ class OpenwhydClient:
 
     async def _follow_list(self, action: str, user_id: str, skip: int, limit: int) -> list[dict[str, Any]]:
         return await self._get(
-            "/api/follow", action=action, id=user_id, skip=skip, limit=limit, isSubscr=True
+            paths.API_FOLLOW, action=action, id=user_id, skip=skip, limit=limit, isSubscr=True
         )
 
     # Search
 
     async def search(self, query: str) -> SearchResults:
         """Tracks, playlists and users matching `query`."""
-        return SearchResults.from_json(await self._get("/search", q=query, format="json"))
+        return SearchResults.from_json(await self._get(paths.SEARCH, q=query, format="json"))
 
     async def search_tracks_to_add(self, query: str) -> list[TrackHit]:
         """Other users' tracks to add to one's own (up to 5, followed users first)."""
-        reply = await self._get("/search", q=query, context="addTrack")
+        reply = await self._get(paths.SEARCH, q=query, context="addTrack")
         return [TrackHit.from_json(item) for item in reply]
 
     async def quick_search(self, query: str) -> QuickSearch:
         """Tracks matching `query`, one's own apart (needs a session)."""
-        return QuickSearch.from_json(await self._get("/search", q=query, context="quick"))
+        return QuickSearch.from_json(await self._get(paths.SEARCH, q=query, context="quick"))
 
     async def search_suggestions(self, query: str) -> tuple[SearchHit, ...]:
         """What the header search box suggests: users, tracks and playlists."""
-        reply = await self._get("/search", q=query, context="header", format="json")
+        reply = await self._get(paths.SEARCH, q=query, context="header", format="json")
         return SearchHit.list_from_json(reply)
 
     async def search_mentions(self, query: str) -> list[UserRef]:
         """Users to @-mention in a comment, followed ones first."""
-        reply = await self._get("/search", q=query, context="mention")
+        reply = await self._get(paths.SEARCH, q=query, context="mention")
         return [UserRef.from_json(hit) for hit in reply.get("hits", [])]
 
     async def search_user_tracks(self, user_id: str, query: str) -> list[Track]:
         """One user's tracks matching `query`."""
-        reply = await self._get("/search", q=query, uid=user_id)
+        reply = await self._get(paths.SEARCH, q=query, uid=user_id)
         return [Track.from_json(post) for post in reply.get("results", [])]
 
     # Images
@@ -643,9 +622,9 @@ class OpenwhydClient:
         otherwise) for a profile, cover or playlist."""
         form = _query(thumbDims=thumb_sizes)
         reply = read_reply(
-            await self._send(
+            await self.send(
                 "POST",
-                "/upload",
+                paths.UPLOAD,
                 form=form,
                 files=(UploadFile("file", filename, content, content_type),),
             )
@@ -658,4 +637,4 @@ class OpenwhydClient:
     async def delete_upload(self, path: str) -> None:
         """Delete an image from `upload_image` that ended up unused. (Openwhyd itself never
         answers this; the wait then ends with the transport's timeout.)"""
-        await self._post("/upload", {"action": "delete", "id": path})
+        await self._post(paths.UPLOAD, {"action": "delete", "id": path})

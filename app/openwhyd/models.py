@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Self
 
+from app.openwhyd.paths import playlist_key, playlist_owner, user_path
+
 JsonDict = dict[str, Any]
 
 
@@ -261,8 +263,7 @@ class Playlist:
 
         The owner comes from `uId`, else from the `/u/<uid>/playlist/<n>` URL, else `user_id`.
         """
-        url_parts = _str(data.get("url")).split("/")
-        owner = url_parts[2] if len(url_parts) > 2 and url_parts[1] == "u" else user_id
+        owner = playlist_owner(_str(data.get("url"))) or user_id
         return cls(
             id=playlist_number(data["plId"] if "plId" in data else data.get("id")),
             name=_str(data.get("name")),
@@ -274,7 +275,7 @@ class Playlist:
 
     @property
     def global_id(self) -> str | None:
-        return f"{self.user_id}_{self.id}" if self.user_id else None
+        return playlist_key(self.user_id, self.id) if self.user_id else None
 
     @property
     def ref(self) -> PlaylistRef:
@@ -331,7 +332,7 @@ class User:
     @property
     def path(self) -> str:
         """The profile's address on Openwhyd: `/<handle>`, or `/u/<id>` without a handle."""
-        return f"/{self.handle}" if self.handle else f"/u/{self.id}"
+        return user_path(self.handle or self.id)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ decides the rest.
 
 from typing import Any
 
+from app.api.client import status_failure
 from app.api.errors import (
     ApiError,
     AuthRequired,
@@ -16,7 +17,6 @@ from app.api.errors import (
     Forbidden,
     NotFound,
     RateLimited,
-    ServerError,
 )
 from app.api.transport import Response
 
@@ -28,8 +28,6 @@ _KINDS_BY_WORDS: tuple[tuple[tuple[str, ...], type[ApiError]], ...] = (
     (("not allowed",), Forbidden),
     (("incorrect", "seems wrong"), BadCredentials),
 )
-
-_KINDS_BY_STATUS: dict[int, type[ApiError]] = {401: AuthRequired, 403: Forbidden, 404: NotFound}
 
 _LOGGED_OUT_REPLY = "BAD REQUEST"
 
@@ -67,12 +65,8 @@ def read_reply(
     except ValueError:
         body = _NOT_JSON
     message = error_message(body) if isinstance(body, dict) else _plain_message(response, body)
-    if status >= 500:
-        raise ServerError(message, status)
-    if status == 429:
-        raise RateLimited(message, status, retry_after=_retry_after(response))
-    if status in _KINDS_BY_STATUS:
-        raise _KINDS_BY_STATUS[status](message, status)
+    if (refused := status_failure(response, message)) is not None:
+        raise refused
     if status >= 400 and needs_login and message == _LOGGED_OUT_REPLY:
         raise AuthRequired("", status)
     if body is _NOT_JSON and response.content_type == "text/html":
@@ -88,12 +82,3 @@ def _plain_message(response: Response, body: Any) -> str:
     if body is _NOT_JSON and response.content_type == "text/html":
         return f"The server answered HTTP {response.status} with a web page instead of Openwhyd's data."
     return response.text.strip()
-
-
-def _retry_after(response: Response) -> float | None:
-    for name in ("retry-after", "ratelimit-reset"):
-        try:
-            return float(response.header(name) or "")
-        except ValueError:
-            continue
-    return None

@@ -43,12 +43,16 @@ def _range(atoms: tuple[str, ...]) -> tuple[Range, str | None]:
     """min, max, default and type as hvcc reads them: in order, keeping its defaults from the first
     missing or non-numeric value on."""
     numbers = list(HVCC_DEFAULTS)
+    problem: str | None = None
     for position, atom in enumerate(atoms[:3]):
         try:
             numbers[position] = float(atom)
         except ValueError:
-            return Range(*numbers), "Its minimum, maximum and default should be numbers."
-    return Range(*numbers, *atoms[3:4]), None
+            problem = "Its minimum, maximum and default should be numbers."
+            break
+    minimum, maximum, default = numbers
+    kind = atoms[3:4] if problem is None else ()
+    return Range(minimum, maximum, default, *kind), problem
 
 
 def _out_of_range(value: Range) -> str | None:

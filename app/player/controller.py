@@ -11,7 +11,7 @@ from enum import Enum
 from random import Random
 
 from app.openwhyd.models import Track
-from app.player.adapter import Adapter
+from app.player.adapter import AnyAdapter
 from app.player.events import Ended, Failure, Paused, PlayerEvent, Playing, Progress, Tick
 from app.player.failures import StartWatch, keeps_skipping
 from app.player.playlog import Calls, Listen
@@ -40,7 +40,7 @@ class Unplayable:
 class Player:
     def __init__(
         self,
-        adapter_for: Callable[[object], Adapter | Unplayable],
+        adapter_for: Callable[[object], AnyAdapter | Unplayable],
         *,
         clock: Callable[[], float],
         set_timer: SetTimer,
@@ -59,7 +59,7 @@ class Player:
         self.volume = 1.0
         self.muted = False
         self.problem: str | None = None
-        self._adapter: Adapter | None = None
+        self._adapter: AnyAdapter | None = None
         self._watch = StartWatch(0.0)
         self._listen: Listen | None = None
         self._load_number = 0

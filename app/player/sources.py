@@ -15,7 +15,7 @@ from app.openwhyd.eid import (
     YOUTUBE,
     source_kind,
 )
-from app.player.adapter import Adapter
+from app.player.adapter import AnyAdapter
 from app.player.controller import Unplayable
 from app.player.patch_item import PATCH, PatchItem
 
@@ -32,11 +32,11 @@ SOURCE_NAMES = {
 
 
 class Sources:
-    def __init__(self, factories: Mapping[str, Callable[[], Adapter]]) -> None:
+    def __init__(self, factories: Mapping[str, Callable[[], AnyAdapter]]) -> None:
         self._factories = factories
-        self._made: dict[str, Adapter] = {}
+        self._made: dict[str, AnyAdapter] = {}
 
-    def __call__(self, item: object) -> Adapter | Unplayable:
+    def __call__(self, item: object) -> AnyAdapter | Unplayable:
         kind = PATCH if isinstance(item, PatchItem) else source_kind(getattr(item, "eid", "")) or ""
         if kind in self._made:
             return self._made[kind]

@@ -1,13 +1,14 @@
 """The embed URL's parameters: what to play (`sources.choose`) and how the widget looks and starts."""
 
+from app.openwhyd.paths import EMBED_API, EMBED_LIKES, EMBED_PLAYLIST, EMBED_USER, embedded_api
 from app.widget.sources import choose
 
-NAMES = ("u", "pl", "likes", "hot", "patch", "theme", "autoplay", "api")
+NAMES = (EMBED_USER, EMBED_PLAYLIST, EMBED_LIKES, "hot", "patch", "theme", "autoplay", EMBED_API)
 """The parameters the widget reads; the browser edge looks up only these."""
 
-DEFAULT_OPENWHYD = "./openwhyd"
 HEAVY = "./heavy"
-"""Beside `embed.html`, as the full app's defaults: the services of the same deployment."""
+"""Beside `embed.html`, as the full app's default: the heavy service of the same deployment (its
+Openwhyd is `paths.DEFAULT_OPENWHYD`, beside it too)."""
 
 THEMES = ("light", "dark")
 
@@ -20,4 +21,4 @@ class Settings:
         theme = params.get("theme", "")
         self.theme = theme if theme in THEMES else ""
         self.autoplay = "autoplay" in params and params["autoplay"] not in ("0", "false", "no")
-        self.api = params.get("api", "").strip() or DEFAULT_OPENWHYD
+        self.api = embedded_api(params)

@@ -1,23 +1,15 @@
 """What an embed URL asks for: an Openwhyd list (a profile's tracks, a playlist, likes, hot tracks)
 or a heavy patch's web build; where each one's data is, and its page in the full app."""
 
-from app.widget.urls import query, quote
+from app.openwhyd import paths
+from app.widget.urls import query
 
 LIST_LENGTH = 100
 """Tracks the widget lists: the top of a list; the full app pages through the rest."""
 
-_HEX = "0123456789abcdefABCDEF"
-
 
 class SourceError(ValueError):
     """The URL names nothing the widget can show; the message says what to write instead."""
-
-
-def user_path(user: str) -> str:
-    """A user's library path: `/u/<id>` for a 24-hex id, `/<handle>` otherwise."""
-    if len(user) == 24 and all(char in _HEX for char in user):
-        return "/u/" + user
-    return "/" + quote(user)
 
 
 class OpenwhydList:
@@ -41,20 +33,18 @@ class OpenwhydList:
 
     def _path(self):
         if self.kind == "hot":
-            return "/hot"
-        path = user_path(self.user)
+            return paths.HOT
         if self.kind == "playlist":
-            return path + "/playlist/" + self.playlist
-        return path + "/likes" if self.kind == "likes" else path
+            return paths.playlist_path(self.user, self.playlist)
+        return paths.likes_path(self.user) if self.kind == "likes" else paths.user_path(self.user)
 
     def app_location(self) -> str:
         """The list's screen in the full app (its hash routes)."""
         if self.kind == "hot":
-            return "#/hot"
-        location = "#/u/" + quote(self.user)
+            return paths.APP_HOT
         if self.kind == "playlist":
-            return location + "/playlists/" + self.playlist
-        return location + "/likes" if self.kind == "likes" else location
+            return paths.app_playlist(self.user, self.playlist)
+        return paths.app_likes(self.user) if self.kind == "likes" else paths.app_profile(self.user)
 
     def fallback_title(self) -> str:
         """The title while the list has no track to name it after."""
@@ -75,7 +65,7 @@ class HeavyPatch:
         self.name = name
 
     def _key(self):
-        return quote(self.owner) + "/" + quote(self.name)
+        return paths.quote(self.owner) + "/" + paths.quote(self.name)
 
     def info_url(self, heavy: str) -> str:
         return heavy.rstrip("/") + "/a/patches/" + self._key()
@@ -99,14 +89,13 @@ def choose(params: dict) -> OpenwhydList | HeavyPatch:
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise SourceError("Name the patch as patch=owner/name.")
         return HeavyPatch(parts[0], parts[1])
-    user = params.get("u", "").strip()
-    playlist = params.get("pl", "").strip()
+    user, playlist, likes = paths.embedded_list(params)
     if not user:
-        if playlist or "likes" in params:
+        if playlist or likes:
             raise SourceError("Say whose list to play: add u=<handle or id>.")
         return OpenwhydList("hot")
     if playlist:
         if not all(char in "0123456789" for char in playlist):
             raise SourceError("A playlist is a number: pl=0, pl=1…")
         return OpenwhydList("playlist", user, playlist)
-    return OpenwhydList("likes" if "likes" in params else "profile", user)
+    return OpenwhydList("likes" if likes else "profile", user)

@@ -1,8 +1,9 @@
 """The tracks of a list as the widget shows and plays them, read from Openwhyd's JSON replies."""
 
 from app.openwhyd.eid import AUDIO_FILE, BANDCAMP, source_kind, url_from_eid
+from app.openwhyd.paths import app_track
 from app.widget.sources import LIST_LENGTH
-from app.widget.urls import is_web_url, on_server, quote, under_base
+from app.widget.urls import is_web_url, on_server, under_base
 
 
 class ListError(Exception):
@@ -22,7 +23,7 @@ class Track:
         self.image = image
         self.stream = stream
         self.playlist = playlist
-        self.link = "#/t/" + quote(pid)
+        self.link = app_track(pid)
 
 
 def stream_url(eid: str, api: str) -> str | None:

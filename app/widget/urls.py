@@ -1,15 +1,6 @@
 """URL pieces the widget builds and checks, by hand because MicroPython has no urllib."""
 
-_UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
-
-
-def quote(text: str) -> str:
-    """`text` percent-encoded as UTF-8, everything but the unreserved characters (so `/` too)."""
-    out = []
-    for byte in text.encode("utf-8"):
-        char = chr(byte)
-        out.append(char if char in _UNRESERVED else f"%{byte:02X}")
-    return "".join(out)
+from app.openwhyd.paths import quote
 
 
 def query(pairs: list) -> str:

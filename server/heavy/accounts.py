@@ -6,7 +6,8 @@ from server.heavy.store import Store
 
 
 def issue_token(store: Store, key: bytes, user: User, label: str) -> tuple[Token, str]:
-    token = store.add_token(user, label, tokens.new_start_date())
+    """A new token for `user`, starting at the store's time."""
+    token = store.add_token(user, label, tokens.new_start_date(store.clock.utcnow()))
     return token, token_string(key, token)
 
 

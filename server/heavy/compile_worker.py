@@ -3,7 +3,8 @@
 Usage: compile_worker.py MAIN_PD OUT_DIR PATCH_NAME [GENERATOR ...]
 Run as a script, not imported: hvcc is GPLv3 and may misbehave on hostile patches, so it
 stays out of the server process, under memory and file-size limits set here. Server folders
-are cut out of hvcc's messages, which go back to whoever uploaded the patch.
+are cut out of hvcc's messages, which go back to whoever uploaded the patch. `compileTime` is a
+duration, measured on the OS's performance counter; the job's dates come from the service.
 """
 
 import json

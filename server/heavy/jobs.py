@@ -5,31 +5,40 @@ compiled at all (bad zip, unknown release) is refused before a job number is spe
 """
 
 import shutil
-from datetime import date
 
+from server.clock import Clock
 from server.heavy import releases, unzip
-from server.heavy.clock import now_iso
 from server.heavy.compiler import Compiler
 from server.heavy.layout import Layout
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.records import Job, Patch, User
 from server.heavy.store import Store
 from server.heavy.targets import C_SOURCES, Targets
+from server.heavy.timestamps import iso
 
 
 class Jobs:
+    """Releases are chosen, and jobs dated, by `clock`."""
+
     def __init__(
-        self, store: Store, layout: Layout, compiler: Compiler, targets: Targets, quota: CompileQuota | None
+        self,
+        store: Store,
+        layout: Layout,
+        compiler: Compiler,
+        targets: Targets,
+        quota: CompileQuota | None,
+        clock: Clock,
     ) -> None:
         self.store, self.layout, self.compiler, self.targets = store, layout, compiler, targets
-        self.quota = quota
+        self.quota, self.clock = quota, clock
 
     def submit(self, patch: Patch, submitter: User, upload: bytes, release: str | None) -> Job:
         """Raises `ReleaseRefused`, `UnsafeUpload` or `RateLimited` for requests it refuses."""
-        chosen = releases.choose(release, date.today())
+        now = self.clock.utcnow()
+        chosen = releases.choose(release, now.date())
         if self.quota is not None:
             self.quota.take(submitter.name)
-        submitted_at = now_iso()
+        submitted_at = iso(now)
         work = self.layout.scratch()
         try:
             (work / "patch").mkdir()

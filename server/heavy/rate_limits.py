@@ -1,8 +1,9 @@
 """A cap on compiles per user, so one client cannot keep every worker busy; off in tests."""
 
 import threading
-import time
 from collections import defaultdict, deque
+
+from server.clock import Clock
 
 
 class RateLimited(Exception):
@@ -12,13 +13,15 @@ class RateLimited(Exception):
 
 
 class CompileQuota:
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit, self.window = limit, window
+    """At most `limit` compiles per user in any `window` seconds of `clock`'s monotonic time."""
+
+    def __init__(self, limit: int, window: float, clock: Clock) -> None:
+        self.limit, self.window, self.clock = limit, window, clock
         self._times: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
     def take(self, user: str) -> None:
-        now = time.monotonic()
+        now = self.clock.monotonic()
         with self._lock:
             times = self._times[user]
             while times and times[0] <= now - self.window:

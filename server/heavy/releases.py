@@ -1,70 +1,110 @@
-"""Heavy releases: Enzien's dated ones with their documented expiries, today's, and `dev`.
+"""Heavy releases: Enzien's, with their documented expiries, this service's own, and `dev`.
 
 Every release compiles with the installed hvcc; a release name only records what a client
 asked for. Expired releases are refused so old scripts learn to move on, as Enzien did.
+
+Enzien cut releases by hand (reference §5), so a service that stops cutting them leaves every
+script pinned to the last one broken at its expiry. This one cuts a stable release on a fixed
+schedule computed from the date: every six months on the 23rd, from r2026.11 (2026-11-23) on,
+named after the month it comes out (r2027.05, r2027.11, …). Each compiles until the end of the
+month a year after it came out, so at any date two dated releases are valid: a script pinned to
+one has six months from the next one's release to move to it. Omitting the release takes the
+newest valid one; `dev` never expires.
 """
 
+from calendar import monthrange
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+
+FIRST_CUT = date(2026, 11, 23)
+MONTHS_BETWEEN_CUTS = 6
+MONTHS_VALID = 12
 
 
 @dataclass(frozen=True)
 class Release:
     name: str
-    release_date: str
-    valid_until: str
+    release_date: date
+    valid_until: date
 
     def expired(self, today: date) -> bool:
-        return date.fromisoformat(self.valid_until) < today
+        return self.valid_until < today
 
 
-DEV = Release("dev", "2026-11-23", "9999-12-31")
-RELEASES: dict[str, Release] = {
-    release.name: release
-    for release in (
-        Release("r2016.07.05", "2016-07-05", "2017-01-31"),
-        Release("r2016.08", "2016-08-01", "2017-02-28"),
-        Release("r2016.10", "2016-10-01", "2017-04-30"),
-        Release("r2016.11", "2016-11-01", "2017-05-31"),
-        Release("r2017.01", "2017-01-01", "2017-07-31"),
-        Release("r2017.02", "2017-02-01", "2017-08-30"),
-        Release("r2017.06", "2017-06-01", "2017-12-31"),
-        Release("r2017.09", "2017-09-01", "2018-03-31"),
-        Release("r2026.11", "2026-11-23", "2027-11-30"),
-        DEV,
-    )
-}
+ENZIEN = (
+    Release("r2016.07.05", date(2016, 7, 5), date(2017, 1, 31)),
+    Release("r2016.08", date(2016, 8, 1), date(2017, 2, 28)),
+    Release("r2016.10", date(2016, 10, 1), date(2017, 4, 30)),
+    Release("r2016.11", date(2016, 11, 1), date(2017, 5, 31)),
+    Release("r2017.01", date(2017, 1, 1), date(2017, 7, 31)),
+    Release("r2017.02", date(2017, 2, 1), date(2017, 8, 30)),
+    Release("r2017.06", date(2017, 6, 1), date(2017, 12, 31)),
+    Release("r2017.09", date(2017, 9, 1), date(2018, 3, 31)),
+)
+DEV = Release("dev", FIRST_CUT, date(9999, 12, 31))
 
 
 class ReleaseRefused(ValueError):
-    """The requested release is unknown or past its `validUntil`."""
+    """The requested release is unknown, not out yet, or past its `validUntil`."""
 
     status = 400
 
 
+def released(today: date) -> dict[str, Release]:
+    """Every release out by `today`, expired ones included, by name: Enzien's, ours, then `dev`."""
+    return {release.name: release for release in (*ENZIEN, *_cuts(today), DEV)}
+
+
 def choose(requested: str | None, today: date) -> Release:
     """The release a job compiles as: the one asked for, else the newest dated one still valid."""
+    out = released(today)
     if not requested:
-        valid = [r for r in RELEASES.values() if r is not DEV and not r.expired(today)]
+        valid = [r for r in out.values() if r is not DEV and not r.expired(today)]
         return max(valid, key=lambda r: r.release_date, default=DEV)
-    release = RELEASES.get(requested)
+    release = out.get(requested)
     if release is None:
         raise ReleaseRefused(
-            f'The release "{requested}" is not available. '
-            f"Available releases: {', '.join(_valid_names(today))}."
+            f'The release "{requested}" is not available. Available releases: {_valid_names(out, today)}.'
         )
     if release.expired(today):
         raise ReleaseRefused(
             f'The release "{requested}" expired on {release.valid_until}. '
-            f"Available releases: {', '.join(_valid_names(today))}."
+            f"Available releases: {_valid_names(out, today)}."
         )
     return release
 
 
-def catalogue() -> dict[str, dict[str, str]]:
+def catalogue(today: date) -> dict[str, dict[str, str]]:
     """The body of `GET /a/releases/`: an object keyed by release name."""
-    return {r.name: {"releaseDate": r.release_date, "validUntil": r.valid_until} for r in RELEASES.values()}
+    return {
+        r.name: {"releaseDate": r.release_date.isoformat(), "validUntil": r.valid_until.isoformat()}
+        for r in released(today).values()
+    }
 
 
-def _valid_names(today: date) -> list[str]:
-    return [r.name for r in RELEASES.values() if not r.expired(today)]
+def _cuts(today: date) -> Iterator[Release]:
+    number = 0
+    while (release := _cut(number)).release_date <= today:
+        yield release
+        number += 1
+
+
+def _cut(number: int) -> Release:
+    """The `number`th release of the schedule (r2026.11 is the 0th)."""
+    year, month = _month_after(FIRST_CUT, number * MONTHS_BETWEEN_CUTS)
+    until_year, until_month = _month_after(date(year, month, 1), MONTHS_VALID)
+    return Release(
+        f"r{year}.{month:02d}",
+        date(year, month, FIRST_CUT.day),
+        date(until_year, until_month, monthrange(until_year, until_month)[1]),
+    )
+
+
+def _month_after(start: date, months: int) -> tuple[int, int]:
+    year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
+    return year, month + 1
+
+
+def _valid_names(out: dict[str, Release], today: date) -> str:
+    return ", ".join(name for name, release in out.items() if not release.expired(today))

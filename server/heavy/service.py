@@ -3,6 +3,7 @@
 import os
 from dataclasses import dataclass
 
+from server.clock import Clock
 from server.heavy import secret
 from server.heavy.compiler import Compiler
 from server.heavy.jobs import Jobs
@@ -23,20 +24,22 @@ class Service:
     key: bytes
     jobs: Jobs
     targets: Targets
+    clock: Clock
 
 
 def open_service(settings: Settings) -> Service:
     layout = Layout(settings.data_dir / "heavy")
     layout.create()
-    store = Store(layout.database)
+    store = Store(layout.database, settings.clock)
     workers = Workers(slots=os.cpu_count() or 1)
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
-    quota = CompileQuota(COMPILES_PER_MINUTE, 60) if settings.rate_limits else None
+    quota = CompileQuota(COMPILES_PER_MINUTE, 60, settings.clock) if settings.rate_limits else None
     return Service(
         layout,
         store,
         secret.load_or_create(layout.secret),
-        Jobs(store, layout, compiler, targets, quota),
+        Jobs(store, layout, compiler, targets, quota, settings.clock),
         targets,
+        settings.clock,
     )

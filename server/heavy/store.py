@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from server.clock import Clock
 from server.heavy import db
-from server.heavy.clock import now_iso
 from server.heavy.records import Job, Patch, Target, Token, User
+from server.heavy.timestamps import iso
 
 PATCH_COLUMNS = """
     p.id, o.name AS owner, c.name AS creator, p.name, p.description, p.tags, p.public, p.created_at
@@ -22,9 +23,14 @@ JOB_FROM = "jobs j JOIN users u ON u.id = j.submitted_by"
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    """Rows are stamped with `clock`'s time."""
+
+    def __init__(self, path: Path, clock: Clock) -> None:
+        self.path, self.clock = path, clock
         db.migrate(path)
+
+    def _now(self) -> str:
+        return iso(self.clock.utcnow())
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -49,7 +55,7 @@ class Store:
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO users (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                (name, now_iso()),
+                (name, self._now()),
             )
         user = self.user(name)
         assert user is not None
@@ -59,7 +65,7 @@ class Store:
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO tokens (user_id, label, start_date, created_at) VALUES (?, ?, ?, ?)",
-                (user.id, label, start_date, now_iso()),
+                (user.id, label, start_date, self._now()),
             )
             row = conn.execute("SELECT * FROM tokens WHERE id = ?", (cursor.lastrowid,)).fetchone()
         return _token(row, user)
@@ -84,7 +90,7 @@ class Store:
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
-                (now_iso(), token_id, user.id),
+                (self._now(), token_id, user.id),
             )
         return cursor.rowcount == 1
 
@@ -120,7 +126,7 @@ class Store:
                 conn.execute(
                     "INSERT INTO patches (owner_id, creator_id, name, description, tags, public,"
                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (owner.id, creator.id, name, description, json.dumps(tags), public, now_iso()),
+                    (owner.id, creator.id, name, description, json.dumps(tags), public, self._now()),
                 )
         except sqlite3.IntegrityError:
             return None
@@ -200,7 +206,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id, path) DO UPDATE SET"
                 " size = excluded.size, compile_time = excluded.compile_time,"
                 " built_at = excluded.built_at",
-                (job.id, path, size, compile_time, now_iso()),
+                (job.id, path, size, compile_time, self._now()),
             )
         return self.targets(job)[path]
 

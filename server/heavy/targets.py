@@ -3,6 +3,9 @@
 Paths follow the 2017 uploader's rule (`unity-src` → `unity/src`). Source trees come from
 hvcc's generators; `web/local` from clang (see wasm.py). Binary targets from Enzien's 2018
 grid need SDKs or platforms this server cannot have, and say which.
+
+A target's `compileTime` is a duration, measured on the OS's performance counter; when it was
+built is a date, and comes from the service's clock (through the store).
 """
 
 import shutil

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from server.heavy.clock import iso, utcnow
+from server.heavy.timestamps import iso
 
 HEADER = {"alg": "HS256", "typ": "JWT"}
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S.%f"
@@ -34,9 +34,9 @@ class BadToken(ValueError):
     """The string is not a user token this install signed."""
 
 
-def new_start_date() -> str:
-    """A moment just past, so a client whose clock lags a little still accepts the token."""
-    return iso(utcnow() - timedelta(seconds=1))
+def new_start_date(now: datetime) -> str:
+    """A moment just before `now`, so a client whose clock lags a little still accepts the token."""
+    return iso(now - timedelta(seconds=1))
 
 
 def mint(key: bytes, claims: Claims) -> str:

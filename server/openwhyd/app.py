@@ -51,6 +51,7 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/api/{rest:path}", EVERY_METHOD, fallback.unknown_api),
     ("/testing/reset", EVERY_METHOD, testing.reset),
     ("/testing/refresh", EVERY_METHOD, testing.refresh),
+    ("/testing/clock", EVERY_METHOD, testing.clock),
     ("/search", ANY, search.search_page),
     ("/upload", ANY, upload.upload),
     ("/images/{name}", GET, media.placeholder),
@@ -99,7 +100,6 @@ SHARED_READS = {
     playlist.api,
     follow.api,
     search.search_page,
-    hot.hot,
     track.page,
     library.stream,
     library.everything,
@@ -111,7 +111,8 @@ SHARED_READS = {
     library.subscriptions,
     library.subscribers,
 }
-"""Controllers whose GET answers to visitors without a session depend only on the URL."""
+"""Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
+whose week moves with the clock; it keeps its ranking per week itself)."""
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -120,7 +121,7 @@ def create_app(settings: Settings) -> Starlette:
         Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
         for path, methods, controller in ROUTES
     ]
-    limits = [Middleware(RateLimit)] if settings.rate_limits else []
+    limits = [Middleware(RateLimit, clock=settings.clock)] if settings.rate_limits else []
     no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
     return Starlette(routes=routes, middleware=[no_cache, *limits])
 

@@ -54,20 +54,20 @@ def session_id(secret: str, cookie: str | None) -> str | None:
     return sid if _same(signature, _signature(secret, sid)) else None
 
 
-def set_cookie_header(secret: str, sid: str) -> str:
-    expires = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + COOKIE_MAX_AGE))
+def set_cookie_header(secret: str, sid: str, now: float) -> str:
+    expires = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now + COOKIE_MAX_AGE))
     return f"{COOKIE}={cookie_value(secret, sid)}; Path=/; Expires={expires}; HttpOnly; SameSite=Strict"
 
 
-def signup_token(secret: str, ip: str, now: float | None = None) -> str:
+def signup_token(secret: str, ip: str, now: float) -> str:
     """A token for `/register`, bound to the client address and valid for ten minutes."""
-    stamp = str(int(time.time() if now is None else now))
+    stamp = str(int(now))
     return f"{stamp}.{_signature(secret, f'{ip}|{stamp}')}"
 
 
-def genuine_signup(secret: str, ip: str, token: str) -> bool:
+def genuine_signup(secret: str, ip: str, token: str, now: float) -> bool:
     stamp, _, signature = token.partition(".")
-    if not stamp.isdigit() or time.time() - int(stamp) > SIGNUP_TOKEN_LIFETIME:
+    if not stamp.isdigit() or now - int(stamp) > SIGNUP_TOKEN_LIFETIME:
         return False
     return _same(signature, _signature(secret, f"{ip}|{stamp}"))
 

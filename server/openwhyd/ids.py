@@ -4,7 +4,6 @@ import itertools
 import os
 import re
 import threading
-import time
 
 HEX_ID = re.compile(r"[0-9a-fA-F]{24}")
 
@@ -13,11 +12,11 @@ _counter = itertools.count(int.from_bytes(os.urandom(3), "big"))
 _lock = threading.Lock()
 
 
-def new_id(at: float | None = None) -> str:
-    """A fresh id stamped with `at` (default now); later ids compare greater as strings."""
+def new_id(at: float) -> str:
+    """A fresh id stamped with `at` (seconds since the epoch); later ids compare greater as strings."""
     with _lock:
         count = next(_counter) & 0xFFFFFF
-    seconds = int(time.time() if at is None else at)
+    seconds = int(at)
     return (seconds.to_bytes(4, "big") + _PROCESS + count.to_bytes(3, "big")).hex()
 
 

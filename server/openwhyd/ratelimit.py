@@ -5,12 +5,12 @@ When a limit is passed the answer is 429 `{"error": "Too many … requests, …"
 """
 
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from server.clock import Clock
 from server.openwhyd.middleware import with_headers
 from server.openwhyd.responses import json_response
 
@@ -81,8 +81,10 @@ def _headers(rule: Rule, start: float, count: int, now: float) -> dict[str, str]
 
 
 class RateLimit:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    """Windows are measured on `clock`'s monotonic time."""
+
+    def __init__(self, app: ASGIApp, clock: Clock) -> None:
+        self.app, self.clock = app, clock
         self.windows = Windows()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -91,7 +93,7 @@ class RateLimit:
             return
         path = scope["path"].removeprefix(scope.get("root_path", "")) or "/"
         address = (scope.get("client") or ("",))[0]
-        now = time.monotonic()
+        now = self.clock.monotonic()
         headers: dict[str, str] = {}
         after: list[tuple[int, Rule]] = []
         for index, rule in enumerate(RULES):
@@ -113,7 +115,7 @@ class RateLimit:
             if message["type"] == "http.response.start":
                 if message["status"] >= 400:
                     for index, rule in after:
-                        self.windows.add(index, rule, address, time.monotonic())
+                        self.windows.add(index, rule, address, self.clock.monotonic())
                 message = with_headers(message, headers)
             await send(message)
 

@@ -56,8 +56,9 @@ def _stored_password(uid: str, md5_hex: str) -> str:
     return credentials.hash_password(md5_hex)
 
 
-def load(db: sqlite3.Connection, documents: dict[str, list[dict[str, Any]]]) -> None:
-    """Insert the documents into an empty database; the caller holds the write transaction."""
+def load(db: sqlite3.Connection, documents: dict[str, list[dict[str, Any]]], now: float) -> None:
+    """Insert the documents into an empty database; the caller holds the write transaction.
+    A follow without an `_id` gets one stamped `now`."""
     user_ids: set[str] = set()
     handles: set[Any] = set()
     for doc in documents["user"]:
@@ -68,17 +69,17 @@ def load(db: sqlite3.Connection, documents: dict[str, list[dict[str, Any]]]) -> 
             doc = {key: value for key, value in doc.items() if key != "handle"}
         handles.add(doc.get("handle"))
         md5 = doc.get("pwd") if isinstance(doc.get("pwd"), str) else None
-        users.insert(db, doc, md5 and _stored_password(uid, md5))
+        users.insert(db, doc, md5 and _stored_password(uid, md5), now)
         user_ids.add(uid)
     post_ids: set[str] = set()
     for doc in documents["post"]:
         pid = object_id(doc.get("_id"))
         if pid and pid not in post_ids and doc.get("uId") in user_ids:
-            posts.insert(db, doc)
+            posts.insert(db, doc, now)
             post_ids.add(pid)
     for doc in documents["follow"]:
         if doc.get("uId") in user_ids and doc.get("tId") in user_ids:
-            follows.follow(db, doc)
+            follows.follow(db, doc, now)
     comment_ids: set[str] = set()
     for doc in documents["comment"]:
         cid = object_id(doc.get("_id"))

@@ -46,6 +46,8 @@ class Call:
     headers: Headers
     client_ip: str
     session_id: str | None
+    now: float
+    """When the request arrived, by the service's clock (seconds since the epoch)."""
     uploads: list[Upload] = field(default_factory=list)
 
     @property
@@ -60,7 +62,7 @@ class Call:
     @cached_property
     def user(self) -> dict[str, Any] | None:
         """The logged-in user's document, when the session names a user who still exists."""
-        uid = self.session_id and sessions.user_id(self.db, self.session_id)
+        uid = self.session_id and sessions.user_id(self.db, self.session_id, self.now)
         return users.get(self.db, uid) if uid else None
 
     @property
@@ -131,6 +133,7 @@ async def read_call(service: Service, request: Request) -> Call | None:
         headers=request.headers,
         client_ip=request.headers.get("x-real-ip") or (request.client.host if request.client else ""),
         session_id=credentials.session_id(service.session_secret, request.cookies.get(credentials.COOKIE)),
+        now=service.clock.now(),
         uploads=uploads,
     )
 

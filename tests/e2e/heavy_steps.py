@@ -39,6 +39,18 @@ def issue_token(base_url: str, name: str, label: str = "e2e") -> str:
         return json.load(response)["data"]["attributes"]["token"]
 
 
+def own_patch(base_url: str, token: str, name: str) -> str:
+    """A public patch of the token's user, made through the service (not the page), so a test that
+    needs one does not depend on another test having made it; returns its name."""
+    form = f"patch_name={name}&public=true".encode()
+    request = urllib.request.Request(
+        f"{base_url}/heavy/a/patches/", data=form, headers={"Authorization": f"Bearer {token}"}
+    )
+    with urllib.request.urlopen(request) as response:
+        assert response.status in (200, 201)
+    return name
+
+
 def accounts(page: Page):
     return page.get_by_role("list", name="Accounts")
 

@@ -4,9 +4,9 @@ the same with 50 tracks; served by `build.py serve --seed` on it. The tracks are
 synthesised tones, so any of them plays offline. Both passwords are "admin"."""
 
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from buildkit.serving import serving
@@ -20,6 +20,9 @@ PLAYLIST = "Ten thousand tones"
 SHORT_USER = "short"
 SHORT_TRACKS = 50
 """The baseline's playlist: the same screen with as many tracks as fit on a page or two."""
+POSTED_BY = datetime(2026, 11, 1, tzinfo=UTC).timestamp()
+"""When the newest track was shared, one second apart each: a fixed date, as the lists are ordered by
+their ids' times and nothing shown depends on how long ago that was."""
 
 
 def title(position: int) -> str:
@@ -28,8 +31,8 @@ def title(position: int) -> str:
     return f"Tone {position:05d}"
 
 
-def user_docs(handle: str, tracks: int, now: float) -> tuple[dict, list[dict]]:
-    uid = new_id(now - 1000 * 86400)
+def user_docs(handle: str, tracks: int, posted: float) -> tuple[dict, list[dict]]:
+    uid = new_id(posted - 1000 * 86400)
     user = {
         "_id": uid,
         "name": handle.capitalize(),
@@ -41,7 +44,7 @@ def user_docs(handle: str, tracks: int, now: float) -> tuple[dict, list[dict]]:
     files = list(TRACKS)
     posts = [
         {
-            "_id": new_id(now - position),
+            "_id": new_id(posted - position),
             "uId": uid,
             "uNm": user["name"],
             "text": "",
@@ -56,9 +59,8 @@ def user_docs(handle: str, tracks: int, now: float) -> tuple[dict, list[dict]]:
 
 def write_world(folder: Path, tracks: int) -> None:
     """Seed files for "long" (`tracks` tracks) and "short" (`SHORT_TRACKS`)."""
-    now = time.time()
-    long_user, long_posts = user_docs(USER, tracks, now)
-    short_user, short_posts = user_docs(SHORT_USER, SHORT_TRACKS, now)
+    long_user, long_posts = user_docs(USER, tracks, POSTED_BY)
+    short_user, short_posts = user_docs(SHORT_USER, SHORT_TRACKS, POSTED_BY)
     documents = {"user": [long_user, short_user], "post": long_posts + short_posts, "follow": []}
     for name, docs in documents.items():
         (folder / f"{name}.json").write_text(json.dumps(docs))

@@ -6,7 +6,6 @@ import json
 import re
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import Page, expect
@@ -14,12 +13,11 @@ from playwright.sync_api import Page, expect
 from app.api.transports.cpython import CpythonTransport
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Track
-from tests.e2e.steps import open_location
+from tests.e2e.steps import SCREENSHOTS, open_location
 
 DEMO_AUDIO = "/openwhyd/audio/"
 """Where the demo world's synthesised tones are: links to them make tracks that play offline."""
 
-SHOTS = Path("/tmp/shots")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
@@ -69,12 +67,12 @@ def row_names(page: Page) -> list[str]:
 
 
 def screenshot(page: Page, name: str) -> None:
-    """`/tmp/shots/openwhyd-<name>-<viewport>.png` at both sizes, each checked for sideways scrolling."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    """`SCREENSHOTS/openwhyd-<name>-<viewport>.png` at both sizes, each checked for sideways scrolling."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size, viewport in VIEWPORTS.items():
         page.set_viewport_size(viewport)
         page.wait_for_timeout(100)
-        page.screenshot(path=SHOTS / f"openwhyd-{name}-{size}.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / f"openwhyd-{name}-{size}.png", full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {size} size"
     page.set_viewport_size(VIEWPORTS["desktop"])

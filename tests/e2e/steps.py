@@ -4,6 +4,11 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from buildkit.paths import ROOT
+
+SCREENSHOTS = ROOT / "build" / "screenshots"
+"""Where the e2e tests leave screenshots for a person to look at (git-ignored)."""
+
 
 def open_location(page: Page, location: str) -> None:
     """Go to an app location (`#/…`) in the page's app."""

@@ -14,14 +14,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from app.ui.core.router import ROUTES, match
 from buildkit.dist import STATIC_SKIP
-from buildkit.paths import ROOT, TEST_VENDOR, VENDOR
+from buildkit.paths import TEST_VENDOR, VENDOR
 from tests.e2e.axe import axe_script, blocking_violations, describe
 from tests.e2e.conftest import open_app
 from tests.e2e.heavy_steps import heavy_sign_in, issue_token
 from tests.e2e.openwhyd_steps import VIEWPORTS, post_id
-from tests.e2e.steps import open_location, sign_in
+from tests.e2e.steps import SCREENSHOTS, open_location, sign_in
 
-SCREENSHOTS = ROOT / "build" / "screenshots"
 TRACK = "Tonearm Tones - C major chord"
 """A demo track of `admin`, the demo Openwhyd user the signed-in visitor is."""
 

@@ -21,6 +21,7 @@ from tests.e2e.heavy_steps import (
     issue_token,
     only_refusals_logged,
     open_fresh,
+    own_patch,
     pick_files,
     service_requests,
     target_row,
@@ -34,10 +35,21 @@ JOBS = "**/heavy/a/patches/ada/e2e-sine/jobs/"
 
 
 @pytest.fixture(scope="module")
-def studio(app_page: Page, live_server: str) -> Page:
+def token(live_server: str) -> str:
+    return issue_token(live_server, USER)
+
+
+@pytest.fixture(scope="module")
+def studio(app_page: Page, live_server: str, token: str) -> Page:
     """The module's page, signed in to heavy as USER (not remembered)."""
-    heavy_sign_in(app_page, issue_token(live_server, USER), USER)
+    heavy_sign_in(app_page, token, USER)
     return app_page
+
+
+@pytest.fixture(scope="module")
+def scratch(live_server: str, token: str) -> str:
+    """A patch of USER's with no versions, for the tests that only need one to be there."""
+    return own_patch(live_server, token, "e2e-scratch")
 
 
 def test_a_token_is_read_before_any_request_and_remembered_if_asked(fresh_app, live_server: str) -> None:
@@ -85,15 +97,21 @@ def test_upload_a_good_version_see_its_targets_and_download_the_c_sources(studio
     expect(studio.get_by_role("img", name=re.compile("Pd patch _main.pd: 4 objects"))).to_be_visible()
     expect(studio.get_by_role("row", name=re.compile("freq param input 20 … 2000 440"))).to_be_visible()
     expect(studio.get_by_text("None: hvcc knows every object here.")).to_be_visible()
-    expect(studio.get_by_label("r2026.11")).to_be_checked()
+    newest = studio.get_by_role("group", name="Release").get_by_role("radio").first
+    expect(newest).to_be_checked()  # what heavy would pick unasked: its newest dated release
+    release = newest.get_attribute("value")
+    assert release and release.startswith("r"), release
 
     held = []  # the compile request, kept waiting while the page shows its progress
     studio.route(JOBS, lambda route: held.append(route))
     studio.get_by_role("button", name="Upload and compile").click()
     expect(studio.get_by_role("status").filter(has_text="Compiling…")).to_be_visible()
     expect(studio.get_by_role("button", name="Compiling…")).to_be_disabled()
-    while not held:
+    for _ in range(500):
+        if held:
+            break
         studio.wait_for_timeout(20)
+    assert held, "the compile request never left"
     held[0].continue_()
     studio.unroute(JOBS)
 
@@ -111,7 +129,7 @@ def test_upload_a_good_version_see_its_targets_and_download_the_c_sources(studio
 
     studio.get_by_role("link", name="e2e-sine").click()
     version = studio.get_by_role("row", name=re.compile("^Version 1"))
-    expect(version).to_contain_text("r2026.11")
+    expect(version).to_contain_text(release)
     expect(version).to_contain_text("compiled")
 
 
@@ -131,8 +149,10 @@ def test_a_bad_version_lists_hvccs_errors_with_object_file_and_position(studio: 
     expect(studio.get_by_text("A failed compile has nothing to download.")).to_be_visible()
 
 
-def test_zips_without_main_patch_or_over_a_mebibyte_are_refused_before_any_request(studio: Page) -> None:
-    open_fresh(studio, f"#/heavy/p/{USER}/e2e-sine")
+def test_zips_without_main_patch_or_over_a_mebibyte_are_refused_before_any_request(
+    studio: Page, scratch: str
+) -> None:
+    open_fresh(studio, f"#/heavy/p/{USER}/{scratch}")
     with service_requests(studio) as sent:
         pick_files(studio, {"voice.zip": zipped({"voice/voice.pd": SINE})})
         problem = studio.get_by_role("alert")
@@ -145,8 +165,8 @@ def test_zips_without_main_patch_or_over_a_mebibyte_are_refused_before_any_reque
     assert [request.url for request in sent if request.method == "POST"] == []
 
 
-def test_a_picked_folder_is_sent_from_its_inside(studio: Page) -> None:
-    open_fresh(studio, f"#/heavy/p/{USER}/e2e-sine")
+def test_a_picked_folder_is_sent_from_its_inside(studio: Page, scratch: str) -> None:
+    open_fresh(studio, f"#/heavy/p/{USER}/{scratch}")
     studio.get_by_label("Or a whole folder").set_input_files(SYNTH)
     expect(studio.get_by_role("heading", name="Ready to send: 3 files")).to_be_visible()
     expect(studio.locator(".file-list")).to_contain_text("lib/voice.pd")
@@ -189,7 +209,7 @@ def test_a_target_this_service_cannot_build_says_why(studio: Page) -> None:
         )
 
 
-def test_deleting_a_patch_asks_first(studio: Page) -> None:
+def test_deleting_a_patch_asks_first(studio: Page, scratch: str) -> None:
     create_patch(studio, "e2e-doomed")
     open_location(studio, "#/heavy")
     item = studio.get_by_role("listitem").filter(has=studio.get_by_role("link", name="e2e-doomed"))
@@ -197,11 +217,11 @@ def test_deleting_a_patch_asks_first(studio: Page) -> None:
     expect(item).to_contain_text("Delete e2e-doomed and all its versions? This cannot be undone.")
     item.get_by_role("button", name="Yes, delete e2e-doomed").click()
     expect(studio.get_by_role("link", name="e2e-doomed")).to_have_count(0)
-    expect(studio.get_by_role("link", name="e2e-sine")).to_be_visible()
+    expect(studio.get_by_role("link", name=scratch)).to_be_visible()
 
 
 @pytest.mark.expect_page_errors  # the refused requests are HTTP 401s, which the console reports
-def test_a_new_token_shows_once_and_a_revoked_one_is_refused(studio: Page) -> None:
+def test_a_new_token_shows_once_and_a_revoked_one_is_refused(studio: Page, scratch: str) -> None:
     studio.get_by_role("link", name="Manage your tokens").click()
     studio.get_by_label("Label", exact=True).fill("laptop")
     studio.get_by_role("button", name="Create token").click()
@@ -222,5 +242,5 @@ def test_a_new_token_shows_once_and_a_revoked_one_is_refused(studio: Page) -> No
         expect(studio.get_by_role("alert")).to_contain_text(
             "The user token has been revoked. Sign out of heavy, then sign in with a token that works."
         )
-        open_fresh(studio, f"#/heavy/p/{USER}/e2e-sine")
+        open_fresh(studio, f"#/heavy/p/{USER}/{scratch}")
         expect(studio.get_by_role("alert")).to_contain_text("The user token has been revoked.")

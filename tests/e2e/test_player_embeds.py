@@ -12,8 +12,8 @@ from playwright.sync_api import Locator, Page, Request, expect
 from app.openwhyd.eid import DAILYMOTION, VIMEO, YOUTUBE, source_kind
 from app.openwhyd.models import Track
 from app.player.vendors import SCRIPTS
-from tests.e2e.openwhyd_steps import DEMO_AUDIO, SHOTS, post_tracks, service_json
-from tests.e2e.steps import open_location, sign_in
+from tests.e2e.openwhyd_steps import DEMO_AUDIO, post_tracks, service_json
+from tests.e2e.steps import SCREENSHOTS, open_location, sign_in
 from tests.e2e.vendor_fakes import VENDORS, serve_fakes
 
 FOUND_STREAM = re.compile(r"/openwhyd/api/bandcampExtractor\?eId=%2Fbc%2Ffake-artist%2F")
@@ -245,8 +245,8 @@ def test_the_video_stage_fits_a_phone_and_a_desktop(embeds: Embeds) -> None:
         room = page.evaluate("parseFloat(getComputedStyle(document.getElementById('app')).paddingBottom)")
         assert room >= box["height"] + player["height"], "the page scrolls out from under the stage"
         assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SHOTS / f"player-stage-{size['width']}.png")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"player-stage-{size['width']}.png")
     embeds.bar.get_by_role("button", name="Pause").click()
 
 

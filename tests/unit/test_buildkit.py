@@ -31,7 +31,6 @@ def test_lock_pins_every_runtime_piece() -> None:
         "@micropython/micropython-webassembly-pyscript",
         "jinja2",
         "markupsafe",
-        "pyodide-http",
     } <= names
     assert all(re.fullmatch(r"[0-9a-f]{64}", pin.sha256) for pin in read_lock())
 

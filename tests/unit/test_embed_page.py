@@ -8,7 +8,7 @@ import re
 from buildkit.dist import WIDGET_CONFIG, WIDGET_PAGE, widget_files
 from buildkit.lock import read_lock
 from buildkit.paths import ROOT, VENDOR
-from server.site import tree_site
+from buildkit.tree_site import tree_site
 
 PAGE = (ROOT / WIDGET_PAGE).read_text()
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from app.api.errors import TransportError
+from app.api.errors import Timeout, TransportError
 from app.api.transport import Request, Response
 from app.api.transports.jsonp import (
     JsonpTransport,
@@ -14,6 +14,7 @@ from app.api.transports.jsonp import (
     text_loader,
     unwrap,
 )
+from app.api.transports.mock import MockTransport
 
 
 def test_callback_names_are_fresh_identifiers() -> None:
@@ -71,20 +72,28 @@ def test_the_transport_refuses_anything_but_a_bodiless_get() -> None:
             asyncio.run(transport.send(request))
 
 
-class CannedTransport:
-    def __init__(self, response: Response) -> None:
-        self.response = response
+def test_a_script_that_never_calls_back_times_out_and_says_so() -> None:
+    async def never(url: str, callback: str) -> str:
+        await asyncio.Event().wait()
+        return ""
 
-    async def send(self, request: Request) -> Response:
-        return self.response
+    with pytest.raises(Timeout, match=r"did not answer in 0\.05 s") as raised:
+        asyncio.run(JsonpTransport(never, timeout=0.05).send(Request("GET", "http://h/dummy")))
+    assert raised.value.seconds == 0.05
+    with pytest.raises(Timeout, match=r"in 0\.01 s"):
+        asyncio.run(JsonpTransport(never).send(Request("GET", "http://h/dummy", timeout=0.01)))
+
+
+def canned(response: Response) -> MockTransport:
+    return MockTransport(lambda request: response)
 
 
 def test_the_text_loader_unwraps_what_the_server_sent() -> None:
-    load = text_loader(CannedTransport(Response(200, b'cb([{"_id":"p"}])')))
+    load = text_loader(canned(Response(200, b'cb([{"_id":"p"}])')))
     assert json.loads(asyncio.run(load("http://h/x?callback=cb", "cb"))) == [{"_id": "p"}]
 
 
 @pytest.mark.parametrize("response", [Response(404, b'{"errorCode":"USER_NOT_FOUND"}'), Response(200, b"{}")])
 def test_the_text_loader_fails_like_a_script_tag_would(response: Response) -> None:
     with pytest.raises(TransportError):
-        asyncio.run(text_loader(CannedTransport(response))("http://h/x?callback=cb", "cb"))
+        asyncio.run(text_loader(canned(response))("http://h/x?callback=cb", "cb"))

@@ -1,65 +1,39 @@
 """The client builds each route's request as the reference says and reads the reply into
-models; paging walks lists politely. Runs against a scripted transport."""
+models; paging walks lists politely. Runs against scripted answers."""
 
 import asyncio
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from canned import only, scripted
 
 from app.api.errors import AuthRequired, BadCredentials, BadRequest, NotFound
 from app.api.transport import Request, Response
-from app.openwhyd.client import OpenwhydClient, password_md5, user_path
+from app.openwhyd.client import OpenwhydClient, password_md5
 from app.openwhyd.models import PlaylistRef, Track
 
 BASE = "http://h/openwhyd"
 DUMMY_ID = "000000000000000000000002"
 
 
-class ScriptedTransport:
-    """Answers each request with the next scripted reply and remembers the requests."""
-
-    def __init__(self, *replies: Any) -> None:
-        self.replies = list(replies)
-        self.requests: list[Request] = []
-
-    async def send(self, request: Request) -> Response:
-        self.requests.append(request)
-        reply = self.replies.pop(0)
-        if isinstance(reply, Response):
-            return reply
-        return Response(200, json.dumps(reply).encode(), (("content-type", "application/json"),))
-
-    @property
-    def request(self) -> Request:
-        [request] = self.requests
-        return request
-
-
-def call(action: Callable[[OpenwhydClient], Any], *replies: Any) -> tuple[Any, ScriptedTransport]:
-    """Run one client call against scripted replies; its result and the transport."""
-    transport = ScriptedTransport(*replies)
+def call(action: Callable[[OpenwhydClient], Any], *replies: Any) -> tuple[Any, list[Request]]:
+    """Run one client call against scripted replies; its result and the requests it made."""
+    transport, sent = scripted(*replies)
     client = OpenwhydClient(BASE, transport, page_delay=0)
-    return asyncio.run(action(client)), transport
+    return asyncio.run(action(client)), sent
 
 
 def posts(*ids: str, **fields: Any) -> list[dict]:
     return [{"_id": post_id, "eId": "/yt/x", **fields} for post_id in ids]
 
 
-def test_user_paths_tell_ids_from_handles() -> None:
-    assert user_path(DUMMY_ID) == f"/u/{DUMMY_ID}"
-    assert user_path("dummy") == "/dummy"
-    assert user_path("a b/c") == "/a%20b%2Fc"
-
-
 def test_login_sends_the_md5_and_reads_the_included_user() -> None:
-    user, transport = call(
+    user, sent = call(
         lambda c: c.login("dummy", "admin"),
         {"redirect": "/", "user": {"_id": DUMMY_ID, "name": "dummy", "handle": "dummy"}},
     )
-    request = transport.request
+    request = only(sent)
     assert (request.method, request.url) == ("POST", f"{BASE}/login")
     assert request.json == {
         "action": "login",
@@ -86,19 +60,19 @@ def test_refused_logins_raise_bad_credentials(reply: dict) -> None:
 
 
 def test_login_without_an_included_user_asks_for_it() -> None:
-    user, transport = call(lambda c: c.login("a@b.c", "pw"), {"redirect": "/"}, {"_id": "u"})
+    user, sent = call(lambda c: c.login("a@b.c", "pw"), {"redirect": "/"}, {"_id": "u"})
     assert user.id == "u"
-    assert transport.requests[1].url == f"{BASE}/api/user"
+    assert sent[1].url == f"{BASE}/api/user"
 
 
 def test_register_fetches_a_signup_token_first() -> None:
     token_script = Response(200, b'$("#sTk").val(""); <input value="tok123" name="sTk">')
-    user, transport = call(
+    user, sent = call(
         lambda c: c.register("Test User", "t@u.org", "test-user"),
         token_script,
         {"redirect": "/", "uId": "new", "user": {"_id": "new", "name": "Test User"}},
     )
-    token_request, register_request = transport.requests
+    token_request, register_request = sent
     assert token_request.url == f"{BASE}/api/signup/rTk/7"
     assert register_request.json["sTk"] == "tok123"
     assert register_request.json["password"] == "test-user"
@@ -120,8 +94,8 @@ def test_logged_out_me_raises_auth_required() -> None:
 
 
 def test_user_asks_for_counts_and_subscription() -> None:
-    user, transport = call(lambda c: c.user("dummy"), {"_id": DUMMY_ID, "nbPosts": 2})
-    assert dict(transport.request.params) == {
+    user, sent = call(lambda c: c.user("dummy"), {"_id": DUMMY_ID, "nbPosts": 2})
+    assert dict(only(sent).params) == {
         "id": "dummy",
         "includeSubscr": "true",
         "isSubscr": "true",
@@ -132,12 +106,12 @@ def test_user_asks_for_counts_and_subscription() -> None:
 
 
 def test_update_profile_posts_only_given_fields_then_rereads_the_user() -> None:
-    user, transport = call(
+    user, sent = call(
         lambda c: c.update_profile(bio="hi", location="Paris", links={"home": "https://x.org"}),
         {"_id": DUMMY_ID, "bio": "hi"},
         {"_id": DUMMY_ID, "bio": "hi", "loc": "Paris"},
     )
-    update = transport.requests[0]
+    update = sent[0]
     assert (update.method, update.json) == (
         "POST",
         {"bio": "hi", "loc": "Paris", "lnk_home": "https://x.org"},
@@ -146,7 +120,7 @@ def test_update_profile_posts_only_given_fields_then_rereads_the_user() -> None:
 
 
 def test_add_track_sends_the_post_with_a_new_playlist() -> None:
-    track, transport = call(
+    track, sent = call(
         lambda c: c.add_track(
             "/yt/XdJVWSqb4Ck",
             "Jack Johnson - Lullaby",
@@ -157,7 +131,7 @@ def test_add_track_sends_the_post_with_a_new_playlist() -> None:
         ),
         {"_id": "p1", "eId": "/yt/XdJVWSqb4Ck", "pl": {"id": 0, "name": "chill"}, "isNew": True},
     )
-    assert transport.request.json == {
+    assert only(sent).json == {
         "action": "insert",
         "eId": "/yt/XdJVWSqb4Ck",
         "name": "Jack Johnson - Lullaby",
@@ -183,8 +157,8 @@ def test_edit_track_resends_the_whole_post() -> None:
         playlist=PlaylistRef(2, "rock"),
         image="https://i/x.jpg",
     )
-    _, transport = call(lambda c: c.edit_track(track), {"_id": "p1", "eId": "/yt/x"})
-    assert transport.request.json == {
+    _, sent = call(lambda c: c.edit_track(track), {"_id": "p1", "eId": "/yt/x"})
+    assert only(sent).json == {
         "action": "insert",
         "_id": "p1",
         "eId": "/yt/x",
@@ -201,11 +175,11 @@ def test_post_actions_treat_a_bare_bad_request_as_logged_out() -> None:
 
 
 def test_count_play_logs_player_errors() -> None:
-    _, transport = call(
+    _, sent = call(
         lambda c: c.count_play("p1", "/yt/x", error={"code": 150, "source": "YoutubePlayer"}),
         {"result": {}},
     )
-    assert transport.request.json == {
+    assert only(sent).json == {
         "action": "incrPlayCounter",
         "pId": "p1",
         "eId": "/yt/x",
@@ -214,14 +188,14 @@ def test_count_play_logs_player_errors() -> None:
 
 
 def test_profile_pages_ask_for_json_and_trim_the_extra_item() -> None:
-    page, transport = call(lambda c: c.profile_tracks(DUMMY_ID, limit=2, after="p0"), posts("p1", "p2", "p3"))
-    assert transport.request.full_url == f"{BASE}/u/{DUMMY_ID}?format=json&limit=2&after=p0"
+    page, sent = call(lambda c: c.profile_tracks(DUMMY_ID, limit=2, after="p0"), posts("p1", "p2", "p3"))
+    assert only(sent).full_url == f"{BASE}/u/{DUMMY_ID}?format=json&limit=2&after=p0"
     assert ([t.id for t in page.tracks], page.has_more) == (["p1", "p2"], True)
 
 
 def test_feeds_ask_for_one_more_than_the_page() -> None:
-    page, transport = call(lambda c: c.stream(user_id="u", limit=2), posts("p1", "p2"))
-    assert dict(transport.request.params) == {"format": "json", "limit": "3", "id": "u"}
+    page, sent = call(lambda c: c.stream(user_id="u", limit=2), posts("p1", "p2"))
+    assert dict(only(sent).params) == {"format": "json", "limit": "3", "id": "u"}
     assert page.has_more is False
 
 
@@ -234,23 +208,23 @@ def test_a_missing_playlist_is_not_found() -> None:
 
 
 def test_hot_tracks_pass_genre_and_paging() -> None:
-    hot, transport = call(
+    hot, sent = call(
         lambda c: c.hot_tracks(genre="electro", skip=20, limit=10),
         {"hasMore": False, "tracks": []},
     )
-    assert transport.request.full_url == f"{BASE}/hot/electro?format=json&skip=20&limit=10"
+    assert only(sent).full_url == f"{BASE}/hot/electro?format=json&skip=20&limit=10"
     assert hot.next_skip is None
 
 
 def test_track_reads_the_data_wrapper() -> None:
-    track, transport = call(lambda c: c.track("p1"), {"data": {"_id": "p1", "eId": "/yt/x"}})
-    assert transport.request.url == f"{BASE}/c/p1"
+    track, sent = call(lambda c: c.track("p1"), {"data": {"_id": "p1", "eId": "/yt/x"}})
+    assert only(sent).url == f"{BASE}/c/p1"
     assert track.id == "p1"
 
 
 def test_follow_actions_go_in_the_query_only() -> None:
-    _, transport = call(lambda c: c.follow("u2"), {"_id": "f1"})
-    request = transport.request
+    _, sent = call(lambda c: c.follow("u2"), {"_id": "f1"})
+    request = only(sent)
     assert (request.method, request.params, request.json) == (
         "POST",
         (("action", "insert"), ("tId", "u2")),
@@ -266,8 +240,8 @@ def test_followers_and_following_read_both_sides_of_a_follow() -> None:
 
 
 def test_set_order_sends_a_string_id_and_a_real_array() -> None:
-    _, transport = call(lambda c: c.reorder_playlist(0, ["p2", "p1"]), {"ok": 1})
-    assert transport.request.json == {"action": "setOrder", "id": "0", "order": ["p2", "p1"]}
+    _, sent = call(lambda c: c.reorder_playlist(0, ["p2", "p1"]), {"ok": 1})
+    assert only(sent).json == {"action": "setOrder", "id": "0", "order": ["p2", "p1"]}
 
 
 def test_renaming_a_missing_playlist_is_not_found() -> None:
@@ -276,20 +250,20 @@ def test_renaming_a_missing_playlist_is_not_found() -> None:
 
 
 def test_playlists_by_id_repeat_the_id_parameter() -> None:
-    playlists, transport = call(
+    playlists, sent = call(
         lambda c: c.playlists_by_id(["a_0", "b_1"]),
         [{"id": "a_0", "plId": "0", "uId": "a", "nbTracks": 1}],
     )
-    assert transport.request.params == (("id", "a_0"), ("id", "b_1"))
+    assert only(sent).params == (("id", "a_0"), ("id", "b_1"))
     assert playlists[0].global_id == "a_0"
 
 
 def test_upload_sends_multipart_and_reads_the_stored_image() -> None:
-    image, transport = call(
+    image, sent = call(
         lambda c: c.upload_image("cat.png", b"png", "image/png"),
         {"file": {"mime": "image/png", "path": "upload_data/h_180x.png", "thumbs": {}}},
     )
-    content_type, _ = transport.request.encode_body()
+    content_type, _ = only(sent).encode_body()
     assert content_type.startswith("multipart/form-data")
     assert image.path == "upload_data/h_180x.png"
     with pytest.raises(BadRequest, match="Only images"):
@@ -300,25 +274,25 @@ def test_upload_sends_multipart_and_reads_the_stored_image() -> None:
 
 
 def test_searches_read_each_context() -> None:
-    hits, transport = call(
+    hits, sent = call(
         lambda c: c.search_tracks_to_add("lull"),
         [{"id": "p1", "eId": "/yt/x", "name": "Lullaby", "score": 0}],
     )
-    assert dict(transport.request.params) == {"q": "lull", "context": "addTrack"}
+    assert dict(only(sent).params) == {"q": "lull", "context": "addTrack"}
     assert hits[0].track.name == "Lullaby"
     mentions, _ = call(lambda c: c.search_mentions("du"), {"hits": [{"_id": "u", "name": "dummy"}]})
     assert mentions[0].name == "dummy"
 
 
 def test_a_relative_base_url_stays_relative() -> None:
-    transport = ScriptedTransport({"hasMore": False, "tracks": []})
+    transport, sent = scripted({"hasMore": False, "tracks": []})
     asyncio.run(OpenwhydClient("./openwhyd/", transport).hot_tracks())
-    assert transport.request.url == "./openwhyd/hot"
+    assert only(sent).url == "./openwhyd/hot"
 
 
 def walk(client_pages: Callable[[OpenwhydClient], Any], *replies: Any) -> tuple[list, list, list]:
     """Collect a paged walk: the track ids, the requests' params, and the pauses taken."""
-    transport = ScriptedTransport(*replies)
+    transport, sent = scripted(*replies)
     pauses: list[float] = []
 
     async def sleep(seconds: float) -> None:
@@ -329,7 +303,7 @@ def walk(client_pages: Callable[[OpenwhydClient], Any], *replies: Any) -> tuple[
         return [track.id async for track in client_pages(client)]
 
     ids = asyncio.run(collect())
-    return ids, [dict(request.params) for request in transport.requests], pauses
+    return ids, [dict(request.params) for request in sent], pauses
 
 
 def test_walking_a_profile_follows_after_and_pauses_between_pages() -> None:
@@ -373,3 +347,9 @@ def test_resource_urls_resolve_against_the_service_not_the_page() -> None:
     assert client.resource_url("//cdn.example/x.png") == "//cdn.example/x.png"
     assert client.resource_url(None) is None
     assert client.user_image_url("a/b") == "./openwhyd/img/user/a%2Fb"
+
+
+def test_a_playlists_picture_is_openwhyds_and_a_new_upload_changes_its_address() -> None:
+    client = OpenwhydClient("./openwhyd", None)
+    assert client.playlist_image_url("u1", 3) == "./openwhyd/img/playlist/u1_3"
+    assert client.playlist_image_url("u1", 3, 2) == "./openwhyd/img/playlist/u1_3?v=2"

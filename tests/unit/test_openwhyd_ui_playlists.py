@@ -3,11 +3,10 @@
 import pytest
 
 from app.api.errors import BadRequest
-from app.openwhyd.client import OpenwhydClient
-from app.openwhyd.models import Playlist, PlaylistRef, Track, User
+from app.openwhyd.models import Playlist, PlaylistRef, Track
 from app.ui.components.playlist_choice import PlaylistChoice, chosen_playlist
 from app.ui.components.reorder import focus_after_move
-from app.ui.screens.openwhyd.playlist import moved, playlist_image
+from app.ui.screens.openwhyd.playlist import moved
 
 MINE = (Playlist(0, "Road trip"), Playlist(3, "Night drive"))
 
@@ -50,10 +49,3 @@ def test_focus_stays_on_the_button_pressed_unless_it_is_now_disabled() -> None:
     assert focus_after_move(1, 0, 4) == "down"  # first now: "up" is disabled
     assert focus_after_move(2, 3, 4) == "up"  # last now: "down" is disabled
     assert focus_after_move(3, 0, 4) == "down"  # a drop to the top
-
-
-def test_a_playlists_picture_is_openwhyds_and_a_new_upload_changes_its_address() -> None:
-    client = OpenwhydClient("./openwhyd", None)
-    owner = User("u1", "Ann")
-    assert playlist_image(client, owner, Playlist(3, "Mix"), None) == "./openwhyd/img/playlist/u1_3"
-    assert playlist_image(client, owner, Playlist(3, "Mix"), 2) == "./openwhyd/img/playlist/u1_3?v=2"

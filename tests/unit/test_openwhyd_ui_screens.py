@@ -1,81 +1,85 @@
-"""The Openwhyd screens and their actions against a fake client and page: what shows, what is escaped,
-what is called, where focus goes and what is announced."""
+"""The Openwhyd screens and their actions against the client over canned answers and a fake page:
+what shows, what is escaped, what is sent, where focus goes and what is announced."""
 
 import asyncio
 
+from canned import OpenwhydAnswers, json_answer
 from fake_page import FakePage
 from fake_ports import FakeDownloads, fake_ports
 from ui_state import app_state
 
-from app.api.errors import ApiError
+from app.api.errors import Timeout
+from app.api.transport import Request, Response
+from app.openwhyd import paths
+from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.export import FORMATS
-from app.openwhyd.models import Comment, Playlist, Track, TrackPage, User, UserRef
-from app.ui.components.export_menu import Export, export_tracks, filename
+from app.openwhyd.models import Track, User
+from app.ui.components.export_menu import PAGE_SIZE, Export, export_tracks, filename
 from app.ui.core.actions import APP_ACTIONS
 from app.ui.core.app import App
 from app.ui.core.router import match
 from app.ui.core.state import AppState, Services
 from app.ui.screens.openwhyd import add_track, home, playlist, stream, track
 
-ADMIN = User("000000000000000000000001", "admin", handle="admin", playlists=(Playlist(0, "Tones"),))
-DUMMY = User("000000000000000000000002", "dummy", handle="dummy")
-POST = Track(
-    id="6b0000000000000000000001",
-    eid="/yt/abc",
-    name="<i>Song</i>",
-    user_id=ADMIN.id,
-    user_name="admin",
-    text="for @dummy <script>x</script>",
-    lovers=(DUMMY.id,),
-    comments=(
-        Comment("c1", "6b0000000000000000000001", DUMMY.id, "dummy", "nice @admin"),
-        Comment("c2", "6b0000000000000000000001", ADMIN.id, "admin", "<b>thanks</b>"),
-    ),
-)
-TONES = tuple(Track(id=f"t{n}", eid="/fi//a.wav", name=f"Tone {n}", user_id=ADMIN.id) for n in range(3))
+ADMIN_ID, DUMMY_ID = "000000000000000000000001", "000000000000000000000002"
+POST_ID = "6b0000000000000000000001"
+ADMIN_JSON = {"_id": ADMIN_ID, "name": "admin", "handle": "admin", "pl": [{"id": 0, "name": "Tones"}]}
+DUMMY_JSON = {"_id": DUMMY_ID, "name": "dummy", "handle": "dummy"}
+ADMIN, DUMMY = User.from_json(ADMIN_JSON), User.from_json(DUMMY_JSON)
+POST_JSON = {
+    "_id": POST_ID,
+    "eId": "/yt/abc",
+    "name": "<i>Song</i>",
+    "uId": ADMIN_ID,
+    "uNm": "admin",
+    "text": "for @dummy <script>x</script>",
+    "lov": [DUMMY_ID],
+    "comments": [
+        {"_id": "c1", "pId": POST_ID, "uId": DUMMY_ID, "uNm": "dummy", "text": "nice @admin"},
+        {"_id": "c2", "pId": POST_ID, "uId": ADMIN_ID, "uNm": "admin", "text": "<b>thanks</b>"},
+    ],
+}
+POST = Track.from_json(POST_JSON)
+TONES = [{"_id": f"t{n}", "eId": "/fi//a.wav", "name": f"Tone {n}", "uId": ADMIN.id} for n in range(3)]
+PLAYLIST = f"GET {paths.playlist_path(ADMIN.id, 0)}"
 
 
-class FakeOpenwhyd:
-    """The client calls these screens make, answered from memory and recorded."""
+def playlist_pages(posts: list[dict]):
+    """Answers a playlist's pages as Openwhyd does: `limit` posts after `after`, and one more when
+    there are more."""
 
-    def __init__(self, failing: ApiError | None = None, refusing: ApiError | None = None) -> None:
-        self.tracks = TONES
-        self.failing = failing  # the walk of a whole list, on its third track
-        self.refusing = refusing  # a new order
-        self.calls: list[tuple] = []
+    def answer(request: Request) -> list[dict]:
+        query = dict(request.params)
+        ids = [post["_id"] for post in posts]
+        start = ids.index(query["after"]) + 1 if "after" in query else 0
+        return posts[start : start + int(query["limit"]) + 1]
 
-    async def track(self, post_id: str) -> Track:
-        return POST
+    return answer
 
-    async def lovers(self, post_id: str) -> list[UserRef]:
-        return [UserRef(DUMMY.id, "dummy")]
 
-    async def user_playlists(self, user: str) -> list[Playlist]:
-        return list(ADMIN.playlists)
+def openwhyd(refusing: str = "") -> OpenwhydAnswers:
+    """The admin's playlist of TONES, which a new order rearranges (or which `refusing` refuses)."""
+    tones = list(TONES)
 
-    async def user(self, user: str) -> User:
-        return ADMIN
+    def set_order(request: Request) -> Response:
+        if refusing:
+            return json_answer({"error": refusing})
+        tones[:] = [next(post for post in tones if post["_id"] == pid) for pid in request.json["order"]]
+        return json_answer({"ok": 1})
 
-    def resource_url(self, path: str | None) -> str | None:
-        return path
-
-    async def stream(self, *, limit: int, after: str | None = None) -> TrackPage:
-        return TrackPage((POST,), has_more=False)
-
-    async def logout(self) -> None:
-        self.calls.append(("logout",))
-
-    async def reorder_playlist(self, playlist_id: str, post_ids: list[str]) -> None:
-        if self.refusing:
-            raise self.refusing
-        self.calls.append(("reorder", playlist_id, post_ids))
-        self.tracks = tuple(next(t for t in self.tracks if t.id == post) for post in post_ids)
-
-    async def iter_playlist_tracks(self, user: str, playlist_id: object, *, page_size: int):
-        for position, item in enumerate(self.tracks):
-            if self.failing and position == 2:
-                raise self.failing
-            yield item
+    return OpenwhydAnswers(
+        {
+            f"GET {paths.post_path(POST.id)}": {"data": POST_JSON},
+            "POST /api/post lovers": [{"id": DUMMY.id, "name": "dummy"}],
+            f"GET {paths.playlists_path(ADMIN.id)}": ADMIN_JSON["pl"],
+            f"GET {paths.playlists_path(DUMMY.id)}": ADMIN_JSON["pl"],
+            "GET /api/user": ADMIN_JSON,
+            "GET /stream": [POST_JSON],
+            "POST /login logout": {},
+            "POST /api/playlist setOrder": set_order,
+            PLAYLIST: playlist_pages(tones),
+        }
+    )
 
 
 class StrictPage(FakePage):
@@ -85,13 +89,13 @@ class StrictPage(FakePage):
         raise AssertionError(text)
 
 
-def state_of(me: User | None, client: FakeOpenwhyd | None = None) -> AppState:
-    state = app_state(services=Services(client or FakeOpenwhyd(), None))
+def state_of(me: User | None, client: OpenwhydClient | None = None) -> AppState:
+    state = app_state(services=Services(client or openwhyd().client, None))
     state.session.openwhyd_user = me
     return state
 
 
-def shown(location: str, me: User | None, client: FakeOpenwhyd | None = None) -> str:
+def shown(location: str, me: User | None, client: OpenwhydClient | None = None) -> str:
     target = match(location)
     view = {"track": track, "add-track": add_track, "home": home, "playlist-arrange": playlist}[target.name]
     return asyncio.run(view.show(target, state_of(me, client))).html
@@ -152,7 +156,7 @@ def test_rearranging_shows_move_buttons_the_ends_disabled() -> None:
     assert 'data-drop-action="move-track"' in html
 
 
-def started(location: str, client: FakeOpenwhyd) -> tuple[App, StrictPage]:
+def started(location: str, client: OpenwhydClient) -> tuple[App, StrictPage]:
     page = StrictPage()
     app = App(fake_ports(page), state_of(ADMIN, client))
     asyncio.run(app.show(location, focus=False))
@@ -176,29 +180,29 @@ def test_the_header_search_goes_to_the_results() -> None:
 
 
 def test_signing_out_on_the_home_screen_shows_it_again_without_the_stream() -> None:
-    client = FakeOpenwhyd()
+    service = openwhyd()
     page = StrictPage()
-    app = App(fake_ports(page), state_of(ADMIN, client), APP_ACTIONS)
+    app = App(fake_ports(page), state_of(ADMIN, service.client), APP_ACTIONS)
     asyncio.run(app.show("#/"))
     assert "Your stream" in page.regions["main"]
     asyncio.run(app.act("openwhyd-sign-out", {}))
-    assert client.calls == [("logout",)] and page.locations == []
+    assert service.sent() == [("POST /login logout", {"ajax": 1})] and page.locations == []
     assert "Music from Openwhyd" in page.regions["main"]
 
 
 def test_a_move_saves_the_whole_order_keeps_focus_and_announces() -> None:
-    client = FakeOpenwhyd()
-    app, page = started("#/u/admin/playlists/0/arrange", client)
+    service = openwhyd()
+    app, page = started("#/u/admin/playlists/0/arrange", service.client)
     data = {"list": f"playlist:{ADMIN.id}:0", "playlist": "0", "from": "0", "to": "2"}
     asyncio.run(app.act("move-track", data))
-    assert client.calls == [("reorder", "0", ["t1", "t2", "t0"])]
+    assert service.sent() == [("POST /api/playlist setOrder", {"id": "0", "order": ["t1", "t2", "t0"]})]
     assert page.focused == ["move-up-t0"]
     assert page.texts["announcer"] == "Tone 0 is now at position 3 of 3."
     assert page.regions["main"].index("Tone 1") < page.regions["main"].index("Tone 0")
 
 
 def test_a_refused_move_changes_nothing_and_says_why() -> None:
-    app, page = started("#/u/admin/playlists/0/arrange", FakeOpenwhyd(refusing=ApiError("Try later.")))
+    app, page = started("#/u/admin/playlists/0/arrange", openwhyd(refusing="Try later.").client)
     data = {"list": f"playlist:{ADMIN.id}:0", "playlist": "0", "from": "1", "to": "0"}
     asyncio.run(app.act("move-track", data))
     assert 'id="playlist-error"' in page.regions["main"] and "Try later." in page.regions["main"]
@@ -220,13 +224,22 @@ def test_an_export_walks_the_whole_list_and_saves_one_file() -> None:
 
 def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got() -> None:
     downloads = FakeDownloads()
+    service = openwhyd()
+    long_list = [{**TONES[0], "_id": f"t{n}"} for n in range(PAGE_SIZE + 2)]
+    first_page = playlist_pages(long_list)
+
+    def refuse_the_second(request: Request) -> Response | list[dict]:
+        if dict(request.params).get("after"):
+            return json_answer({"error": "Too many requests."}, 429)
+        return first_page(request)
+
+    service.routes[PLAYLIST] = refuse_the_second
     page = StrictPage()
-    client = FakeOpenwhyd(failing=ApiError("Too many requests."))
-    app = App(fake_ports(page, downloads=downloads), state_of(None, client))
+    app = App(fake_ports(page, downloads=downloads), state_of(None, service.client))
     data = {"format": "CSV", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "x"}
     asyncio.run(export_tracks(app, Export(**data)))
     assert downloads.saved == []
-    assert page.texts["export-status"] == "The export stopped after 2 tracks: Too many requests."
+    assert page.texts["export-status"] == f"The export stopped after {PAGE_SIZE} tracks: Too many requests."
 
 
 def test_export_file_names_keep_the_title_readable() -> None:
@@ -236,12 +249,20 @@ def test_export_file_names_keep_the_title_readable() -> None:
 
 
 def test_a_form_that_comes_without_a_field_says_so_beside_it_and_keeps_the_screen() -> None:
-    client = FakeOpenwhyd()
-    app, page = started(f"#/t/{POST.id}", client)
-    screen = page.regions["main"]
+    service = openwhyd()
+    app, page = started(f"#/t/{POST.id}", service.client)
+    screen, asked = page.regions["main"], service.sent(None)
     assert '<div id="comment-feedback">' in screen
     asyncio.run(app.act("add-comment", {"text": "nice"}))
     assert page.regions["main"] == screen
     assert "This form came without its “post”" in page.regions["comment-feedback"]
     assert 'role="alert" id="comment-error"' in page.regions["comment-feedback"]
-    assert page.focused[-1] == "comment-error" and client.calls == []
+    assert page.focused[-1] == "comment-error" and service.sent(None) == asked
+
+
+def test_a_screen_says_when_the_server_did_not_answer_in_time() -> None:
+    service = openwhyd()
+    service.routes[f"GET {paths.post_path(POST.id)}"] = Timeout(30)
+    html = shown(f"#/t/{POST.id}", DUMMY, service.client)
+    assert "This track could not be loaded" in html
+    assert "The server did not answer in 30 s" in html

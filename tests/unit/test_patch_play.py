@@ -7,12 +7,16 @@ import json
 import zipfile
 
 import pytest
+from canned import json_answer
 from fake_page import FakePage
 from fake_ports import fake_ports
 from player_harness import TRACKS, Harness
 from ui_state import app_state
 
 from app.api.errors import NotFound
+from app.api.transport import Request, Response
+from app.api.transports.mock import MockTransport
+from app.heavy.client import HeavyClient
 from app.heavy.models import CompileMessage, Job
 from app.heavy.web_build import (
     PlayLink,
@@ -179,20 +183,22 @@ def test_a_patch_plays_with_no_duration_and_no_play_log() -> None:
     assert not h.player.playing and h.sent == []
 
 
-class FakeDownloads:
-    def __init__(self, answers: dict[str, bytes]) -> None:
-        self.answers = answers
-        self.asked: list[str] = []
+def heavy(builds: dict[str, bytes]) -> tuple[HeavyClient, list[str]]:
+    """The heavy client, its downloads answered as the service answers them: a build's archive by
+    its URL, heavy's 404 for any other; and the URLs it asked for."""
+    asked: list[str] = []
 
-    async def download(self, url: str) -> bytes:
-        self.asked.append(url)
-        if url not in self.answers:
-            raise NotFound("There is no such version.", 404)
-        return self.answers[url]
+    def answer(request: Request) -> Response:
+        asked.append(request.url)
+        if request.url in builds:
+            return Response(200, builds[request.url], (("content-type", "application/zip"),))
+        return json_answer({"errors": [{"status": "404", "detail": "There is no such version."}]}, 404)
+
+    return HeavyClient("./heavy", MockTransport(answer)), asked
 
 
 def test_builds_are_downloaded_once_and_only_the_latest_few_kept() -> None:
-    client = FakeDownloads({f"/b/{n}": web_archive() for n in range(3)})
+    client, asked = heavy({f"/b/{n}": web_archive() for n in range(3)})
     cache = BuildCache(client, keep=2)
 
     def load(url: str) -> object:
@@ -203,13 +209,13 @@ def test_builds_are_downloaded_once_and_only_the_latest_few_kept() -> None:
     load("/b/2")
     load("/b/1")
     load("/b/0")
-    assert client.asked == ["/b/0", "/b/1", "/b/2", "/b/0"]
+    assert asked == ["/b/0", "/b/1", "/b/2", "/b/0"]
     with pytest.raises(NotFound):
         load("/b/missing")
 
 
 class FakePatches:
-    def __init__(self, client: FakeDownloads) -> None:
+    def __init__(self, client: HeavyClient) -> None:
         self.cache = BuildCache(client)
         self.sent: list[tuple[str, float]] = []
 
@@ -223,7 +229,7 @@ class FakePatches:
 def patch_app(answers: dict[str, bytes]) -> tuple[App, FakePage, FakePatches, Harness]:
     page = FakePage()
     harness = Harness(on_change=lambda change: player_changed(app, change))
-    patches = FakePatches(FakeDownloads(answers))
+    patches = FakePatches(heavy(answers)[0])
     app = App(
         fake_ports(page), app_state(player=harness.player), {**PLAYER_ACTIONS, **actions(lambda: patches)}
     )

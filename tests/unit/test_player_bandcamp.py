@@ -2,15 +2,14 @@
 goes wrong is the Bandcamp track's failure."""
 
 import asyncio
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from canned import only, scripted
 from player_harness import FakeAdapter
 
 from app.api.errors import BadRequest
-from app.api.transport import Request, Response
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Track
 from app.player.adapters.bandcamp import BandcampAdapter, Stream
@@ -105,20 +104,11 @@ def test_the_controls_go_to_the_audio_player() -> None:
     run(scenario)
 
 
-class OneReply:
-    def __init__(self, reply: dict) -> None:
-        self.reply, self.requests = reply, []
-
-    async def send(self, request: Request) -> Response:
-        self.requests.append(request)
-        return Response(200, json.dumps(self.reply).encode(), (("content-type", "application/json"),))
-
-
 def test_the_client_asks_openwhyds_bandcamp_route_for_the_stream() -> None:
-    transport = OneReply({"eId": "/bc/artist/song", "streamURL": STREAM})
+    transport, sent = scripted({"eId": "/bc/artist/song", "streamURL": STREAM})
     client = OpenwhydClient("http://h/openwhyd", transport)
     assert asyncio.run(client.bandcamp_stream("/bc/artist/song")) == STREAM
-    [request] = transport.requests
+    request = only(sent)
     assert (request.method, request.url) == ("GET", "http://h/openwhyd/api/bandcampExtractor")
     assert dict(request.params) == {"eId": "/bc/artist/song"}
 
@@ -127,6 +117,6 @@ def test_the_client_asks_openwhyds_bandcamp_route_for_the_stream() -> None:
     ("reply", "message"), [({"error": REFUSED}, REFUSED), ({"eId": "/bc/a/b"}, "Openwhyd found no stream")]
 )
 def test_the_client_raises_when_openwhyd_finds_no_stream(reply: dict, message: str) -> None:
-    client = OpenwhydClient("http://h/openwhyd", OneReply(reply))
+    client = OpenwhydClient("http://h/openwhyd", scripted(reply)[0])
     with pytest.raises(BadRequest, match=message):
         asyncio.run(client.bandcamp_stream("/bc/a/b"))

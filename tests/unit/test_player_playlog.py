@@ -5,10 +5,10 @@ import asyncio
 import math
 
 import pytest
+from canned import scripted
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.api.transport import Request, Response
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Track
 from app.player.events import Ended, Failure, PlayerEvent, Playing, Progress, Tick
@@ -177,17 +177,8 @@ def test_listening_to_a_whole_track_scrobbles_it_once_however_often_it_reports(
     assert len(scrobbles(calls(Listen(TRACK, scrobbling=True), *whole))) == 1
 
 
-class RecordingTransport:
-    def __init__(self) -> None:
-        self.bodies: list[dict] = []
-
-    async def send(self, request: Request) -> Response:
-        self.bodies.append(request.json)
-        return Response(200, b'{"result": {}}', (("content-type", "application/json"),))
-
-
 def test_the_calls_go_out_through_the_openwhyd_client_as_the_web_ui_sends_them() -> None:
-    transport = RecordingTransport()
+    transport, sent = scripted(*[{"result": {}}] * 3)
     client = OpenwhydClient("http://h/openwhyd", transport)
 
     async def send_all() -> None:
@@ -196,7 +187,7 @@ def test_the_calls_go_out_through_the_openwhyd_client_as_the_web_ui_sends_them()
         await Scrobble("p1", timestamp=1_700_000_000, duration=212.0).send(client)
 
     asyncio.run(send_all())
-    assert transport.bodies == [
+    assert [request.json for request in sent] == [
         {"action": "incrPlayCounter", "pId": "p1", "eId": "/yt/x", "duration": 212.0},
         {
             "action": "incrPlayCounter",

@@ -2,39 +2,34 @@
 
 import asyncio
 
+from canned import OpenwhydAnswers
 from fake_page import FakePage
 from fake_ports import fake_ports
 from ui_state import app_state
 
-from app.api.errors import ApiError
-from app.openwhyd.models import User, UserRef
+from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.models import User
 from app.ui.components.share import ACTIONS, chosen, names_phrase
 from app.ui.core.app import App
 from app.ui.core.state import Services
 
 ME = User("u0", "me")
-PEOPLE = [UserRef("u1", "Ann"), UserRef("u2", "<b>Bo</b>")]
+FOLLOWING = [{"uId": "u0", "tId": "u1", "tNm": "Ann"}, {"uId": "u0", "tId": "u2", "tNm": "<b>Bo</b>"}]
 TRACK = {"kind": "track", "id": "p1", "title": "Tone"}
 
 
-class FakeOpenwhyd:
-    def __init__(self, refusing: ApiError | None = None) -> None:
-        self.refusing = refusing
-        self.sent: list[tuple] = []
-
-    async def following(self, user_id: str, *, limit: int) -> list[UserRef]:
-        return PEOPLE
-
-    async def send_track(self, post_id: str, user_ids: list[str]) -> None:
-        if self.refusing:
-            raise self.refusing
-        self.sent.append(("track", post_id, user_ids))
-
-    async def send_playlist(self, playlist_id: str, user_ids: list[str]) -> None:
-        self.sent.append(("playlist", playlist_id, user_ids))
+def openwhyd(refusing: str = "") -> OpenwhydAnswers:
+    """Whom ME follows; sending a track is refused with `refusing`, when given."""
+    return OpenwhydAnswers(
+        {
+            "GET /api/follow fetchFollowing": FOLLOWING,
+            "POST /api/post sendToUsers": {"error": refusing} if refusing else {},
+            "POST /api/playlist sendToUsers": {},
+        }
+    )
 
 
-def sharing(client: FakeOpenwhyd) -> tuple[App, FakePage]:
+def sharing(client: OpenwhydClient) -> tuple[App, FakePage]:
     page = FakePage()
     state = app_state(services=Services(client, None))
     state.session.openwhyd_user = ME
@@ -54,7 +49,7 @@ def test_names_read_as_a_sentence_and_only_checked_people_are_chosen() -> None:
 
 
 def test_the_form_lists_whom_you_follow_escaped_and_takes_focus() -> None:
-    app, page = sharing(FakeOpenwhyd())
+    app, page = sharing(openwhyd().client)
     act(app, "open-share", **TRACK)
     form = page.regions["share-panel"]
     assert 'name="to-u1" value="Ann"' in form and "&lt;b&gt;Bo&lt;/b&gt;" in form and "<b>Bo" not in form
@@ -62,28 +57,28 @@ def test_the_form_lists_whom_you_follow_escaped_and_takes_focus() -> None:
 
 
 def test_sending_to_nobody_is_refused_before_any_request() -> None:
-    client = FakeOpenwhyd()
-    app, page = sharing(client)
+    service = openwhyd()
+    app, page = sharing(service.client)
     act(app, "open-share", **TRACK)
     act(app, "send-share", **TRACK)
-    assert client.sent == []
+    assert service.sent() == []
     assert "Choose at least one person" in page.regions["share-feedback"]
     assert page.focused == ["share-title", "share-error"]
 
 
 def test_sending_closes_the_form_and_says_to_whom() -> None:
-    client = FakeOpenwhyd()
-    app, page = sharing(client)
+    service = openwhyd()
+    app, page = sharing(service.client)
     act(app, "send-share", **TRACK, **{"to-u1": "Ann", "to-u2": "Bo"})
-    assert client.sent == [("track", "p1", ["u1", "u2"])]
+    assert service.sent() == [("POST /api/post sendToUsers", {"pId": "p1", "uidList": ["u1", "u2"]})]
     assert page.regions["share-panel"] == "" and page.focused == ["share-button"]
     assert page.texts["announcer"] == "Sent Tone to Ann and Bo."
     act(app, "send-share", kind="playlist", id="3", title="Mix", **{"to-u2": "Bo"})
-    assert client.sent[-1] == ("playlist", "3", ["u2"])
+    assert service.sent()[-1] == ("POST /api/playlist sendToUsers", {"plId": "3", "uidList": ["u2"]})
 
 
 def test_a_refusal_keeps_the_people_checked_and_shows_why() -> None:
-    app, page = sharing(FakeOpenwhyd(refusing=ApiError("post not found")))
+    app, page = sharing(openwhyd(refusing="post not found").client)
     act(app, "open-share", **TRACK)
     form = page.regions["share-panel"]
     act(app, "send-share", **TRACK, **{"to-u2": "Bo"})

@@ -10,8 +10,8 @@ import asyncio
 import itertools
 from collections.abc import Awaitable, Callable
 
-from app.api.errors import TransportError
-from app.api.transport import Request, Response, Transport
+from app.api.errors import Timeout, TransportError
+from app.api.transport import DEFAULT_TIMEOUT, Request, Response, Transport
 
 ScriptLoader = Callable[[str, str], Awaitable[str]]
 """Loads the script at a URL and returns the JSON text it passed to the named callback."""
@@ -46,18 +46,24 @@ class JsonpTransport:
     """Sends GET requests as JSONP and returns the payload as a JSON response.
 
     A script load has no status: a failed one (unknown user, a route without JSONP) raises
-    `TransportError`.
+    `TransportError`, one that has not called back after `timeout` seconds `Timeout` (a script
+    tag has no timeout of its own).
     """
 
-    def __init__(self, load_script: ScriptLoader | None = None) -> None:
+    def __init__(self, load_script: ScriptLoader | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self._load_script = load_script or load_with_script_tag
+        self.timeout = timeout
 
     async def send(self, request: Request) -> Response:
         if request.method != "GET" or request.encode_body()[0] is not None:
             raise TransportError(f"JSONP can only GET, not {request.method} with a body")
         callback = next_callback_name()
         url = callback_url(request, callback)
-        payload = await self._load_script(url, callback)
+        wait = request.timeout or self.timeout
+        try:
+            payload = await asyncio.wait_for(self._load_script(url, callback), wait)
+        except TimeoutError as error:
+            raise Timeout(wait) from error
         headers = (("content-type", "application/json"),)
         return Response(status=200, body=payload.encode(), headers=headers, url=url)
 

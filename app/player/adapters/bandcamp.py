@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from app.api.errors import ApiError
 from app.openwhyd.eid import AUDIO_FILE, BANDCAMP, source_kind
-from app.player.adapter import Adapter, Listener
+from app.player.adapter import Adapter, Listener, TrackItem
 from app.player.events import Failure, PlayerEvent
 
 NO_STREAM = "no-stream"
@@ -28,22 +28,22 @@ def _as_bandcamp(event: PlayerEvent) -> PlayerEvent:
 
 
 class BandcampAdapter:
-    def __init__(self, find_stream: Callable[[str], Awaitable[str]], audio: Adapter) -> None:
+    def __init__(self, find_stream: Callable[[str], Awaitable[str]], audio: Adapter[TrackItem]) -> None:
         self._find_stream = find_stream
         self._audio = audio
         self._lookup: asyncio.Task | None = None
 
-    def load(self, item: object, listener: Listener) -> None:
+    def load(self, item: TrackItem, listener: Listener) -> None:
         self.stop()
         self._lookup = asyncio.ensure_future(self._play(item, listener))
 
-    async def _play(self, item: object, listener: Listener) -> None:
+    async def _play(self, item: TrackItem, listener: Listener) -> None:
         try:
             url = await self._find_stream(item.eid.split("#")[0])
         except ApiError as error:
             listener(Failure(NO_STREAM, BANDCAMP, error.message))
             return
-        stream = Stream(f"/{AUDIO_FILE}/{url}", getattr(item, "name", ""))
+        stream = Stream(f"/{AUDIO_FILE}/{url}", item.name)
         if source_kind(stream.eid) != AUDIO_FILE:
             listener(Failure(NO_STREAM, BANDCAMP, "the stream's address is not a web address"))
             return

@@ -6,6 +6,7 @@ from typing import Any
 
 import js
 
+from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Failure, Paused, Playing, Progress
@@ -18,7 +19,7 @@ class DailymotionAdapter(EmbeddedAdapter):
         self.script = dailymotion_script(player_id)
         self._bound: list[tuple[str, object]] = []
 
-    def _open(self, session: Session, item: Any) -> None:
+    def _open(self, session: Session, item: TrackItem) -> None:
         options = {"video": reference(item.eid), "params": {"mute": False}}
         js.dailymotion.createPlayer(stage.video_place().id, js_object(options)).then(
             session.once(lambda player: self._ready(session, player)),

@@ -10,6 +10,7 @@ import js
 from pyodide.ffi import create_proxy, to_js
 
 from app.openwhyd.eid import DEEZER
+from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Paused, PlayerEvent, Playing, Progress
@@ -38,7 +39,7 @@ class DeezerAdapter(EmbeddedAdapter):
         self._callbacks: list[object] = []
         """Made once, for the page-wide subscriptions: never released."""
 
-    def _open(self, session: Session, item: Any) -> None:
+    def _open(self, session: Session, item: TrackItem) -> None:
         track = int(reference(item.eid))
         self._starting = lambda: self._start(session, track)
         if self._widget_state == "ready":

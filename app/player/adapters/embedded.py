@@ -8,9 +8,10 @@ from typing import Any
 import js
 from pyodide.ffi import JsException, create_once_callable, create_proxy, to_js
 
-from app.player.adapter import Listener
+from app.player.adapter import Listener, TrackItem
 from app.player.adapters.scripts import require_script
 from app.player.events import Failure, PlayerEvent
+from app.player.js_types import Proxy
 from app.player.vendors import VendorScript, script_failure
 
 
@@ -30,7 +31,7 @@ class Session:
 
     def __init__(self, listener: Listener) -> None:
         self._listener: Listener | None = listener
-        self._proxies: list[Any] = []
+        self._proxies: list[Proxy] = []
 
     @property
     def open(self) -> bool:
@@ -72,7 +73,7 @@ class EmbeddedAdapter:
         self._player: Any = None
         self._volume = (1.0, False)
 
-    def load(self, item: object, listener: Listener) -> None:
+    def load(self, item: TrackItem, listener: Listener) -> None:
         self.stop()
         session = self._session = Session(listener)
         require_script(
@@ -81,7 +82,7 @@ class EmbeddedAdapter:
             lambda problem: session.report(script_failure(self.script, problem)),
         )
 
-    def _opened(self, session: Session, item: object) -> None:
+    def _opened(self, session: Session, item: TrackItem) -> None:
         if not session.open:
             return
         try:
@@ -111,7 +112,7 @@ class EmbeddedAdapter:
         if self._player is not None:
             self._apply_volume()
 
-    def _open(self, session: Session, item: Any) -> None:
+    def _open(self, session: Session, item: TrackItem) -> None:
         raise NotImplementedError
 
     def _close(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import js
 
 from app.openwhyd.eid import SOUNDCLOUD
+from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session
 from app.player.events import Ended, Paused, Playing, Progress
@@ -22,9 +23,9 @@ class SoundcloudAdapter(EmbeddedAdapter):
         self._duration: float | None = None
         self._bound: list[str] = []
 
-    def _open(self, session: Session, item: Any) -> None:
+    def _open(self, session: Session, item: TrackItem) -> None:
         frame = js.document.createElement("iframe")
-        frame.title = f"SoundCloud player: {item.name}" if getattr(item, "name", "") else "SoundCloud player"
+        frame.title = f"SoundCloud player: {item.name}" if item.name else "SoundCloud player"
         frame.allow = "autoplay"
         frame.src = soundcloud_widget_url(item.eid)
         stage.widget_place(SOUNDCLOUD).replaceChildren(frame)

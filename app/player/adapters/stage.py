@@ -5,11 +5,13 @@ sight, for the audio widgets of SoundCloud and Deezer."""
 import js
 from pyscript.ffi import is_none
 
+from app.player.js_types import Element
+
 STAGE, SCREEN, WIDGETS = "player-stage", "player-stage-screen", "player-widgets"
 VIDEO_PLACE = "player-stage-video"
 
 
-def video_place() -> object:
+def video_place() -> Element:
     """A new, empty element on the shown stage for a video player to take over; whatever played
     there before is gone."""
     place = js.document.createElement("div")
@@ -24,7 +26,7 @@ def hide_video() -> None:
     js.document.getElementById(SCREEN).replaceChildren()
 
 
-def widget_place(kind: str) -> object:
+def widget_place(kind: str) -> Element:
     """The element of the holder that keeps the `kind` widget, made on first use; it stays."""
     place_id = f"player-widget-{kind}"
     place = js.document.getElementById(place_id)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from app.config import AppConfig
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.eid import BANDCAMP, DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
-from app.player.adapter import Adapter
+from app.player.adapter import Adapter, TrackItem
 from app.player.controller import SetTimer
 
 Clock = Callable[[], float]
@@ -14,33 +14,33 @@ Clock = Callable[[], float]
 
 def third_party_sources(
     clock: Clock, set_timer: SetTimer, openwhyd: OpenwhydClient, config: AppConfig
-) -> dict[str, Callable[[], Adapter]]:
-    def youtube() -> Adapter:
+) -> dict[str, Callable[[], Adapter[TrackItem]]]:
+    def youtube() -> Adapter[TrackItem]:
         from app.player.adapters.youtube import YoutubeAdapter
 
         return YoutubeAdapter(clock, set_timer)
 
-    def soundcloud() -> Adapter:
+    def soundcloud() -> Adapter[TrackItem]:
         from app.player.adapters.soundcloud import SoundcloudAdapter
 
         return SoundcloudAdapter(clock)
 
-    def vimeo() -> Adapter:
+    def vimeo() -> Adapter[TrackItem]:
         from app.player.adapters.vimeo import VimeoAdapter
 
         return VimeoAdapter(clock)
 
-    def dailymotion() -> Adapter:
+    def dailymotion() -> Adapter[TrackItem]:
         from app.player.adapters.dailymotion import DailymotionAdapter
 
         return DailymotionAdapter(clock, config.dailymotion_player)
 
-    def deezer() -> Adapter:
+    def deezer() -> Adapter[TrackItem]:
         from app.player.adapters.deezer import DeezerAdapter
 
         return DeezerAdapter(clock, config.deezer_app)
 
-    def bandcamp() -> Adapter:
+    def bandcamp() -> Adapter[TrackItem]:
         from app.player.adapters.audio import AudioFileAdapter
         from app.player.adapters.bandcamp import BandcampAdapter
 

@@ -7,6 +7,7 @@ from typing import Any
 import js
 
 from app.openwhyd.eid import VIMEO
+from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import IGNORE, EmbeddedAdapter, Session, js_object
 from app.player.events import Ended, Paused, Playing, Progress
@@ -26,7 +27,7 @@ class VimeoAdapter(EmbeddedAdapter):
         self._embed: Any = None
         self._bound: list[str] = []
 
-    def _open(self, session: Session, item: Any) -> None:
+    def _open(self, session: Session, item: TrackItem) -> None:
         options = {"id": int(reference(item.eid)), "autoplay": True, "playsinline": True}
         embed = self._embed = js.Vimeo.Player.new(stage.video_place(), js_object(options))
         handlers = {

@@ -7,6 +7,7 @@ from typing import Any
 import js
 
 from app.openwhyd.eid import YOUTUBE
+from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
 from app.player.controller import SetTimer
@@ -34,7 +35,7 @@ class YoutubeAdapter(EmbeddedAdapter):
         self._embed: Any = None
         self._cancel_poll: Callable[[], None] = lambda: None
 
-    def _open(self, session: Session, item: Any) -> None:
+    def _open(self, session: Session, item: TrackItem) -> None:
         options = {
             "width": "100%",
             "height": "100%",

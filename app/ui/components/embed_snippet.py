@@ -5,7 +5,7 @@ from html import escape
 from urllib.parse import urlencode, urljoin
 
 from app.config import AppConfig
-from app.widget.settings import DEFAULT_OPENWHYD
+from app.openwhyd.paths import DEFAULT_OPENWHYD, EMBED_PAGE, embed_params
 
 HEIGHT = 420
 
@@ -14,15 +14,9 @@ def widget_url(
     app_url: str, user: str, playlist: str = "", likes: bool = False, openwhyd: str = DEFAULT_OPENWHYD
 ) -> str:
     """The widget's address for a list, beside the app at `app_url`; `api=` only when the app
-    reads another Openwhyd than the widget's own default, the one beside it."""
-    params = [("u", user)]
-    if playlist:
-        params.append(("pl", playlist))
-    if likes:
-        params.append(("likes", "1"))
-    if openwhyd.rstrip("/") != DEFAULT_OPENWHYD:
-        params.append(("api", urljoin(app_url, openwhyd)))
-    return urljoin(app_url, "embed.html") + "?" + urlencode(params)
+    reads another Openwhyd than the one beside it (the widget's own default is the app's)."""
+    api = urljoin(app_url, openwhyd) if openwhyd.rstrip("/") != DEFAULT_OPENWHYD else ""
+    return urljoin(app_url, EMBED_PAGE) + "?" + urlencode(embed_params(user, playlist, likes, api))
 
 
 def snippet(url: str, title: str) -> str:

@@ -25,4 +25,5 @@ ROUTES = [
 
 TEST_ROUTES = [
     Route("/test/tokens", testing.issue_token, methods=["POST"]),
+    Route("/test/clock", testing.move_clock, methods=["POST"]),
 ]

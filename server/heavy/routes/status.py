@@ -15,4 +15,5 @@ async def pingdb(request: Request) -> JSONResponse:
 
 
 async def release_list(request: Request) -> JSONResponse:
-    return reply(releases.catalogue())
+    """The releases out by the service's date, expired ones included."""
+    return reply(releases.catalogue(service(request).clock.today()))

@@ -71,21 +71,22 @@ def without_remote_artwork(post: dict) -> dict:
     return {key: value for key, value in post.items() if key != "img" or "//" not in str(value)}
 
 
-def load(db: sqlite3.Connection) -> None:
-    """Fill an empty database with the demo world; the caller holds the write transaction."""
+def load(db: sqlite3.Connection, now: float) -> None:
+    """Fill an empty database with the demo world, its own tracks shared `now`; the caller holds
+    the write transaction."""
     documents = seed.read(FIXTURES)
     documents["post"] = [without_remote_artwork(post) for post in documents["post"]]
     by_id = {doc.get("_id"): doc for doc in documents["user"]}
     for account in ACCOUNTS:
         by_id[account["_id"]] = {**by_id.get(account["_id"], {}), **account}
     documents["user"] = list(by_id.values())
-    seed.load(db, documents)
+    seed.load(db, documents, now)
     for account in ACCOUNTS:
         users.rename(db, account["_id"], account["name"], normalise(account["name"]))
-    _post_tracks(db)
+    _post_tracks(db, now)
 
 
-def _post_tracks(db: sqlite3.Connection) -> None:
+def _post_tracks(db: sqlite3.Connection, now: float) -> None:
     """Admin shares three tones in a playlist, dummy the fourth; a like and a comment follow."""
     playlist = users.add_playlist(db, ADMIN, "Offline tones")
     pids = []
@@ -100,6 +101,6 @@ def _post_tracks(db: sqlite3.Connection) -> None:
         }
         if author == ADMIN:
             doc["pl"] = {"id": playlist["id"], "name": playlist["name"]}
-        pids.append(posts.insert(db, doc))
+        pids.append(posts.insert(db, doc, now))
     posts.toggle_love(db, pids[0], DUMMY)
-    comments.insert(db, {"pId": pids[0], "uId": DUMMY, "uNm": "dummy", "text": "so pure!"})
+    comments.insert(db, {"pId": pids[0], "uId": DUMMY, "uNm": "dummy", "text": "so pure!"}, now)

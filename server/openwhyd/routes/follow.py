@@ -47,9 +47,8 @@ def _change(call: Call, action: str, tid_param: Any) -> dict[str, Any]:
         target = users.get(db, tid)
         if target is None:
             return {"error": "user not found"}
-        fid = follows.follow(
-            db, {"uId": call.uid, "uNm": call.user.get("name"), "tId": tid, "tNm": target.get("name")}
-        )
+        doc = {"uId": call.uid, "uNm": call.user.get("name"), "tId": tid, "tNm": target.get("name")}
+        fid = follows.follow(db, doc, call.now)
     return {"_id": fid}
 
 

@@ -5,7 +5,6 @@ next write and pages are cut from it; the default week starts on a whole minute 
 """
 
 import sqlite3
-import time
 from typing import Any
 
 from starlette.responses import Response
@@ -44,7 +43,7 @@ def hot(call: Call) -> Response:
     params = call.query
     limit = count(params.get("limit"), DEFAULT_LIMIT)
     skip = count(params.get("skip"), 0)
-    since = object_id(params.get("sinceId")) or id_at(time.time() // 60 * 60 - WINDOW)
+    since = object_id(params.get("sinceId")) or id_at(call.now // 60 * 60 - WINDOW)
     ranked = call.service.store.remembered(("hot", since), lambda: posts.ranking(call.db, since))
     page = ranked[skip : skip + limit]
     firsts = posts.by_ids(call.db, [group["first"] for group in page]) if page else {}

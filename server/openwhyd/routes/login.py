@@ -30,8 +30,9 @@ def _ajax_reply(form: dict[str, Any], data: dict[str, Any]) -> Response:
 def _logged_in(call: Call, uid: str, response: Response) -> Response:
     """Start a session for `uid` and hand its cookie to the browser."""
     with call.service.store.write() as db:
-        sid = sessions.create(db, uid)
-    response.headers.append("Set-Cookie", credentials.set_cookie_header(call.service.session_secret, sid))
+        sid = sessions.create(db, uid, call.now)
+    cookie = credentials.set_cookie_header(call.service.session_secret, sid, call.now)
+    response.headers.append("Set-Cookie", cookie)
     return response
 
 
@@ -108,7 +109,7 @@ def signup_token(call: Call) -> Response:
     secret = call.service.signup_secret
     if call.path["n"] != "7":
         secret += "-decoy"
-    token = credentials.signup_token(secret, call.client_ip)
+    token = credentials.signup_token(secret, call.client_ip, call.now)
     script = f'$(function(){{$("form").append(\'<input type="hidden" name="sTk" value="{token}" />\');}});'
     return Response(script, media_type="text/javascript; charset=utf-8")
 
@@ -117,7 +118,7 @@ def _signup_error(call: Call, form: dict[str, Any]) -> str | None:
     token = text(form.get("sTk"))
     if not token:
         return "Invalid sTk"
-    if not credentials.genuine_signup(call.service.signup_secret, call.client_ip, token):
+    if not credentials.genuine_signup(call.service.signup_secret, call.client_ip, token, call.now):
         return "Non genuine signup request"
     if not (text(form.get("name")) or "").strip():
         return "Please enter your name"
@@ -156,11 +157,15 @@ def register(call: Call) -> Response:
             "n": names.normalise(name),
         }
         doc.update((key, form[key]) for key in ("iBy", "iPo", "iRf", "iPg") if text(form.get(key)))
-        uid = users.insert(db, doc, credentials.hash_password(credentials.md5(form["password"])))
+        uid = users.insert(db, doc, credentials.hash_password(credentials.md5(form["password"])), call.now)
         inviter = users.find(db, doc.get("iBy"))
         if inviter and inviter["_id"] != uid:
-            follows.follow(db, {"uId": uid, "uNm": name, "tId": inviter["_id"], "tNm": inviter.get("name")})
-            follows.follow(db, {"uId": inviter["_id"], "uNm": inviter.get("name"), "tId": uid, "tNm": name})
+            follows.follow(
+                db, {"uId": uid, "uNm": name, "tId": inviter["_id"], "tNm": inviter.get("name")}, call.now
+            )
+            follows.follow(
+                db, {"uId": inviter["_id"], "uNm": inviter.get("name"), "tId": uid, "tNm": name}, call.now
+            )
         user = users.get(db, uid)
     if not ajax:
         return _logged_in(call, uid, html_response(html.script_redirect(call.root + "/", 1000)))
@@ -172,7 +177,7 @@ def consent(call: Call) -> Response:
     """`POST /consent`: record the user's consent, then 302 to a same-site `redirect` or 403."""
     lang = text(call.body.get("lang"))
     if call.uid and lang in ("en", "fr"):
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(call.now))
         with call.service.store.write() as db:
             users.update(db, call.uid, {"consent": {"lang": lang, "date": stamp}})
     target = safe_path(call.body.get("redirect"))

@@ -5,7 +5,6 @@ Parameters are path + query with the body on top; the session's user always over
 """
 
 import sqlite3
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -89,7 +88,7 @@ def insert(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         return {"error": "invalid parameter: eId or pId"}
     with call.service.store.write() as db:
         doc = _track_fields(p, db)
-        pid = posts.insert(db, doc)
+        pid = posts.insert(db, doc, call.now)
     return {"_id": pid, **doc, "isNew": True}
 
 
@@ -129,7 +128,7 @@ def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:
             "nbR": 0,
             "nbP": 0,
         }
-        new_pid = posts.insert(db, doc)
+        new_pid = posts.insert(db, doc, call.now)
         if source["uId"] != call.uid:
             posts.add_reposts(db, pid, 1)
     return {"_id": new_pid, **doc}
@@ -212,9 +211,9 @@ def add_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         if pid is None or posts.get(db, pid) is None:
             return {"error": "post not found"}
         last = comments.last_time(db, call.uid, pid)
-        if last is not None and time.time() - last < COMMENT_INTERVAL:
+        if last is not None and call.now - last < COMMENT_INTERVAL:
             return {"error": TOO_QUICK}
-        return comments.insert(db, {"pId": pid, "uId": call.uid, "uNm": p["uNm"], "text": comment})
+        return comments.insert(db, {"pId": pid, "uId": call.uid, "uNm": p["uNm"], "text": comment}, call.now)
 
 
 def delete_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:

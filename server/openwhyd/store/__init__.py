@@ -18,17 +18,18 @@ class Store:
     """Opens `path` on each thread that asks; `write()` wraps a block in one transaction.
 
     This process is the database's only writer, so it knows when data changes: `remembered`
-    keeps costly read results until the next write.
+    keeps costly read results until the next write. Migrations it applies on opening are
+    recorded as applied at `opened_at`.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, opened_at: float) -> None:
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
         self._generation = 0
         self._memo: dict[Hashable, object] = {}
         self._memo_generation = 0
-        migrate(self.db())
+        migrate(self.db(), opened_at)
 
     def db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)

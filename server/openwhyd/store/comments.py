@@ -1,7 +1,6 @@
 """The `comment` collection: `{_id, uId, uNm, pId, text}` under posts."""
 
 import sqlite3
-import time
 from typing import Any
 
 from server.openwhyd.ids import new_id, object_id
@@ -12,8 +11,9 @@ def _document(row: sqlite3.Row) -> dict[str, Any]:
     return {"_id": row["id"], "uId": row["uid"], "uNm": row["unm"], "pId": row["pid"], "text": row["text"]}
 
 
-def insert(db: sqlite3.Connection, doc: dict[str, Any], created: float | None = None) -> dict:
-    cid = object_id(doc.get("_id")) or new_id()
+def insert(db: sqlite3.Connection, doc: dict[str, Any], created: float) -> dict:
+    """`created` (seconds since the epoch) also stamps the id when `doc` brings none."""
+    cid = object_id(doc.get("_id")) or new_id(created)
     db.execute(
         "INSERT INTO comments (id, pid, uid, unm, text, created) VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -22,7 +22,7 @@ def insert(db: sqlite3.Connection, doc: dict[str, Any], created: float | None = 
             doc["uId"],
             doc.get("uNm"),
             doc.get("text"),
-            time.time() if created is None else created,
+            created,
         ),
     )
     return {"_id": cid, "uId": doc["uId"], "uNm": doc.get("uNm"), "pId": doc["pId"], "text": doc.get("text")}

@@ -6,13 +6,13 @@ from typing import Any
 from server.openwhyd.ids import new_id, object_id
 
 
-def follow(db: sqlite3.Connection, doc: dict[str, Any]) -> str:
-    """Upsert: following twice keeps the first record (and its id)."""
+def follow(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
+    """Upsert: following twice keeps the first record (and its id, stamped `now` if new)."""
     db.execute(
         "INSERT INTO follows (id, uid, unm, tid, tnm, ctx) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (uid, tid) DO UPDATE SET unm = excluded.unm, tnm = excluded.tnm",
         (
-            object_id(doc.get("_id")) or new_id(),
+            object_id(doc.get("_id")) or new_id(now),
             doc["uId"],
             doc.get("uNm"),
             doc["tId"],

@@ -94,8 +94,9 @@ def lovers_of(db: sqlite3.Connection, pids: list[str]) -> dict[str, list[str]]:
     return result
 
 
-def insert(db: sqlite3.Connection, doc: dict[str, Any]) -> str:
-    pid = object_id(doc.get("_id")) or new_id()
+def insert(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
+    """The post's id: its own `_id`, else a new one stamped `now`."""
+    pid = object_id(doc.get("_id")) or new_id(now)
     values = columns(doc)
     db.execute(
         f"INSERT INTO posts (id, {', '.join(values)}) VALUES (?{', ?' * len(values)})",

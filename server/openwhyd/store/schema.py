@@ -7,7 +7,6 @@ playlist id and a legacy string id stay distinct, as they do in Mongo.
 """
 
 import sqlite3
-import time
 
 MIGRATIONS: list[str] = [
     """
@@ -146,8 +145,9 @@ MIGRATIONS: list[str] = [
 ]
 
 
-def migrate(db: sqlite3.Connection) -> None:
-    """Apply, each in its own transaction, the migrations this database has not seen yet."""
+def migrate(db: sqlite3.Connection, now: float) -> None:
+    """Apply, each in its own transaction, the migrations this database has not seen yet;
+    each is recorded as applied `now`."""
     db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
     done = {row[0] for row in db.execute("SELECT version FROM migrations")}
     for version, script in enumerate(MIGRATIONS, start=1):
@@ -160,7 +160,7 @@ def migrate(db: sqlite3.Connection) -> None:
                 continue
             for statement in split_statements(script):
                 db.execute(statement)
-            db.execute("INSERT INTO migrations VALUES (?, ?)", (version, time.time()))
+            db.execute("INSERT INTO migrations VALUES (?, ?)", (version, now))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

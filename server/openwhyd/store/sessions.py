@@ -2,20 +2,19 @@
 
 import secrets
 import sqlite3
-import time
 
 LIFETIME = 365 * 24 * 3600
 
 
-def create(db: sqlite3.Connection, uid: str) -> str:
+def create(db: sqlite3.Connection, uid: str, now: float) -> str:
     sid = secrets.token_urlsafe(24)
-    db.execute("DELETE FROM sessions WHERE expires < ?", (time.time(),))
-    db.execute("INSERT INTO sessions VALUES (?, ?, ?)", (sid, uid, time.time() + LIFETIME))
+    db.execute("DELETE FROM sessions WHERE expires < ?", (now,))
+    db.execute("INSERT INTO sessions VALUES (?, ?, ?)", (sid, uid, now + LIFETIME))
     return sid
 
 
-def user_id(db: sqlite3.Connection, sid: str) -> str | None:
-    row = db.execute("SELECT uid FROM sessions WHERE sid = ? AND expires > ?", (sid, time.time())).fetchone()
+def user_id(db: sqlite3.Connection, sid: str, now: float) -> str | None:
+    row = db.execute("SELECT uid FROM sessions WHERE sid = ? AND expires > ?", (sid, now)).fetchone()
     return row and row["uid"]
 
 

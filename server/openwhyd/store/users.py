@@ -56,8 +56,9 @@ def _bio(doc: dict[str, Any]) -> dict[str, Any]:
     return {"bio": doc["bio"]} if doc.get("bio") else {}
 
 
-def insert(db: sqlite3.Connection, doc: dict[str, Any], pwd: str | None) -> str:
-    uid = object_id(doc.get("_id")) or new_id()
+def insert(db: sqlite3.Connection, doc: dict[str, Any], pwd: str | None, now: float) -> str:
+    """The user's id: its own `_id`, else a new one stamped `now`."""
+    uid = object_id(doc.get("_id")) or new_id(now)
     rest = {k: v for k, v in doc.items() if k not in NOT_STORED and k not in COLUMNS}
     db.execute(
         "INSERT INTO users (id, name, handle, email, pwd, doc) VALUES (?, ?, ?, ?, ?, ?)",

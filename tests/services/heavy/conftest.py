@@ -3,7 +3,8 @@
 Compiles are what cost time, so the jobs most tests read are made once per session here.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime
 
 import pytest
 from heavy_http import SINE_PD, UNKNOWN_OBJECT_PD, call, create_patch, submit, zip_of
@@ -12,6 +13,21 @@ from heavy_http import SINE_PD, UNKNOWN_OBJECT_PD, call, create_patch, submit, z
 @pytest.fixture(scope="session")
 def heavy(live_server: str) -> str:
     return live_server + "/heavy"
+
+
+@pytest.fixture
+def service_clock(heavy: str) -> Iterator[Callable[..., datetime]]:
+    """Moves the live server's clock (both services share it) by one form field of
+    `/test/clock`: `advance="60"`, `at="2027-12-01T00:00:00Z"` or `real="1"`; gives the service's
+    new time (naive UTC). The machine's time is back after the test."""
+
+    def move(**field: str) -> datetime:
+        reply = call("POST", f"{heavy}/test/clock", form=field).json()
+        assert "errors" not in reply, reply
+        return datetime.fromisoformat(reply["meta"]["now"])
+
+    yield move
+    move(real="1")
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import base64
 import hashlib
 import hmac
 import json
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 import pytest
 from heavy_http import call
@@ -27,15 +27,17 @@ def assert_401(reply):
 
 
 @pytest.mark.parametrize("name", ["al", "bob", "carol", "dave1"])
-def test_tokens_have_enziens_shape_and_decode_strictly(new_token, name):
+def test_tokens_have_enziens_shape_and_decode_strictly(new_token, service_clock, name):
+    before = service_clock(at="2031-05-17T12:00:00Z")
     token = new_token(name)
+    after = service_clock(advance="0")
     header, payload, signature = token.split(".")
     assert all(len(part) % 4 == 0 for part in (header, payload, signature))
     assert base64.urlsafe_b64decode(header) == b'{"alg": "HS256", "typ": "JWT"}'
     claims = json.loads(base64.urlsafe_b64decode(payload))
     assert list(claims) == ["startDate", "name"] and claims["name"] == name
     start = datetime.strptime(claims["startDate"], "%Y-%m-%dT%H:%M:%S.%f")
-    assert start <= datetime.now(UTC).replace(tzinfo=None)
+    assert before - timedelta(seconds=1) <= start <= after - timedelta(seconds=1)
     assert len(base64.urlsafe_b64decode(signature)) == 32
 
 

@@ -2,11 +2,12 @@
 
 import pytest
 
+from server.clock import Clock
 from server.heavy.rate_limits import CompileQuota, RateLimited
 
 
 def test_quota_refuses_past_the_limit_per_user():
-    quota = CompileQuota(limit=2, window=60)
+    quota = CompileQuota(limit=2, window=60, clock=Clock())
     quota.take("ann")
     quota.take("ann")
     quota.take("bea")
@@ -15,6 +16,11 @@ def test_quota_refuses_past_the_limit_per_user():
 
 
 def test_quota_frees_up_after_the_window():
-    quota = CompileQuota(limit=1, window=0)
+    clock = Clock()
+    quota = CompileQuota(limit=1, window=60, clock=clock)
     quota.take("ann")
+    clock.advance(59)
+    with pytest.raises(RateLimited, match="try again in 1 s"):
+        quota.take("ann")
+    clock.advance(1)
     quota.take("ann")

@@ -1,15 +1,19 @@
-"""The SQLite file: WAL, foreign keys, migrations applied once, records survive a reopen."""
+"""The SQLite file: WAL, foreign keys, migrations applied once, records survive a reopen, rows
+dated by the service's clock."""
+
+from datetime import datetime
 
 import pytest
 
+from server.clock import Clock
 from server.heavy import db
 from server.heavy.store import Store
 
 
 def test_migrations_run_once_and_the_file_is_in_wal_mode(tmp_path):
     path = tmp_path / "heavy.sqlite3"
-    Store(path).ensure_user("ann")
-    store = Store(path)
+    Store(path, Clock()).ensure_user("ann")
+    store = Store(path, Clock())
     assert store.user("ann") is not None
     conn = db.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -18,7 +22,7 @@ def test_migrations_run_once_and_the_file_is_in_wal_mode(tmp_path):
 
 
 def test_deleting_a_patch_takes_its_jobs_and_targets(tmp_path):
-    store = Store(tmp_path / "heavy.sqlite3")
+    store = Store(tmp_path / "heavy.sqlite3", Clock())
     ann = store.ensure_user("ann")
     patch = store.create_patch(ann, ann, "p", description="", tags=[], public=True)
     job = store.add_job(
@@ -39,7 +43,7 @@ def test_deleting_a_patch_takes_its_jobs_and_targets(tmp_path):
 
 
 def test_a_failed_file_move_leaves_no_job(tmp_path):
-    store = Store(tmp_path / "heavy.sqlite3")
+    store = Store(tmp_path / "heavy.sqlite3", Clock())
     ann = store.ensure_user("ann")
     patch = store.create_patch(ann, ann, "p", description="", tags=[], public=True)
 
@@ -58,3 +62,13 @@ def test_a_failed_file_move_leaves_no_job(tmp_path):
             place_files=fail,
         )
     assert store.jobs(patch) == []
+
+
+def test_rows_are_dated_by_the_stores_clock(tmp_path):
+    clock = Clock()
+    clock.set(datetime(2031, 1, 1))
+    store = Store(tmp_path / "heavy.sqlite3", clock)
+    ann = store.ensure_user("ann")
+    assert ann.created_at.startswith("2031-01-01T00:0")
+    clock.advance(86400)
+    assert store.add_token(ann, "t", "2031-01-02T00:00:00.000000").created_at.startswith("2031-01-02T00:0")

@@ -3,6 +3,7 @@
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,22 @@ def openwhyd(live_server: str) -> str:
 def demo_world(openwhyd: str) -> None:
     reply = Browser(openwhyd).post("/testing/reset")
     assert reply.status == 200, reply.text
+
+
+@pytest.fixture
+def service_clock(openwhyd: str) -> Iterator[Callable[..., datetime]]:
+    """Moves the live server's clock (both services share it) by one form field of
+    `/testing/clock`: `advance="2.5"`, `at="2031-03-01T12:00:00Z"` or `real="1"`; gives the
+    service's new time. The machine's time is back after the test."""
+    browser = Browser(openwhyd)
+
+    def move(**field: str) -> datetime:
+        reply = browser.post("/testing/clock", form=field)
+        assert reply.status == 200, reply.text
+        return datetime.fromisoformat(reply.json()["now"])
+
+    yield move
+    move(real="1")
 
 
 @pytest.fixture

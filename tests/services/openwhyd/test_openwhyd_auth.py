@@ -3,6 +3,7 @@
 import json
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -58,6 +59,17 @@ def test_session_cookie_attributes(visitor: Browser) -> None:
     expires = parsedate_to_datetime(cookie.split("Expires=")[1].split(";")[0])
     lifetime = expires - parsedate_to_datetime(reply.headers["date"])
     assert abs(lifetime.days - 365) <= 1
+
+
+def test_a_session_and_its_cookie_last_a_year_by_the_service_clock(visitor: Browser, service_clock) -> None:
+    start = service_clock(at="2031-03-01T12:00:00Z")
+    cookie = visitor.login("admin").headers["set-cookie"]
+    expires = parsedate_to_datetime(cookie.split("Expires=")[1].split(";")[0])
+    assert timedelta(days=365, seconds=-1) <= expires - start < timedelta(days=365, seconds=30)
+    service_clock(advance=str(364 * 86400))
+    assert visitor.get("/api/user").json()["_id"] == ADMIN
+    service_clock(advance=str(2 * 86400))
+    assert visitor.get("/api/user").json() == {"error": "user not logged in"}
 
 
 def test_include_user_has_counts_and_no_password_hash(visitor: Browser) -> None:
@@ -243,6 +255,16 @@ def test_decoy_signup_token_is_refused(visitor: Browser) -> None:
         json_body={"name": "A", "email": "a@b.org", "password": "secret", "sTk": decoy, "ajax": 1},
     )
     assert reply.json() == {"error": "Non genuine signup request"}
+
+
+def test_a_signup_token_lasts_ten_minutes_by_the_service_clock(visitor: Browser, service_clock) -> None:
+    form = {"name": "Late", "email": "late@openwhyd.org", "password": "secret", "ajax": 1}
+    stale = signup_token(visitor)
+    service_clock(advance="601")
+    refused = visitor.post("/register", json_body={**form, "sTk": stale})
+    assert refused.json() == {"error": "Non genuine signup request"}
+    accepted = visitor.post("/register", json_body={**form, "sTk": signup_token(visitor)})
+    assert accepted.json()["redirect"] == "/"
 
 
 def test_register_page_and_html_errors(visitor: Browser) -> None:

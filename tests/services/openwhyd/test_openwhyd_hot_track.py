@@ -1,7 +1,5 @@
 """`/hot` (reference §3.4) and a track's page `/c/:id` (§3.5)."""
 
-import time
-
 from openwhyd_http import ADMIN, DUMMY, FAKE_ID, Browser
 
 C_MAJOR = "/fi//openwhyd/audio/c-major-chord.wav"
@@ -57,11 +55,19 @@ def test_hot_skip_limit_and_genre(visitor: Browser) -> None:
     assert hot(visitor, limit="junk", skip="-3") == hot(visitor)
 
 
-def test_hot_since_id_excludes_older_posts(dummy: Browser, visitor: Browser) -> None:
-    time.sleep(1.1)
+def test_hot_since_id_excludes_older_posts(dummy: Browser, visitor: Browser, service_clock) -> None:
+    service_clock(advance="1.1")
     newest = dummy.api_post(action="insert", eId="/yt/fresh", name="fresh").json()["_id"]
     assert [t["_id"] for t in hot(visitor, sinceId=newest)["tracks"]] == [newest]
     assert hot(visitor, sinceId="not-an-id") == hot(visitor)
+
+
+def test_hot_is_the_last_week_by_the_service_clock(visitor: Browser, service_clock) -> None:
+    assert len(hot(visitor)["tracks"]) == 4
+    service_clock(advance=str(6 * 86400))
+    assert len(hot(visitor)["tracks"]) == 4
+    service_clock(advance=str(2 * 86400))
+    assert hot(visitor) == {"hasMore": False, "tracks": []}
 
 
 def test_hot_ignores_broken_soundcloud_ids(dummy: Browser, visitor: Browser) -> None:

@@ -1,7 +1,5 @@
 """`/api/post` (reference §3.2): insert, repost, edit, delete, likes, plays, comments."""
 
-import time
-
 import pytest
 from openwhyd_http import ADMIN, ADRIEN, DUMMY, Browser
 
@@ -221,12 +219,13 @@ def test_post_author_may_delete_comments(admin: Browser, dummy: Browser) -> None
     assert dummy.api_post(action="deleteComment", _id=comment["_id"]).json()["deletedCount"] == 1
 
 
-def test_comment_interval_is_per_post(admin: Browser) -> None:
+def test_comment_interval_is_two_seconds_per_post(admin: Browser, service_clock) -> None:
     first = add(admin, eId="/yt/a")["_id"]
     second = add(admin, eId="/yt/b")["_id"]
     admin.api_post(action="addComment", pId=first, text="one")
     assert "error" not in admin.api_post(action="addComment", pId=second, text="two").json()
-    time.sleep(2.05)
+    assert "error" in admin.api_post(action="addComment", pId=first, text="too soon").json()
+    service_clock(advance="2.05")
     assert "error" not in admin.api_post(action="addComment", pId=first, text="three").json()
 
 

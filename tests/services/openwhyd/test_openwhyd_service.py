@@ -1,17 +1,21 @@
 """The service under other settings: rate limits on, test routes off, a `--seed` folder, and
 data that survives a restart."""
 
+import os
 from pathlib import Path
 
 import pytest
 from openwhyd_http import ADMIN, ADRIEN, NEW_USER, Browser
 
+from server.clock import Clock
 from server.openwhyd import create_app
 from server.openwhyd.seed import SeedError
 from server.settings import Settings
 
-SHARED_FIXTURES = Path("/work/shared/fixtures/openwhyd")
-REPO_FIXTURES = Path(__file__).parents[3] / "server/openwhyd/demo/fixtures"
+OPENWHYD_FIXTURES = Path(
+    os.environ.get("TONEARM_OPENWHYD_FIXTURES", Path(__file__).parents[3] / "server/openwhyd/demo/fixtures")
+)
+"""Real Openwhyd documents: the repo's copy, or another folder of them named by the variable."""
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +60,21 @@ def test_failed_logins_answer_200_so_they_are_not_counted(own_service) -> None:
     assert {reply.status for reply in replies} == {200}
 
 
+def test_limits_count_on_the_service_clock(own_service) -> None:
+    clock = Clock()
+    browser = Browser(own_service(rate_limits=True, clock=clock))
+    statuses = [browser.get("/search", {"q": "x", "format": "json"}).status for _ in range(41)]
+    assert statuses[-2:] == [200, 429]
+    clock.advance(30)
+    assert browser.get("/search", {"q": "x", "format": "json"}).status == 429
+    clock.advance(30)
+    assert browser.get("/search", {"q": "x", "format": "json"}).status == 200
+
+
 def test_test_routes_are_forbidden_outside_test_mode(own_service) -> None:
     base = own_service(test_mode=False, rate_limits=False)
     assert Browser(base).post("/testing/reset").status == 403
+    assert Browser(base).post("/testing/clock", form={"advance": "60"}).status == 403
 
 
 def test_test_routes_want_post(own_service) -> None:
@@ -67,9 +83,35 @@ def test_test_routes_want_post(own_service) -> None:
     assert browser.post("/testing/refresh").json() == {"ok": True}
 
 
+def test_the_clock_route_moves_the_services_clock_and_refuses_what_it_cannot_do(own_service) -> None:
+    clock = Clock()
+    browser = Browser(own_service(test_mode=True, rate_limits=False, clock=clock))
+    moved = browser.post("/testing/clock", form={"at": "2031-03-01T12:00:00Z"}).json()
+    assert moved["ok"] is True and moved["now"].startswith("2031-03-01T12:00:0")
+    assert len(moved["now"]) == 24 and moved["now"][19] == "." and moved["now"].endswith("Z")
+    assert clock.today().isoformat() == "2031-03-01"
+    later = browser.post("/testing/clock", form={"advance": str(86400)}).json()["now"]
+    assert later.startswith("2031-03-02T12:00:0") and clock.today().isoformat() == "2031-03-02"
+    for form in (
+        {},
+        {"advance": "-1"},
+        {"advance": "soon"},
+        {"advance": "inf"},
+        {"at": "tomorrow"},
+        {"at": "2200-01-01T00:00:00Z"},
+        {"advance": "1", "at": "2031-01-01"},
+        {"real": "0"},
+    ):
+        reply = browser.post("/testing/clock", form=form)
+        assert reply.status == 400 and list(reply.json()) == ["error"], form
+    assert clock.today().isoformat() == "2031-03-02"
+    assert browser.get("/testing/clock", {"advance": "1"}).status == 400
+    assert browser.post("/testing/reset").json() == {"ok": True}
+    assert abs(clock.now() - Clock().now()) < 60
+
+
 def test_seed_folder_of_the_shared_fixtures(own_service, tmp_path: Path) -> None:
-    folder = SHARED_FIXTURES if SHARED_FIXTURES.is_dir() else REPO_FIXTURES
-    browser = Browser(own_service(tmp_path, seed=folder, test_mode=True, rate_limits=False))
+    browser = Browser(own_service(tmp_path, seed=OPENWHYD_FIXTURES, test_mode=True, rate_limits=False))
     assert len(browser.get("/adrien", {"format": "json"}).json()) == 21
     assert browser.get(f"/u/{ADMIN}", {"format": "json"}).json()[0]["uId"] == ADMIN
     assert browser.get("/admin", {"format": "json"}).status == 404

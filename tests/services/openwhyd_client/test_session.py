@@ -6,6 +6,7 @@ import pytest
 from openwhyd_demo_accounts import ADMIN, PASSWORD
 
 from app.api.errors import AuthRequired, BadCredentials, BadRequest, NotFound
+from app.api.transports.cpython import CpythonTransport
 from app.openwhyd.client import OpenwhydClient
 
 
@@ -41,6 +42,13 @@ async def test_sessions_are_per_client(
     with pytest.raises(AuthRequired):
         await new_client().me()
     assert (await admin.me()).id == ADMIN
+
+
+async def test_transports_sharing_a_cookie_jar_share_the_session(openwhyd_url: str) -> None:
+    signing_in = CpythonTransport(timeout=10)
+    tab = OpenwhydClient(openwhyd_url, CpythonTransport(timeout=10, cookies=signing_in.cookies))
+    await OpenwhydClient(openwhyd_url, signing_in).login("admin", PASSWORD)
+    assert (await tab.me()).id == ADMIN
 
 
 async def test_register_creates_a_logged_in_user(visitor: OpenwhydClient) -> None:

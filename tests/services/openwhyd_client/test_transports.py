@@ -5,7 +5,7 @@ import socket
 import pytest
 from openwhyd_demo_accounts import ADMIN
 
-from app.api.errors import NotFound, TransportError
+from app.api.errors import NotFound, Timeout, TransportError
 from app.api.transport import Request
 from app.api.transports.cpython import CpythonTransport
 from app.api.transports.jsonp import JsonpTransport, text_loader
@@ -70,4 +70,13 @@ async def test_no_server_is_a_transport_error() -> None:
         unused.bind(("127.0.0.1", 0))
         client = OpenwhydClient(f"http://127.0.0.1:{unused.getsockname()[1]}", CpythonTransport())
         with pytest.raises(TransportError):
+            await client.hot_tracks()
+
+
+async def test_a_server_that_never_answers_is_a_timeout_that_says_how_long() -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # connections are accepted by the system, and never answered
+        client = OpenwhydClient(f"http://127.0.0.1:{silent.getsockname()[1]}", CpythonTransport(timeout=0.2))
+        with pytest.raises(Timeout, match=r"did not answer in 0\.2 s"):
             await client.hot_tracks()

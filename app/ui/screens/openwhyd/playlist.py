@@ -8,6 +8,7 @@ from app.api.errors import ApiError, BadRequest, NotFound
 from app.openwhyd.account_forms import PICTURE_TYPES, FieldProblem
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Playlist, Track, User
+from app.openwhyd.paths import playlist_key
 from app.ui.components import export_menu, long_list
 from app.ui.components.embed_snippet import embed_code
 from app.ui.components.feedback import announce, refuse
@@ -49,19 +50,6 @@ def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> F
     return fetch
 
 
-def playlist_key(owner_id: str, playlist_id: int | str) -> str:
-    """`<uid>_<n>`, as Openwhyd names a playlist across users."""
-    return f"{owner_id}_{playlist_id}"
-
-
-def playlist_image(client: OpenwhydClient, owner: User, playlist: Playlist, version: int | None) -> str:
-    """Openwhyd's own address for a playlist's picture: the uploaded image, else the first track's,
-    else a 404 the page answers with the placeholder. `version` changes with each upload, so the
-    browser does not show the image it cached before."""
-    url = client.resource_url(f"/img/playlist/{playlist_key(owner.id, playlist.id)}")
-    return f"{url}?v={version}" if version else url
-
-
 async def whole_playlist(client: OpenwhydClient, owner: User, playlist: Playlist) -> tuple[Track, ...]:
     walk = client.iter_playlist_tracks(owner.id, playlist.id, page_size=PAGE)
     return tuple([track async for track in walk])
@@ -97,7 +85,7 @@ async def show(match: Match, state: AppState) -> Screen:
             state, list_key, "Tracks", first, fetch, PAGE, total=None if after else playlist.track_count
         )
     version = state.image_versions.get(playlist_key(owner.id, playlist.id))
-    image = playlist_image(client, owner, playlist, version)
+    image = client.playlist_image_url(owner.id, playlist.id, version)
     markup = render(
         "playlist.html",
         playlist=playlist,
