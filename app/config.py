@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from app.openwhyd.paths import DEFAULT_OPENWHYD
+
 PLACEHOLDER_ID = "tonearm"
 """Dailymotion serves its player script per Player ID (made in Dailymotion's Partner HQ) and Deezer's
 SDK plays for an application registered for the site's domain: a deployment sets its own ids
@@ -22,19 +24,22 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class AppConfig:
-    openwhyd_base: str = "./openwhyd"
+    openwhyd_base: str = DEFAULT_OPENWHYD
     heavy_base: str = "./heavy"
     version: str = "dev"
     dailymotion_player: str = PLACEHOLDER_ID
     deezer_app: str = PLACEHOLDER_ID
     openwhyd_access: str = "session"
+    page_url: str = ""
+    """The app page's own address (without its `#…`), which the page knows, not pyscript.toml:
+    the embeddable widget sits beside it. "" keeps the widget's address relative."""
 
     @property
     def openwhyd_public_only(self) -> bool:
         return self.openwhyd_access == "public"
 
     @classmethod
-    def from_pyscript(cls, config: dict[str, Any]) -> "AppConfig":
+    def from_pyscript(cls, config: dict[str, Any], page_url: str = "") -> "AppConfig":
         section = config.get("tonearm", {})
         access = str(section.get("openwhyd_access", cls.openwhyd_access))
         if access not in OPENWHYD_ACCESS:
@@ -49,4 +54,5 @@ class AppConfig:
             version=str(section.get("version", cls.version)),
             dailymotion_player=str(section.get("dailymotion_player", cls.dailymotion_player)),
             deezer_app=str(section.get("deezer_app", cls.deezer_app)),
+            page_url=page_url,
         )

@@ -1,1 +1,2 @@
-"""The browser UI: routing, screens and templates; the DOM itself is reached only via `browser.py`."""
+"""The browser UI: routing, screens and templates; the DOM itself is reached only through the ports
+of `core/ports.py`, which `browser/` implements."""

@@ -1,5 +1,6 @@
 """The Embed menu's snippet: the widget's address beside the app, and HTML that is safe to paste."""
 
+from app.config import AppConfig
 from app.ui.components.embed_snippet import embed_code, snippet, widget_url
 from app.ui.core.templates import render
 
@@ -30,11 +31,18 @@ def test_the_snippet_escapes_what_it_quotes() -> None:
     )
 
 
-def test_outside_a_browser_the_code_stays_relative_and_the_menu_escapes_it() -> None:
-    code = embed_code("admin", "0", title="Offline tones")
+def test_the_code_follows_the_deployment_the_app_is_configured_with() -> None:
+    config = AppConfig(openwhyd_base="https://openwhyd.org", page_url="https://music.example/tonearm/")
+    assert embed_code(config, "admin", likes=True)["url"] == (
+        "https://music.example/tonearm/embed.html?u=admin&likes=1&api=https%3A%2F%2Fopenwhyd.org"
+    )
+
+
+def test_without_the_pages_address_the_code_stays_relative_and_the_menu_escapes_it() -> None:
+    code = embed_code(AppConfig(), "admin", "0", title="Offline tones")
     assert code["url"] == "embed.html?u=admin&pl=0"
     assert 'title="Offline tones on Tonearm"' in code["snippet"]
-    markup = render("embed_menu.html", embed=embed_code("admin", title="<b>me</b>"))
+    markup = render("embed_menu.html", embed=embed_code(AppConfig(), "admin", title="<b>me</b>"))
     assert "&lt;iframe src=&#34;embed.html?u=admin&#34;" in markup
     assert "&amp;lt;b&amp;gt;me&amp;lt;/b&amp;gt; on Tonearm" in markup
     assert '<a href="embed.html?u=admin" target="_blank"' in markup

@@ -2,12 +2,11 @@
 
 from datetime import UTC, datetime
 
-from app.config import AppConfig
-from app.heavy.client import HeavyClient
+from ui_state import app_state
+
 from app.heavy.models import CompileMessage
 from app.heavy.token import read_token
-from app.openwhyd.client import OpenwhydClient
-from app.ui.core.state import AppState, Services
+from app.ui.core.state import AppState
 from app.ui.screens.heavy.studio import byte_size, message_text, moment, restore
 from tests.unit.test_heavy_token import token as make_token
 
@@ -15,11 +14,7 @@ NOW = datetime(2026, 12, 6, 12, 0)
 
 
 def state() -> AppState:
-    return AppState(
-        AppConfig(),
-        Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)),
-        clock=NOW.replace(tzinfo=UTC).timestamp,
-    )
+    return app_state(clock=NOW.replace(tzinfo=UTC).timestamp)
 
 
 def test_a_remembered_token_signs_the_client_in_without_a_request() -> None:

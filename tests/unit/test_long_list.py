@@ -5,19 +5,18 @@ import asyncio
 import re
 
 from fake_page import FakePage
+from fake_ports import fake_ports
 from player_harness import Harness
+from ui_state import app_state
 
 from app.api.errors import ServerError
-from app.config import AppConfig
-from app.heavy.client import HeavyClient
-from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import HotTrack, HotTracks, Track
 from app.ui.components import long_list
+from app.ui.components.paged_list import Chunk
 from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
 from app.ui.components.virtual_list import Geometry, Window
 from app.ui.core.app import App
 from app.ui.core.router import match
-from app.ui.core.state import AppState, Services
 from app.ui.screens.openwhyd import hot
 
 KEY = "playlist:u:0"
@@ -55,7 +54,7 @@ class Pages:
         self.failing = False
         self.held: asyncio.Event | None = None
 
-    async def fetch(self, cursor: str | None, size: int) -> long_list.Chunk:
+    async def fetch(self, cursor: str | None, size: int) -> Chunk:
         self.asked.append((cursor, size))
         if self.held:
             await self.held.wait()
@@ -63,20 +62,19 @@ class Pages:
             raise ServerError("The service is resting.")
         start = int(cursor or 0)
         end = min(start + size, len(ALL))
-        return long_list.Chunk(ALL[start:end], str(end) if end < len(ALL) else None)
+        return Chunk(ALL[start:end], str(end) if end < len(ALL) else None)
 
 
 def list_app() -> tuple[App, ListPage, Pages]:
     page, pages = ListPage(), Pages()
-    state = AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)))
-    app = App(page, state, {**PLAYER_ACTIONS, **long_list.ACTIONS})
-    state.player = Harness(on_change=lambda change: player_changed(app, change)).player
+    state = app_state(player=Harness(on_change=lambda change: player_changed(app, change)).player)
+    app = App(fake_ports(page), state, {**PLAYER_ACTIONS, **long_list.ACTIONS})
     app.mount()
     return app, page, pages
 
 
 def started(app: App, pages: Pages) -> str:
-    first = long_list.Chunk(ALL[:100], "100")
+    first = Chunk(ALL[:100], "100")
     return long_list.start(app.state, KEY, "Tracks", first, pages.fetch, 100, total=len(ALL))
 
 

@@ -2,17 +2,16 @@
 the header shows while and after, where messages go and where focus goes."""
 
 import asyncio
-import sys
-import types
 
 from canned import OpenwhydAnswers
 from fake_page import FakePage
+from fake_ports import FakeFiles, fake_ports
+from ui_state import app_state
 
 from app.api.transport import Request, Response
-from app.config import AppConfig
 from app.openwhyd.models import User
 from app.ui.core.app import App
-from app.ui.core.state import AppState, Services
+from app.ui.core.state import Services
 
 DUMMY_JSON = {
     "_id": "000000000000000000000002",
@@ -83,12 +82,14 @@ class Accounts(OpenwhydAnswers):
         return {"ok": "We just sent you an email to reset your password, wait for it!"}
 
 
-def started(location: str, service: Accounts, me: User | None = DUMMY) -> tuple[App, FakePage]:
+def started(
+    location: str, service: Accounts, me: User | None = DUMMY, files: FakeFiles | None = None
+) -> tuple[App, FakePage]:
     page = FakePage()
     service.page = page
-    state = AppState(AppConfig(), Services(service.client, None))
+    state = app_state(services=Services(service.client, None))
     state.session.openwhyd_user = me
-    app = App(page, state)
+    app = App(fake_ports(page, files=files or FakeFiles()), state)
     app.mount()
     asyncio.run(app.show(location, focus=False))
     return app, page
@@ -145,19 +146,9 @@ def test_a_bad_link_or_an_unchanged_profile_sends_nothing() -> None:
     assert service.sent() == []
 
 
-def fake_browser(monkeypatch, files: dict[str, bytes]) -> None:
-    """Stands in for the DOM edge, which imports only in Pyodide: the file input holds `files`."""
-
-    async def read_files(input_id: str, limit: int) -> dict[str, bytes]:
-        return files
-
-    monkeypatch.setitem(sys.modules, "app.ui.browser", types.SimpleNamespace(read_files=read_files))
-
-
-def test_a_picked_picture_is_previewed_then_saved(monkeypatch) -> None:
-    fake_browser(monkeypatch, {"me.png": PNG})
+def test_a_picked_picture_is_previewed_then_saved() -> None:
     service = Accounts()
-    app, page = started("#/settings", service)
+    app, page = started("#/settings", service, files=FakeFiles({"me.png": PNG}))
     asyncio.run(app.act("settings-pick-avatar", {"value": "C:\\fakepath\\me.png"}))
     assert 'src="data:image/png;base64,' in page.regions["avatar-preview"]
     assert service.sent(None) == [ME]
@@ -167,10 +158,9 @@ def test_a_picked_picture_is_previewed_then_saved(monkeypatch) -> None:
     assert "Your profile picture is saved." in page.regions["avatar-feedback"]
 
 
-def test_a_file_that_is_no_picture_is_refused_before_sending(monkeypatch) -> None:
-    fake_browser(monkeypatch, {"notes.png": b"just text"})
+def test_a_file_that_is_no_picture_is_refused_before_sending() -> None:
     service = Accounts()
-    app, page = started("#/settings", service)
+    app, page = started("#/settings", service, files=FakeFiles({"notes.png": b"just text"}))
     asyncio.run(app.act("settings-save-cover", {}))
     assert "This file is no picture" in page.regions["cover-feedback"]
     assert page.focused[-1] == "cover-file"

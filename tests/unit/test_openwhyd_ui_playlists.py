@@ -12,24 +12,24 @@ MINE = (Playlist(0, "Road trip"), Playlist(3, "Night drive"))
 
 
 def test_no_choice_is_no_playlist() -> None:
-    assert chosen_playlist({}, MINE) == PlaylistChoice()
-    assert chosen_playlist({"playlist": "", "new_playlist": "ignored"}, MINE) == PlaylistChoice()
+    assert chosen_playlist("", "", MINE) == PlaylistChoice()
+    assert chosen_playlist("", "ignored", MINE) == PlaylistChoice()
 
 
 def test_an_existing_playlist_is_found_by_its_number() -> None:
-    assert chosen_playlist({"playlist": "3"}, MINE) == PlaylistChoice(existing=PlaylistRef(3, "Night drive"))
+    assert chosen_playlist("3", "", MINE) == PlaylistChoice(existing=PlaylistRef(3, "Night drive"))
 
 
 def test_a_new_playlist_needs_a_name() -> None:
-    fresh = chosen_playlist({"playlist": "new", "new_playlist": "  Fresh "}, MINE)
+    fresh = chosen_playlist("new", "  Fresh ", MINE)
     assert fresh == PlaylistChoice(new_name="Fresh")
     with pytest.raises(BadRequest, match="Name the new playlist"):
-        chosen_playlist({"playlist": "new", "new_playlist": " "}, MINE)
+        chosen_playlist("new", " ", MINE)
 
 
 def test_a_playlist_deleted_meanwhile_is_refused() -> None:
     with pytest.raises(BadRequest, match="does not exist any more"):
-        chosen_playlist({"playlist": "7"}, MINE)
+        chosen_playlist("7", "", MINE)
 
 
 TRACKS = tuple(Track(id=name, eid="/yt/x", name=name) for name in "abcd")

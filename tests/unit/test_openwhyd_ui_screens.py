@@ -2,20 +2,19 @@
 what shows, what is escaped, what is sent, where focus goes and what is announced."""
 
 import asyncio
-import sys
-import types
 
 from canned import OpenwhydAnswers, json_answer
 from fake_page import FakePage
+from fake_ports import FakeDownloads, fake_ports
+from ui_state import app_state
 
 from app.api.errors import Timeout
 from app.api.transport import Request, Response
-from app.config import AppConfig
 from app.openwhyd import paths
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.export import FORMATS
 from app.openwhyd.models import Track, User
-from app.ui.components.export_menu import PAGE_SIZE, export_tracks, filename
+from app.ui.components.export_menu import PAGE_SIZE, Export, export_tracks, filename
 from app.ui.core.actions import APP_ACTIONS
 from app.ui.core.app import App
 from app.ui.core.router import match
@@ -91,7 +90,7 @@ class StrictPage(FakePage):
 
 
 def state_of(me: User | None, client: OpenwhydClient | None = None) -> AppState:
-    state = AppState(AppConfig(), Services(client or openwhyd().client, None))
+    state = app_state(services=Services(client or openwhyd().client, None))
     state.session.openwhyd_user = me
     return state
 
@@ -159,14 +158,14 @@ def test_rearranging_shows_move_buttons_the_ends_disabled() -> None:
 
 def started(location: str, client: OpenwhydClient) -> tuple[App, StrictPage]:
     page = StrictPage()
-    app = App(page, state_of(ADMIN, client))
+    app = App(fake_ports(page), state_of(ADMIN, client))
     asyncio.run(app.show(location, focus=False))
     return app, page
 
 
 def test_a_screen_says_where_focus_goes_when_it_is_navigated_to() -> None:
     page = StrictPage()
-    app = App(page, state_of(ADMIN))
+    app = App(fake_ports(page), state_of(ADMIN))
     asyncio.run(app.show("#/add?url=https://vimeo.com/123"))
     asyncio.run(app.show("#/add"))
     assert page.focused == ["add-name", "add-url"]
@@ -174,7 +173,7 @@ def test_a_screen_says_where_focus_goes_when_it_is_navigated_to() -> None:
 
 def test_the_header_search_goes_to_the_results() -> None:
     page = StrictPage()
-    app = App(page, state_of(None), APP_ACTIONS)
+    app = App(fake_ports(page), state_of(None), APP_ACTIONS)
     asyncio.run(app.act("search", {"q": "  tiny desk "}))
     asyncio.run(app.act("search", {"q": " "}))
     assert page.locations == ["#/search?q=tiny+desk", "#/search"]
@@ -183,7 +182,7 @@ def test_the_header_search_goes_to_the_results() -> None:
 def test_signing_out_on_the_home_screen_shows_it_again_without_the_stream() -> None:
     service = openwhyd()
     page = StrictPage()
-    app = App(page, state_of(ADMIN, service.client), APP_ACTIONS)
+    app = App(fake_ports(page), state_of(ADMIN, service.client), APP_ACTIONS)
     asyncio.run(app.show("#/"))
     assert "Your stream" in page.regions["main"]
     asyncio.run(app.act("openwhyd-sign-out", {}))
@@ -211,28 +210,20 @@ def test_a_refused_move_changes_nothing_and_says_why() -> None:
     assert page.regions["main"].index("Tone 0") < page.regions["main"].index("Tone 1")
 
 
-def fake_browser(monkeypatch) -> list[tuple]:
-    """Stands in for the DOM edge, which imports only in Pyodide; returns the files saved."""
-    saved: list[tuple] = []
-    browser = types.SimpleNamespace(save_file=lambda *args: saved.append(args))
-    monkeypatch.setitem(sys.modules, "app.ui.browser", browser)
-    return saved
-
-
-def test_an_export_walks_the_whole_list_and_saves_one_file(monkeypatch) -> None:
-    saved = fake_browser(monkeypatch)
+def test_an_export_walks_the_whole_list_and_saves_one_file() -> None:
+    downloads = FakeDownloads()
     page = StrictPage()
-    app = App(page, state_of(None))
+    app = App(fake_ports(page, downloads=downloads), state_of(None))
     data = {"format": "M3U", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "Road: trip/2"}
-    asyncio.run(export_tracks(app, data))
-    [(name, content, mime)] = saved
+    asyncio.run(export_tracks(app, Export(**data)))
+    [(name, content, mime)] = downloads.saved
     assert (name, mime) == ("Road- trip-2.m3u8", "audio/x-mpegurl")
     assert content.decode().count("#EXTINF") == 3
     assert page.texts["export-status"] == "Exported 3 tracks as M3U."
 
 
-def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got(monkeypatch) -> None:
-    saved = fake_browser(monkeypatch)
+def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got() -> None:
+    downloads = FakeDownloads()
     service = openwhyd()
     long_list = [{**TONES[0], "_id": f"t{n}"} for n in range(PAGE_SIZE + 2)]
     first_page = playlist_pages(long_list)
@@ -244,10 +235,10 @@ def test_an_export_that_fails_midway_saves_nothing_and_says_how_far_it_got(monke
 
     service.routes[PLAYLIST] = refuse_the_second
     page = StrictPage()
-    app = App(page, state_of(None, service.client))
+    app = App(fake_ports(page, downloads=downloads), state_of(None, service.client))
     data = {"format": "CSV", "source": "playlist", "user": ADMIN.id, "playlist": "0", "title": "x"}
-    asyncio.run(export_tracks(app, data))
-    assert saved == []
+    asyncio.run(export_tracks(app, Export(**data)))
+    assert downloads.saved == []
     assert page.texts["export-status"] == f"The export stopped after {PAGE_SIZE} tracks: Too many requests."
 
 
@@ -255,6 +246,18 @@ def test_export_file_names_keep_the_title_readable() -> None:
     assert filename("admin likes", FORMATS["JSON"]) == "admin likes.json"
     assert filename("../../etc", FORMATS["CSV"]) == "etc.csv"
     assert filename("???", FORMATS["XSPF"]) == "tracks.xspf"
+
+
+def test_a_form_that_comes_without_a_field_says_so_beside_it_and_keeps_the_screen() -> None:
+    service = openwhyd()
+    app, page = started(f"#/t/{POST.id}", service.client)
+    screen, asked = page.regions["main"], service.sent(None)
+    assert '<div id="comment-feedback">' in screen
+    asyncio.run(app.act("add-comment", {"text": "nice"}))
+    assert page.regions["main"] == screen
+    assert "This form came without its “post”" in page.regions["comment-feedback"]
+    assert 'role="alert" id="comment-error"' in page.regions["comment-feedback"]
+    assert page.focused[-1] == "comment-error" and service.sent(None) == asked
 
 
 def test_a_screen_says_when_the_server_did_not_answer_in_time() -> None:

@@ -9,12 +9,13 @@ import zipfile
 import pytest
 from canned import json_answer
 from fake_page import FakePage
+from fake_ports import fake_ports
 from player_harness import TRACKS, Harness
+from ui_state import app_state
 
 from app.api.errors import NotFound
 from app.api.transport import Request, Response
 from app.api.transports.mock import MockTransport
-from app.config import AppConfig
 from app.heavy.client import HeavyClient
 from app.heavy.models import CompileMessage, Job
 from app.heavy.web_build import (
@@ -25,7 +26,6 @@ from app.heavy.web_build import (
     play_link,
     read_web_build,
 )
-from app.openwhyd.client import OpenwhydClient
 from app.player.controller import Unplayable
 from app.player.events import Paused, Playing, Progress
 from app.player.patch_builds import BuildCache
@@ -44,7 +44,6 @@ from app.player.sources import Sources
 from app.ui.components.patch_player import actions, show_level
 from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
 from app.ui.core.app import App
-from app.ui.core.state import AppState, Services
 
 MANIFEST = {
     "name": "sine",
@@ -229,11 +228,11 @@ class FakePatches:
 
 def patch_app(answers: dict[str, bytes]) -> tuple[App, FakePage, FakePatches, Harness]:
     page = FakePage()
-    state = AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)))
     harness = Harness(on_change=lambda change: player_changed(app, change))
-    state.player = harness.player
     patches = FakePatches(heavy(answers)[0])
-    app = App(page, state, {**PLAYER_ACTIONS, **actions(lambda: patches)})
+    app = App(
+        fake_ports(page), app_state(player=harness.player), {**PLAYER_ACTIONS, **actions(lambda: patches)}
+    )
     app.mount()
     return app, page, patches, harness
 
@@ -286,6 +285,6 @@ def test_sliders_do_nothing_when_a_track_plays() -> None:
 
 
 def test_the_meter_shows_the_level_in_decibels() -> None:
-    app, page, _, _ = patch_app({})
-    show_level(app, -20.04)
+    _, page, _, _ = patch_app({})
+    show_level(page, -20.04)
     assert (page.texts["patch-level"], page.texts["patch-level-text"]) == ("-20.0", "\u221220 dB")

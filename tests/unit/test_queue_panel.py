@@ -3,23 +3,20 @@
 import asyncio
 
 from fake_page import FakePage
+from fake_ports import fake_ports
 from player_harness import TRACKS, Harness
+from ui_state import app_state
 
-from app.config import AppConfig
-from app.heavy.client import HeavyClient
-from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Track
 from app.ui.components.player_bar import PLAYER_ACTIONS, player_changed
 from app.ui.components.queue_panel import ACTIONS
 from app.ui.core.app import App
-from app.ui.core.state import AppState, Services
 
 
 def queue_app(*tracks: Track) -> tuple[App, FakePage]:
     page = FakePage()
-    state = AppState(AppConfig(), Services(OpenwhydClient("./openwhyd", None), HeavyClient("./heavy", None)))
-    state.player = Harness(on_change=lambda change: player_changed(app, change)).player
-    app = App(page, state, {**PLAYER_ACTIONS, **ACTIONS})
+    state = app_state(player=Harness(on_change=lambda change: player_changed(app, change)).player)
+    app = App(fake_ports(page), state, {**PLAYER_ACTIONS, **ACTIONS})
     app.mount()
     state.lists["shown"] = tracks
     return app, page

@@ -4,13 +4,14 @@ import asyncio
 
 from canned import OpenwhydAnswers
 from fake_page import FakePage
+from fake_ports import fake_ports
+from ui_state import app_state
 
-from app.config import AppConfig
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.ui.components.share import ACTIONS, chosen, names_phrase
 from app.ui.core.app import App
-from app.ui.core.state import AppState, Services
+from app.ui.core.state import Services
 
 ME = User("u0", "me")
 FOLLOWING = [{"uId": "u0", "tId": "u1", "tNm": "Ann"}, {"uId": "u0", "tId": "u2", "tNm": "<b>Bo</b>"}]
@@ -30,9 +31,9 @@ def openwhyd(refusing: str = "") -> OpenwhydAnswers:
 
 def sharing(client: OpenwhydClient) -> tuple[App, FakePage]:
     page = FakePage()
-    state = AppState(AppConfig(), Services(client, None))
+    state = app_state(services=Services(client, None))
     state.session.openwhyd_user = ME
-    return App(page, state, ACTIONS), page
+    return App(fake_ports(page), state, ACTIONS), page
 
 
 def act(app: App, name: str, **data: str) -> None:

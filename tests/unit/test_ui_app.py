@@ -1,20 +1,27 @@
 """The UI controller against a fake page: what ends up in each region, title and focus."""
 
 import asyncio
-import sys
 import types
+from importlib import import_module
 
 import pytest
 from fake_page import FakePage
+from fake_ports import fake_ports
+from ui_state import app_state
 
 from app.config import AppConfig, ConfigError
-from app.ui.core.app import App
-from app.ui.core.state import AppState
+from app.ui.components.player_bar import PLAYER_ACTIONS
+from app.ui.core.app import App, View, ViewLoader
 
 
-def started_app() -> tuple[App, FakePage]:
+def views_with(replaced: dict[str, View]) -> ViewLoader:
+    """The app's views, but for those `replaced`, by module name."""
+    return lambda name: replaced.get(name) or import_module(name)
+
+
+def started_app(views: ViewLoader = import_module) -> tuple[App, FakePage]:
     page = FakePage()
-    app = App(page, AppState(AppConfig(openwhyd_base="https://owd.example/<x>")))
+    app = App(fake_ports(page), app_state(AppConfig(openwhyd_base="https://owd.example/<x>")), views=views)
     app.mount()
     return app, page
 
@@ -50,12 +57,11 @@ def test_not_found_escapes_the_path() -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page.regions["main"]
 
 
-def test_a_failing_view_becomes_an_error_screen(monkeypatch) -> None:
+def test_a_failing_view_becomes_an_error_screen() -> None:
     async def show(match, state):
         raise ValueError("no <b>luck</b>")
 
-    monkeypatch.setitem(sys.modules, "app.ui.screens.about", types.SimpleNamespace(show=show))
-    app, page = started_app()
+    app, page = started_app(views_with({"app.ui.screens.about": types.SimpleNamespace(show=show)}))
     asyncio.run(app.show("#/about"))
     assert "Something went wrong" in page.regions["main"]
     assert "ValueError: no &lt;b&gt;luck&lt;/b&gt;" in page.regions["main"]
@@ -63,7 +69,7 @@ def test_a_failing_view_becomes_an_error_screen(monkeypatch) -> None:
     assert "Traceback" in page.errors[0]
 
 
-def test_a_slow_older_navigation_does_not_overwrite_a_newer_one(monkeypatch) -> None:
+def test_a_slow_older_navigation_does_not_overwrite_a_newer_one() -> None:
     release = asyncio.Event()
 
     async def slow_show(match, state):
@@ -72,8 +78,7 @@ def test_a_slow_older_navigation_does_not_overwrite_a_newer_one(monkeypatch) -> 
 
         return Screen("Slow", "slow screen")
 
-    monkeypatch.setitem(sys.modules, "app.ui.screens.about", types.SimpleNamespace(show=slow_show))
-    app, page = started_app()
+    app, page = started_app(views_with({"app.ui.screens.about": types.SimpleNamespace(show=slow_show)}))
 
     async def scenario() -> None:
         older = asyncio.ensure_future(app.show("#/about"))
@@ -105,7 +110,8 @@ def test_openwhyd_access_is_session_or_public_and_nothing_else() -> None:
 
 def test_public_only_offers_what_a_page_on_another_origin_can_read() -> None:
     page = FakePage()
-    app = App(page, AppState(AppConfig(openwhyd_base="https://openwhyd.org", openwhyd_access="public")))
+    config = AppConfig(openwhyd_base="https://openwhyd.org", openwhyd_access="public")
+    app = App(fake_ports(page), app_state(config))
     app.mount()
     frame = page.regions["app"]
     assert 'role="search"' not in frame and "Sign in" not in frame and "public pages, read-only" in frame
@@ -125,3 +131,11 @@ def test_a_sections_nav_item_stays_current_on_its_sub_pages() -> None:
     asyncio.run(app.show("#/heavy/u/someone", focus=False))
     assert 'href="#/heavy" aria-current="page"' in page.regions["nav"]
     assert page.regions["nav"].count("aria-current") == 1
+
+
+def test_an_action_of_no_form_without_the_data_it_needs_fails_like_any_other() -> None:
+    page = FakePage()
+    app = App(fake_ports(page), app_state(), PLAYER_ACTIONS)
+    asyncio.run(app.act("seek", {"value": "soon"}))
+    assert "The “value” of this form should be a number, not “soon”" in page.regions["main"]
+    assert "Something went wrong" in page.regions["main"] and "BadField" in page.errors[0]

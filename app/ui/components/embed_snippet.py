@@ -4,6 +4,7 @@
 from html import escape
 from urllib.parse import urlencode, urljoin
 
+from app.config import AppConfig
 from app.openwhyd.paths import DEFAULT_OPENWHYD, EMBED_PAGE, embed_params
 
 HEIGHT = 420
@@ -26,20 +27,10 @@ def snippet(url: str, title: str) -> str:
     )
 
 
-def embed_code(user: str, playlist: str = "", likes: bool = False, title: str = "") -> dict[str, str]:
-    """What `embed_menu.html` shows for a list of the app on this page: the widget's `url` and
-    the `snippet`. Outside a browser (CPython tests) the URL stays relative to the app."""
-    app_url, openwhyd = _deployment()
-    url = widget_url(app_url, user, playlist, likes, openwhyd)
+def embed_code(
+    config: AppConfig, user: str, playlist: str = "", likes: bool = False, title: str = ""
+) -> dict[str, str]:
+    """What `embed_menu.html` shows for a list of the app deployed as `config` says: the widget's
+    `url` and the `snippet`. Without the page's address (CPython tests) the URL stays relative."""
+    url = widget_url(config.page_url, user, playlist, likes, config.openwhyd_base)
     return {"url": url, "snippet": snippet(url, f"{title or user} on Tonearm")}
-
-
-def _deployment() -> tuple[str, str]:
-    """The app page's address (without its `#…`) and its Openwhyd setting, read in the browser."""
-    try:
-        import js
-        from pyscript import config
-    except ImportError:
-        return "", DEFAULT_OPENWHYD
-    openwhyd = dict(config).get("tonearm", {}).get("openwhyd", DEFAULT_OPENWHYD)
-    return str(js.location.href).split("#")[0], str(openwhyd)

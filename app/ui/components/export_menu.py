@@ -2,17 +2,30 @@
 client's iterators, handed to the browser as a file in the format chosen."""
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 from app.api.errors import ApiError
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.export import FORMATS, ExportFormat
 from app.openwhyd.models import Track
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.tasks import Action, Actions
 
 PAGE_SIZE = 100
 """Tracks per request where Openwhyd lets the client choose (likes come 20 at a time)."""
 
 STATUS = "export-status"
+
+
+@dataclass(frozen=True)
+class Export:
+    """Which list, whose, under what title, in which format (one of `FORMATS`)."""
+
+    format: str
+    source: str
+    title: str
+    user: str
+    playlist: str = ""
 
 
 def menu(source: str, title: str, user: str, playlist: str = "") -> dict:
@@ -27,29 +40,27 @@ def filename(title: str, export_format: ExportFormat) -> str:
     return (" ".join(kept.split()).strip("-") or "tracks") + export_format.extension
 
 
-def every_track(client: OpenwhydClient, data: dict[str, str]) -> AsyncIterator[Track]:
-    if data["source"] == "playlist":
-        return client.iter_playlist_tracks(data["user"], data["playlist"], page_size=PAGE_SIZE)
-    if data["source"] == "likes":
-        return client.iter_liked_tracks(data["user"])
-    return client.iter_profile_tracks(data["user"], page_size=PAGE_SIZE)
+def every_track(client: OpenwhydClient, export: Export) -> AsyncIterator[Track]:
+    if export.source == "playlist":
+        return client.iter_playlist_tracks(export.user, export.playlist, page_size=PAGE_SIZE)
+    if export.source == "likes":
+        return client.iter_liked_tracks(export.user)
+    return client.iter_profile_tracks(export.user, page_size=PAGE_SIZE)
 
 
-async def export_tracks(app: App, data: dict[str, str]) -> None:
-    from app.ui import browser  # the DOM edge, Pyodide only
-
-    export_format = FORMATS[data["format"]]
+async def export_tracks(app: App, export: Export) -> None:
+    export_format = FORMATS[export.format]
     tracks = []
     try:
-        async for track in every_track(app.state.services.openwhyd, data):
+        async for track in every_track(app.state.services.openwhyd, export):
             tracks.append(track)
             app.page.set_text(STATUS, f"Reading the list… {len(tracks)} tracks")
     except ApiError as error:
         app.page.set_text(STATUS, f"The export stopped after {len(tracks)} tracks: {error.message}")
         return
     content = export_format.render(tracks).encode()
-    browser.save_file(filename(data["title"], export_format), content, export_format.media_type)
+    app.ports.downloads.save(filename(export.title, export_format), content, export_format.media_type)
     app.page.set_text(STATUS, f"Exported {len(tracks)} tracks as {export_format.name}.")
 
 
-ACTIONS: dict[str, Action] = {"export-tracks": export_tracks}
+ACTIONS: Actions = {"export-tracks": Action(export_tracks, Export)}

@@ -1,31 +1,25 @@
 """Long track lists on screen: the first page at once, the next ones as the user scrolls towards
 the end, and only the rows near the screen in the page however many are loaded (`virtual_list`
-has the arithmetic). No DOM here: the page measures and patches a list through `ListPage`.
+has the arithmetic). No DOM here: the page measures and patches a list through the `ListView` port.
 
 Rows are drawn from the same template as every track list, so playing from a row, the row's links
 and the highlight of the track playing work the same in rows drawn later. A list being played
 grows the queue as its pages arrive.
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from markupsafe import Markup
 
 from app.api.errors import ApiError
 from app.openwhyd.models import Track, TrackPage
-from app.ui.components.virtual_list import (
-    Geometry,
-    Paging,
-    Window,
-    additions,
-    first_window,
-    page_size,
-    window,
-)
-from app.ui.core.app import Action, App, spawn
+from app.ui.components.paged_list import Chunk, Fetch, LongList
+from app.ui.components.virtual_list import Paging, additions, first_window, page_size, window
+from app.ui.core.app import App
+from app.ui.core.payloads import named
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions, spawn
 from app.ui.core.templates import render
 
 FIRST_ROWS = 18
@@ -33,20 +27,6 @@ FIRST_ROWS = 18
 LARGEST_PAGE = 500
 """Reading a page blocks the page while Python parses it: 500 tracks is a frame or few (1000 made
 the scroll stutter in the benchmark), and 10,000 tracks still take only 22 requests."""
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A page of a list: its tracks, what to show at the end of each row (or nothing), and where
-    the next page starts (None: this was the last)."""
-
-    tracks: tuple[Track, ...]
-    cursor: str | None
-    extras: tuple[str, ...] = ()
-
-
-Fetch = Callable[[str | None, int], Awaitable[Chunk]]
-"""Fetches about `size` tracks from a cursor on (None: from the start; some lists fix the size)."""
 
 
 def post_cursor(track: Track) -> str:
@@ -64,63 +44,8 @@ def chunk_of(
     return Chunk(page.tracks, cursor_of(page.tracks[-1]) if more else None, extras)
 
 
-class ListPage(Protocol):
-    """What a long list asks of the page, besides `App.page`'s usual; `browser.BrowserPage` is the
-    real one. Each does nothing when the element is not in the page (any more)."""
-
-    def list_geometry(self, element_id: str) -> Geometry | None: ...
-    def patch_list(self, element_id: str, wanted: Window, above: str, below: str) -> None: ...
-    def set_list_status(self, element_id: str, markup: str) -> None: ...
-
-
-@dataclass
-class LongList:
-    key: str
-    """The list's name in `AppState.lists`, for `play-list`, and in `AppState.long_lists`."""
-    label: str
-    fetch: Fetch
-    first_page: int
-    """The size of the first page: later ones grow from it."""
-    tracks: tuple[Track, ...]
-    paging: Paging
-    extras: tuple[str, ...] = ()
-    total: int | None = None
-    """How long the list is, when the service says so; else it is known at the end."""
-    track_query: dict[str, str] | None = None
-    """Added to each row's link to its track page (where the track was found)."""
-    shown: Window | None = None
-    """The window last drawn."""
-
-    @property
-    def rows_id(self) -> str:
-        return f"{self.key}-rows"
-
-    @property
-    def status_id(self) -> str:
-        return f"{self.key}-status"
-
-    @property
-    def set_size(self) -> int:
-        """The `aria-setsize` of the rows: -1 while the length is unknown."""
-        if self.paging.complete:
-            return len(self.tracks)
-        return self.total if self.total is not None else -1
-
-    def rows(self, start: int, end: int, playing: str | None) -> dict[str, Any]:
-        """The context `track_list.html` draws rows `start` to `end` with."""
-        return {
-            "tracks": self.tracks[start:end],
-            "offset": start,
-            "list_key": self.key,
-            "extra": self.extras or None,
-            "track_query": self.track_query,
-            "set_size": self.set_size,
-            "playing": playing,
-        }
-
-
 def playing_id(state: AppState) -> str | None:
-    current = state.player.current if state.player else None
+    current = state.player.current
     return current.item.id if current else None
 
 
@@ -158,7 +83,7 @@ def show_window(app: App, key: str) -> None:
     and ask for the next page when the end of the rows known comes near. The page calls this
     when the list appears, and on scrolling and resizing, once a frame."""
     lst = app.state.long_lists.get(key)
-    page: ListPage = app.page
+    page = app.ports.lists
     geometry = page.list_geometry(lst.rows_id) if lst else None
     if geometry is None or geometry.row <= 0:  # not laid out (hidden): nothing to place yet
         return
@@ -183,7 +108,7 @@ async def load_more(app: App, lst: LongList) -> None:
     queue is this list as it was; on a failure, the list's status offers to try again."""
     if lst.paging.loading or lst.paging.complete:
         return
-    page: ListPage = app.page
+    page = app.ports.lists
     lst.paging = lst.paging.started()
     page.set_list_status(lst.status_id, status(lst))
     try:
@@ -200,17 +125,22 @@ async def load_more(app: App, lst: LongList) -> None:
         return  # the screen moved on: this list is no longer shown or played from
     app.state.lists[lst.key] = lst.tracks
     player = app.state.player
-    if player is not None and chunk.tracks and player.queue.holds(known):
+    if chunk.tracks and player.queue.holds(known):
         player.extend_list(chunk.tracks)
     page.set_list_status(lst.status_id, status(lst))
     show_window(app, lst.key)
 
 
-async def more(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class ListButton:
+    list_key: str = named("list")
+
+
+async def more(app: App, button: ListButton) -> None:
     """The list's "More tracks" and "Try again" buttons."""
-    lst = app.state.long_lists.get(data.get("list", ""))
+    lst = app.state.long_lists.get(button.list_key)
     if lst is not None:
         await load_more(app, lst)
 
 
-ACTIONS: dict[str, Action] = {"list-more": more}
+ACTIONS: Actions = {"list-more": Action(more, ListButton)}

@@ -5,13 +5,16 @@ a build that cannot play is explained beside the button. The sliders act at ever
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from app.api.errors import ApiError
 from app.player.patch_controls import controls_for, level_text, shown, value_for
 from app.player.patch_item import PatchItem
 from app.ui.components.feedback import announce
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.ports import Page
+from app.ui.core.tasks import Action, Actions
 
 if TYPE_CHECKING:  # the build's reader loads with the first patch played, not at boot
     from app.heavy.web_build import WebBuild
@@ -33,30 +36,48 @@ def param_output(name: str) -> str:
     return f"patch-param-{name}-value"
 
 
-def show_level(app: App, level: float) -> None:
+def show_level(page: Page, level: float) -> None:
     """The meter's value and the words beside it, in dB."""
-    app.page.set_value(LEVEL, f"{level:.1f}")
-    app.page.set_text(f"{LEVEL}-text", level_text(level))
+    page.set_value(LEVEL, f"{level:.1f}")
+    page.set_text(f"{LEVEL}-text", level_text(level))
 
 
-def actions(patches: Callable[[], PatchPlayer]) -> dict[str, Action]:
+@dataclass(frozen=True)
+class Version:
+    """A version of a patch, and where its web build is."""
+
+    owner: str
+    patch: str
+    version: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter's slider, at some step of a drag."""
+
+    param: str = ""
+    value: str = ""
+
+
+def actions(patches: Callable[[], PatchPlayer]) -> Actions:
     """The actions, given how to get the patch adapter: made with the first patch played."""
 
-    async def play(app: App, data: dict[str, str]) -> None:
+    async def play(app: App, chosen: Version) -> None:
         """Put the version right after what plays now, and play it."""
         from app.heavy.web_build import WebBuildError
 
-        owner, patch, version = data["owner"], data["patch"], data["version"]
+        patch, version = chosen.patch, chosen.version
         app.page.set_text(PLAY_STATUS, f"Loading the web build of {patch}, version {version}…")
         try:
-            build = await patches().build(data["url"])
+            build = await patches().build(chosen.url)
         except ApiError as error:
             app.page.set_text(PLAY_STATUS, f"Version {version} cannot play here: {error.message}")
             return
         except WebBuildError as error:
             app.page.set_text(PLAY_STATUS, f"Version {version} cannot play here: {error}")
             return
-        item = PatchItem(owner, patch, int(version), data["url"], controls_for(build.params))
+        item = PatchItem(chosen.owner, patch, version, chosen.url, controls_for(build.params))
         player = app.state.player
         key = player.queue.next_key
         player.play_next([item])
@@ -65,15 +86,15 @@ def actions(patches: Callable[[], PatchPlayer]) -> dict[str, Action]:
         app.page.set_text(PLAY_STATUS, "")
         announce(app, f"{patch} plays; its controls are in the player bar.")
 
-    async def set_param(app: App, data: dict[str, str]) -> None:
+    async def set_param(app: App, slider: Param) -> None:
         current = app.state.player.current
         item = current.item if current else None
-        control = item.control(data.get("param", "")) if isinstance(item, PatchItem) else None
-        value = value_for(control, data.get("value", "")) if control else None
+        control = item.control(slider.param) if isinstance(item, PatchItem) else None
+        value = value_for(control, slider.value) if control else None
         if value is None:
             return
         item.settings[control.name] = value
         patches().set_param(control.name, value)
         app.page.set_text(param_output(control.name), shown(value))
 
-    return {"heavy-play": play, "patch-param": set_param}
+    return {"heavy-play": Action(play, Version), "patch-param": Action(set_param, Param)}

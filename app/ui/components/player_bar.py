@@ -1,14 +1,17 @@
-"""The player bar: drawn from the player's state, and the actions its controls and the lists send."""
+"""The player bar: drawn from the player's state, and the actions its controls and the lists send.
+What the player reports goes to Openwhyd elsewhere (`app/ui/core/playlog_wiring.py`): the bar only draws."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from app.api.errors import ApiError
 from app.player.controller import Change, Player
 from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
-from app.player.playlog import Calls
 from app.player.time_format import clock
 from app.ui.components.queue_panel import render_queue
-from app.ui.core.app import Action, App, spawn
+from app.ui.core.app import App
+from app.ui.core.payloads import NoData
+from app.ui.core.state import Row
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 SHORTCUTS_DIALOG = "shortcuts"
@@ -25,7 +28,7 @@ def player_changed(app: App, change: Change) -> None:
     app.page.set_html("player", bar)
     render_queue(app)
     app.highlight_current()
-    app.page.show_now_playing(now_playing(app), player.playing)
+    app.ports.media.show_now_playing(now_playing(app), player.playing)
 
 
 def now_playing(app: App) -> dict[str, str] | None:
@@ -54,51 +57,43 @@ MEDIA_KEYS = {
 """The operating system's media keys (Media Session actions) and the player actions they run."""
 
 
-def send_play_log(app: App, calls: Calls) -> None:
-    """Openwhyd counts plays of signed-in users only; a failed log never disturbs the music."""
-    if app.state.session.openwhyd_user is None:
-        return
-
-    async def send() -> None:
-        for call in calls:
-            try:
-                await call.send(app.state.services.openwhyd)
-            except ApiError as error:
-                app.page.log_error(f"the play log was not saved: {error.message}")
-
-    spawn(send())
-
-
-async def play_list(app: App, data: dict[str, str]) -> None:
-    found = app.state.listed(data)
+async def play_list(app: App, row: Row) -> None:
+    found = app.state.listed(row)
     if found is not None:
         app.state.player.play_list(*found)
 
 
-async def seek(app: App, data: dict[str, str]) -> None:
-    app.state.player.seek(float(data.get("value", "0")))
+@dataclass(frozen=True)
+class Slider:
+    """Where a slider was let go."""
+
+    value: float
 
 
-async def volume(app: App, data: dict[str, str]) -> None:
-    app.state.player.set_volume(float(data.get("value", "100")) / 100)
+async def seek(app: App, slider: Slider) -> None:
+    app.state.player.seek(slider.value)
 
 
-def command(method: Callable[[Player], None]) -> Action:
+async def volume(app: App, slider: Slider) -> None:
+    app.state.player.set_volume(slider.value / 100)
+
+
+def command(method: Callable[[Player], None]) -> Action[NoData]:
     """An action that is one call on the player, like most of the bar's buttons."""
 
-    async def run(app: App, data: dict[str, str]) -> None:
+    async def run(app: App, _: NoData) -> None:
         method(app.state.player)
 
-    return run
+    return Action(run)
 
 
-async def toggle_queue(app: App, data: dict[str, str]) -> None:
+async def toggle_queue(app: App, _: NoData) -> None:
     app.state.queue_open = not app.state.queue_open
     player_changed(app, Change.ALL)
     app.page.focus("queue-title" if app.state.queue_open else "queue-toggle")
 
 
-async def show_shortcuts(app: App, data: dict[str, str]) -> None:
+async def show_shortcuts(app: App, _: NoData) -> None:
     app.page.open_dialog(SHORTCUTS_DIALOG)
 
 
@@ -108,11 +103,11 @@ def shortcut_action(key: str, target_tag: str, **flags: bool) -> str | None:
     return found.value if found else None
 
 
-PLAYER_ACTIONS: dict[str, Action] = {
-    "play-list": play_list,
-    "seek": seek,
-    "volume": volume,
-    "toggle-queue": toggle_queue,
+PLAYER_ACTIONS: Actions = {
+    "play-list": Action(play_list, Row),
+    "seek": Action(seek, Slider),
+    "volume": Action(volume, Slider),
+    "toggle-queue": Action(toggle_queue),
     Command.TOGGLE_PLAY: command(Player.toggle),
     Command.NEXT: command(Player.next),
     Command.PREVIOUS: command(Player.previous),
@@ -123,5 +118,5 @@ PLAYER_ACTIONS: dict[str, Action] = {
     Command.SEEK_FORWARD: command(lambda player: player.seek(player.position + SEEK_STEP)),
     Command.VOLUME_UP: command(lambda player: player.set_volume(player.volume + VOLUME_STEP)),
     Command.VOLUME_DOWN: command(lambda player: player.set_volume(player.volume - VOLUME_STEP)),
-    Command.HELP: show_shortcuts,
+    Command.HELP: Action(show_shortcuts),
 }

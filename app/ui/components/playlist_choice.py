@@ -17,11 +17,11 @@ class PlaylistChoice:
     new_name: str | None = None
 
 
-def chosen_playlist(data: dict[str, str], playlists: Sequence[Playlist]) -> PlaylistChoice:
-    """The choice in a submitted form; a refusal a person can act on if it makes no sense."""
-    value = data.get("playlist", "")
+def chosen_playlist(value: str, new_name: str, playlists: Sequence[Playlist]) -> PlaylistChoice:
+    """The choice in a submitted form (its `playlist` and `new_playlist` fields); a refusal a person
+    can act on if it makes no sense."""
     if value == NEW:
-        name = data.get("new_playlist", "").strip()
+        name = new_name.strip()
         if not name:
             raise BadRequest("Name the new playlist.")
         return PlaylistChoice(new_name=name)

@@ -1,4 +1,17 @@
-"""Moving an item within a list by keyboard: which button keeps the focus after a move."""
+"""Moving an item within a list, by keyboard or by a drop: what a move says, and which button keeps
+the focus after it."""
+
+from dataclasses import dataclass
+
+from app.ui.core.payloads import named
+
+
+@dataclass(frozen=True)
+class Move:
+    """A move button or a drop: from and to positions in the list as shown."""
+
+    start: int = named("from")
+    end: int = named("to")
 
 
 def focus_after_move(start: int, end: int, count: int) -> str:

@@ -1,10 +1,15 @@
 """Sending a track or a playlist to people one follows (Openwhyd's `sendToUsers`). The form opens
 under the Share button of the track's or playlist's page, listing whom one follows."""
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from app.api.errors import ApiError
-from app.ui.components.account_feedback import tell
 from app.ui.components.feedback import announce
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.form_feedback import tell
+from app.ui.core.payloads import NoData, form_values, parse
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 REGION = "share-panel"
@@ -15,7 +20,7 @@ RECIPIENT = "to-"
 FOLLOWING_SHOWN = 200
 
 
-def chosen(data: dict[str, str]) -> dict[str, str]:
+def chosen(data: Mapping[str, str]) -> dict[str, str]:
     """The checked people, id to name."""
     return {key.removeprefix(RECIPIENT): name for key, name in data.items() if key.startswith(RECIPIENT)}
 
@@ -25,42 +30,61 @@ def names_phrase(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _subject(data: dict[str, str]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Subject:
     """What is being sent, as the Share button and the form's hidden fields carry it."""
-    return {"kind": data["kind"], "id": data["id"], "title": data.get("title", "")}
+
+    kind: str
+    id: str
+    title: str = ""
 
 
-async def open_form(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class Sending:
+    """The form: what is sent, and to whom (id to name)."""
+
+    subject: Subject
+    people: dict[str, str]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, str]) -> "Sending":
+        return cls(parse(Subject, data), chosen(data))
+
+
+async def open_form(app: App, subject: Subject) -> None:
     me, error = app.state.session.openwhyd_user, ""
     try:
         people = await app.state.services.openwhyd.following(me.id, limit=FOLLOWING_SHOWN)
     except ApiError as failure:
         people, error = [], f"Whom you follow could not be loaded: {failure.message}"
-    app.page.set_html(REGION, render("share.html", subject=_subject(data), people=people, error=error))
+    app.page.set_html(REGION, render("share.html", subject=form_values(subject), people=people, error=error))
     app.page.focus("share-error" if error else "share-title")
 
 
-async def send(app: App, data: dict[str, str]) -> None:
+async def send(app: App, form: Sending) -> None:
     """A refusal shows beside the form without drawing it again: the people checked stay checked."""
-    subject = _subject(data)
-    people = chosen(data)
+    subject, people = form.subject, form.people
     if not people:
-        tell(app, FORM, "Choose at least one person to send it to.")
+        tell(app.page, FORM, "Choose at least one person to send it to.")
         return
     client = app.state.services.openwhyd
-    sending = client.send_track if subject["kind"] == "track" else client.send_playlist
+    sending = client.send_track if subject.kind == "track" else client.send_playlist
     try:
-        await sending(subject["id"], list(people))
+        await sending(subject.id, list(people))
     except ApiError as error:
-        tell(app, FORM, f"It was not sent: {error.message}")
+        tell(app.page, FORM, f"It was not sent: {error.message}")
         return
-    await close(app, data)
-    announce(app, f"Sent {subject['title'] or 'it'} to {names_phrase(list(people.values()))}.")
+    await close(app, NoData())
+    announce(app, f"Sent {subject.title or 'it'} to {names_phrase(list(people.values()))}.")
 
 
-async def close(app: App, data: dict[str, str]) -> None:
+async def close(app: App, _: NoData) -> None:
     app.page.set_html(REGION, "")
     app.page.focus(BUTTON)
 
 
-ACTIONS: dict[str, Action] = {"open-share": open_form, "send-share": send, "close-share": close}
+ACTIONS: Actions = {
+    "open-share": Action(open_form, Subject),
+    "send-share": Action(send, Sending, form=FORM),
+    "close-share": Action(close),
+}

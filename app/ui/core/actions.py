@@ -1,14 +1,18 @@
 """Actions any screen can trigger: the frame's own controls."""
 
-from app.ui.core.app import Action, App
+from dataclasses import dataclass
+
+from app.ui.core.app import App
+from app.ui.core.payloads import NoData
 from app.ui.core.router import href
+from app.ui.core.tasks import Action, Actions
 
 
-async def skip_to_main(app: App, data: dict[str, str]) -> None:
+async def skip_to_main(app: App, _: NoData) -> None:
     app.page.focus("main")
 
 
-async def openwhyd_sign_out(app: App, data: dict[str, str]) -> None:
+async def openwhyd_sign_out(app: App, _: NoData) -> None:
     await app.state.services.openwhyd.logout()
     app.state.session.openwhyd_user = None
     app.render_chrome()
@@ -18,19 +22,24 @@ async def openwhyd_sign_out(app: App, data: dict[str, str]) -> None:
         app.go(href("home"))
 
 
-async def retry(app: App, data: dict[str, str]) -> None:
+async def retry(app: App, _: NoData) -> None:
     await app.refresh()
 
 
-async def search(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class Search:
+    q: str = ""
+
+
+async def search(app: App, form: Search) -> None:
     """The header's search box, on every screen."""
-    query = data.get("q", "").strip()
+    query = form.q.strip()
     app.go(href("search", {"q": query} if query else None))
 
 
-APP_ACTIONS: dict[str, Action] = {
-    "skip-to-main": skip_to_main,
-    "retry": retry,
-    "search": search,
-    "openwhyd-sign-out": openwhyd_sign_out,
+APP_ACTIONS: Actions = {
+    "skip-to-main": Action(skip_to_main),
+    "retry": Action(retry),
+    "search": Action(search, Search),
+    "openwhyd-sign-out": Action(openwhyd_sign_out),
 }

@@ -1,50 +1,33 @@
 """The UI controller: turns a location hash into a screen and user actions into calls. No DOM here."""
 
-import asyncio
 import html
 import traceback
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable
 from importlib import import_module
 from typing import Protocol
 
 from app.player.keys import SHORTCUTS
 from app.player.time_format import clock
+from app.ui.core.form_feedback import tell
+from app.ui.core.payloads import BadField, parse
+from app.ui.core.ports import Ports
 from app.ui.core.router import NOT_FOUND_VIEW, Match, Route, match, route_named
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Actions
 from app.ui.core.templates import render
 
 NAV = (("Home", "home"), ("Hot tracks", "hot"), ("heavy", "heavy"), ("About", "about"))
 
-Action = Callable[["App", dict[str, str]], Awaitable[None]]
-"""What a click on `[data-action=name]` or a submit of `form[data-action=name]` runs, with the
-element's data attributes or the form's fields."""
+
+class View(Protocol):
+    """A screen's module: how it shows, and the actions of its own (`ACTIONS`, where it has some)."""
+
+    async def show(self, match: Match, state: AppState) -> Screen: ...
 
 
-class Page(Protocol):
-    """The few things the controller asks of a page; `browser.BrowserPage` is the real one."""
-
-    def set_html(self, region: str, markup: str) -> None: ...
-    def set_title(self, title: str) -> None: ...
-    def focus(self, region: str) -> None: ...
-    def go(self, location_hash: str) -> None: ...
-    def set_text(self, element_id: str, text: str) -> None: ...
-    def set_value(self, element_id: str, value: str) -> None: ...
-    def highlight(self, track_id: str) -> None: ...
-    def open_dialog(self, dialog_id: str) -> None: ...
-    def show_now_playing(self, metadata: dict[str, str] | None, playing: bool) -> None: ...
-    def log_error(self, text: str) -> None: ...
-
-
-_RUNNING: set[asyncio.Task] = set()
-
-
-def spawn(work: Coroutine) -> asyncio.Task:
-    """Run `work` in the background, held until done (the event loop keeps only weak references)."""
-    task = asyncio.ensure_future(work)
-    _RUNNING.add(task)
-    task.add_done_callback(_RUNNING.discard)
-    return task
+ViewLoader = Callable[[str], View]
+"""Loads a route's view by module name; the first navigation to a screen imports its module."""
 
 
 def describe(error: BaseException) -> str:
@@ -64,9 +47,17 @@ def failure_screen(error: BaseException) -> Screen:
 
 
 class App:
-    def __init__(self, page: Page, state: AppState, actions: dict[str, Action] | None = None) -> None:
-        self.page = page
+    def __init__(
+        self,
+        ports: Ports,
+        state: AppState,
+        actions: Actions | None = None,
+        views: ViewLoader = import_module,
+    ) -> None:
+        self.ports = ports
+        self.page = ports.page
         self.state = state
+        self.views = views
         self.actions = actions or {}
         self.current = match("#/")
         self.location = "#/"
@@ -120,8 +111,7 @@ class App:
 
     def highlight_current(self) -> None:
         """Mark the playing item in whatever list is on screen."""
-        player = self.state.player
-        current = player.current if player else None
+        current = self.state.player.current
         self.page.highlight(current.item.id if current else "")
 
     async def refresh(self) -> None:
@@ -130,35 +120,52 @@ class App:
 
     def go(self, location_hash: str) -> None:
         """Navigate as a link would: the page's hash changes and `show` follows."""
-        self.page.go(location_hash)
+        self.ports.location.go(location_hash)
 
     async def screen_for(self, target: Match) -> Screen:
         if self.out_of_reach(target.route):
             markup = render("public_only.html", openwhyd=self.state.config.openwhyd_base)
             return Screen("Not available here · Tonearm", markup)
         try:
-            view = import_module(target.route.view if target.route else NOT_FOUND_VIEW)
+            view = self.views(target.route.view if target.route else NOT_FOUND_VIEW)
             return await view.show(target, self.state)
         except Exception as error:
             self.report(error)
             return failure_screen(error)
 
     async def act(self, name: str, data: dict[str, str]) -> None:
-        """Run the action `name`: the current screen's own, else one the whole app knows."""
-        handler = self._screen_actions().get(name) or self.actions.get(name)
-        if handler is None:
+        """Run the action `name`, the current screen's own or else one the whole app knows, with
+        `data` read into its payload; a field it lacks is said beside its form."""
+        action = self._screen_actions().get(name) or self.actions.get(name)
+        if action is None:
             self.page.log_error(f"no action {name!r} on {self.current.path}")
             return
         try:
-            await handler(self, data)
+            payload = parse(action.payload, data)
+        except BadField as problem:
+            if action.form is None:
+                self.fail(problem)
+            else:
+                tell(self.page, action.form, problem.message)
+            return
+        try:
+            await action.run(self, payload)
         except Exception as error:
-            self.report(error)
-            self.page.set_html("main", failure_screen(error).html)
+            self.fail(error)
 
-    def _screen_actions(self) -> dict[str, Action]:
+    def fail(self, error: Exception) -> None:
+        """An action that went wrong: logged, and said instead of the screen."""
+        self.report(error)
+        self.page.set_html("main", failure_screen(error).html)
+
+    def _screen_actions(self) -> Actions:
         if self.current.route is None:
             return {}
-        return getattr(import_module(self.current.route.view), "ACTIONS", {})
+        return getattr(self.views(self.current.route.view), "ACTIONS", {})
+
+    def still_on(self, route: str) -> bool:
+        """After a wait: whether the screen is still there to show the outcome on."""
+        return self.current.name == route
 
     def report(self, error: BaseException) -> None:
         self.page.log_error("".join(traceback.format_exception(error)))

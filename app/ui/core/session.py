@@ -7,8 +7,9 @@ from app.openwhyd.models import User
 from app.ui.core.state import AppState
 
 
-async def restore(state: AppState, me: Awaitable[User]) -> None:
-    """The Openwhyd session lives in the service's cookie: `me` asked whom it belongs to."""
+async def restore(state: AppState, me: Awaitable[User | None]) -> None:
+    """The Openwhyd session lives in the service's cookie: `me` asked whom it belongs to (None:
+    nobody, or no cookie to ask about)."""
     try:
         state.session.openwhyd_user = await me
     except ApiError:

@@ -1,6 +1,5 @@
 """What the UI knows between screens: configuration, service clients, who is signed in."""
 
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,10 +10,11 @@ from app.heavy.token import HeavyToken
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.player.controller import Player
+from app.ui.components.paged_list import LongList
+from app.ui.core.payloads import named
 
 if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
     from app.patches.upload import Upload
-    from app.ui.components.long_list import LongList  # which imports this module
 
 
 @dataclass
@@ -32,6 +32,14 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Row:
+    """A row of a list on screen, as its buttons name it: the list's key and the row's place."""
+
+    list_key: str = named("list")
+    index: int = named("index")
+
+
+@dataclass(frozen=True)
 class Notice:
     """What a form shows after an action failed: the message and what the user had typed."""
 
@@ -41,13 +49,15 @@ class Notice:
 
 @dataclass
 class AppState:
+    """Made once, by the composition root, with all it holds (tests make their own)."""
+
     config: AppConfig
-    services: Services | None = None
+    services: Services
+    player: Player
+    clock: Clock
     session: Session = field(default_factory=Session)
     runtime: dict[str, str] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
-    player: Player | None = None
-    clock: Clock = time.time
     queue_open: bool = False
     """Whether the player bar's queue panel is shown."""
     image_versions: dict[str, int] = field(default_factory=dict)
@@ -55,17 +65,16 @@ class AppState:
     the count, so the browser shows the new picture, not the one it cached."""
     lists: dict[str, tuple] = field(default_factory=dict)
     """The lists on screen by name, for `play-list` to find the items a click plays."""
-    long_lists: dict[str, "LongList"] = field(default_factory=dict)
+    long_lists: dict[str, LongList] = field(default_factory=dict)
     """The lists on screen that load page by page and show only the rows near the screen."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
 
-    def listed(self, data: dict[str, str]) -> tuple[tuple, int] | None:
-        """The list on screen a row's button names (`list`) and the row's place in it (`index`);
-        None when the list is gone or shorter."""
-        items = self.lists.get(data.get("list", ""), ())
-        index = int(data.get("index", "0"))
-        return (items, index) if 0 <= index < len(items) else None
+    def listed(self, row: Row) -> tuple[tuple, int] | None:
+        """The list on screen a row's button names and the row's place in it; None when the list
+        is gone or shorter."""
+        items = self.lists.get(row.list_key, ())
+        return (items, row.index) if 0 <= row.index < len(items) else None
 
     def take_notice(self, form: str) -> Notice | None:
         """The notice for `form`, shown once."""

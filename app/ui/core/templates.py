@@ -11,7 +11,6 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 @cache
 def environment() -> Environment:
-    from app.ui.components.embed_snippet import embed_code
     from app.ui.core.router import href
     from app.ui.core.wording import noun
 
@@ -24,7 +23,6 @@ def environment() -> Environment:
         auto_reload=False,  # the files never change under a page; the startup snapshot holds them compiled
     )
     env.globals["href"] = href
-    env.globals["embed_code"] = embed_code
     env.globals["noun"] = noun
     return env
 

@@ -1,15 +1,18 @@
 """The studio's front door: your patches once signed in; before that, the sign-in with a token and
 the demo user's public patches, to look around first."""
 
+from dataclasses import dataclass
+
 from app.api.errors import ApiError, NotFound
 from app.clock import utc_now
 from app.heavy.client import HeavyClient
 from app.heavy.token import read_token
 from app.ui.components.feedback import refuse
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.screens.heavy import user as heavy_user
 from app.ui.screens.heavy.studio import REMEMBERED_TOKEN, render_studio, use_token
 
@@ -40,23 +43,29 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen("heavy · Tonearm", markup)
 
 
-async def sign_in(app: App, data: dict[str, str]) -> None:
-    """The token is read as the uploader read it, then tried once on the service before it is used."""
-    from app.ui import browser  # the DOM edge, Pyodide only
+@dataclass(frozen=True)
+class SignIn:
+    token: str = ""
+    remember: str = ""
+    """The checkbox's value when it is checked."""
+    next: str = ""
+    """Where to go once signed in (a `#/…` location), else one's patches."""
 
+
+async def sign_in(app: App, form: SignIn) -> None:
+    """The token is read as the uploader read it, then tried once on the service before it is used."""
     client = app.state.services.heavy
     try:
-        token = read_token(data.get("token", ""), utc_now(app.state.clock))
+        token = read_token(form.token, utc_now(app.state.clock))
         await HeavyClient(client.base_url, client.transport, token).user(token.name)
     except ApiError as error:
-        await refuse(app, SIGN_IN, error, {"remember": data.get("remember", "")})
+        await refuse(app, SIGN_IN, error, {"remember": form.remember})
         return
     use_token(app.state, token)
-    browser.store(REMEMBERED_TOKEN, token.value if data.get("remember") else "")
+    app.ports.storage.store(REMEMBERED_TOKEN, token.value if form.remember else "")
     app.render_chrome()
-    next_location = data.get("next", "")
-    app.go(next_location if next_location.startswith("#/") else href("heavy-user", user=token.name))
+    app.go(form.next if form.next.startswith("#/") else href("heavy-user", user=token.name))
 
 
-ACTIONS: dict[str, Action] = {"heavy-sign-in": sign_in, **heavy_user.ACTIONS}
+ACTIONS: Actions = {"heavy-sign-in": Action(sign_in, SignIn, form=SIGN_IN), **heavy_user.ACTIONS}
 """With the user screen's, which this one shows once signed in."""

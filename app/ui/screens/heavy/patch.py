@@ -7,6 +7,7 @@ preview part of the page changes, so the pickers keep what they hold.
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from app.api.errors import ApiError, NotFound
 from app.clock import Clock, today
@@ -15,10 +16,13 @@ from app.heavy.releases import ReleaseOption, release_options
 from app.heavy.web_build import newest_play_link
 from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
 from app.patches.upload import Upload, prepare_upload
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.payloads import NoData
+from app.ui.core.ports import Files
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.screens.heavy.studio import failure, render_studio
 
 PREVIEW = "upload-preview"
@@ -73,31 +77,19 @@ def show_preview(
     app.page.set_html(PREVIEW, preview)
 
 
-def pick(input_id: str) -> Action:
+def pick(input_id: str) -> Action[NoData]:
     """What a change of the file input `input_id` does: read, check, zip and preview its files."""
-
-    async def read() -> dict[str, bytes] | None:
-        from app.ui import browser  # the DOM edge, Pyodide only
-
-        return await browser.read_files(input_id, MAX_UNPACKED_BYTES)
-
-    return take_files(read)
+    return take_files(lambda files: files.picked(input_id, MAX_UNPACKED_BYTES))
 
 
-async def _read_dropped() -> dict[str, bytes] | None:
-    from app.ui import browser  # the DOM edge, Pyodide only
-
-    return await browser.read_dropped(MAX_UNPACKED_BYTES)
-
-
-def take_files(read: Callable[[], Awaitable[dict[str, bytes] | None]]) -> Action:
+def take_files(read: Callable[[Files], Awaitable[dict[str, bytes] | None]]) -> Action[NoData]:
     """Read files as `read` finds them (picked or dropped), then check, zip and preview them."""
 
-    async def picked(app: App, data: dict[str, str]) -> None:
+    async def picked(app: App, _: NoData) -> None:
         patch_id = patch_key(app.current)
         app.state.uploads.pop(patch_id, None)
         try:
-            picked = await read()
+            picked = await read(app.ports.files)
             if picked is None:
                 raise BundleTooLarge(
                     f"These files add up to more than {MAX_UNPACKED_BYTES >> 20} MiB;"
@@ -112,10 +104,16 @@ def take_files(read: Callable[[], Awaitable[dict[str, bytes] | None]]) -> Action
         show_preview(app, upload)
         app.page.focus("upload-summary")
 
-    return picked
+    return Action(picked)
 
 
-async def upload(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class UploadForm:
+    release: str = ""
+    """The hvcc release to compile with; none offered: heavy picks its newest."""
+
+
+async def upload(app: App, form: UploadForm) -> None:
     """Send the picked files and wait for the compile, then show the new version, failed or not."""
     owner, name = app.current.params["owner"], app.current.params["patch"]
     here, patch_id = app.current.path, patch_key(app.current)
@@ -127,7 +125,7 @@ async def upload(app: App, data: dict[str, str]) -> None:
     show_preview(app, prepared, compiling=True)
     app.page.set_text(STATUS, "Compiling…")
     app.page.focus(STATUS)
-    release = data.get("release") or None  # none offered: heavy picks its newest
+    release = form.release or None
     try:
         job = await app.state.services.heavy.compile(owner, name, prepared.bundle, release)
     except ApiError as error:
@@ -142,9 +140,9 @@ async def upload(app: App, data: dict[str, str]) -> None:
         app.go(href("heavy-version", owner=owner, patch=name, n=str(job.index)))
 
 
-ACTIONS: dict[str, Action] = {
+ACTIONS: Actions = {
     "heavy-pick-files": pick("upload-files"),
     "heavy-pick-folder": pick("upload-folder"),
-    "heavy-drop-files": take_files(_read_dropped),
-    "heavy-upload": upload,
+    "heavy-drop-files": take_files(lambda files: files.dropped(MAX_UNPACKED_BYTES)),
+    "heavy-upload": Action(upload, UploadForm),
 }

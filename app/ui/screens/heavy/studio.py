@@ -12,8 +12,10 @@ from app.api.errors import ApiError, AuthRequired
 from app.clock import utc_now
 from app.heavy.models import CompileMessage
 from app.heavy.token import HeavyToken, InvalidToken, read_token
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.payloads import NoData
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 REMEMBERED_TOKEN = "tonearm.heavy-token"
@@ -32,11 +34,9 @@ def restore(state: AppState, remembered: str) -> None:
         use_token(state, read_token(remembered, utc_now(state.clock)))
 
 
-async def sign_out(app: App, data: dict[str, str]) -> None:
+async def sign_out(app: App, _: NoData) -> None:
     """Forget the token, on this device too, and show the screen as anyone sees it."""
-    from app.ui import browser  # the DOM edge, Pyodide only
-
-    browser.store(REMEMBERED_TOKEN, "")
+    app.ports.storage.store(REMEMBERED_TOKEN, "")
     use_token(app.state, None)
     app.state.uploads.clear()
     await app.refresh()
@@ -81,5 +81,5 @@ def render_studio(template: str, **context: Any) -> str:
     return render(template, byte_size=byte_size, moment=moment, message_text=message_text, **context)
 
 
-ACTIONS: dict[str, Action] = {"heavy-sign-out": sign_out}
+ACTIONS: Actions = {"heavy-sign-out": Action(sign_out)}
 """Actions of the frame's heavy account, available on every screen."""

@@ -4,16 +4,18 @@ A new token's value goes straight into the page and nowhere else: not into the s
 cannot be shown twice, and not into a URL or a log.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from app.api.errors import ApiError, BadRequest
 from app.heavy.models import UserToken
 from app.heavy.token import HeavyToken
 from app.ui.components.feedback import announce, refuse
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.screens.heavy.studio import failure, render_studio
 
 TITLE = "Your tokens · heavy · Tonearm"
@@ -56,8 +58,21 @@ async def show(match: Match, state: AppState) -> Screen:
     return await tokens_screen(state)
 
 
-async def create_token(app: App, data: dict[str, str]) -> None:
-    label = data.get("label", "").strip()
+@dataclass(frozen=True)
+class NewToken:
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Revoked:
+    """A token's Revoke button: its id, and its label to say which was revoked."""
+
+    token: str
+    label: str = ""
+
+
+async def create_token(app: App, form: NewToken) -> None:
+    label = form.label.strip()
     try:
         if not label:
             raise BadRequest("Give the token a label, such as the machine or tool that will use it.")
@@ -69,15 +84,18 @@ async def create_token(app: App, data: dict[str, str]) -> None:
     app.page.focus("new-token")
 
 
-async def revoke_token(app: App, data: dict[str, str]) -> None:
+async def revoke_token(app: App, revoked: Revoked) -> None:
     try:
-        await app.state.services.heavy.revoke_token(data["token"])
+        await app.state.services.heavy.revoke_token(revoked.token)
     except ApiError as error:
         await refuse(app, TOKENS, error)
         return
     await app.refresh()
-    announce(app, f"The token “{data.get('label', '')}” was revoked.")
+    announce(app, f"The token “{revoked.label}” was revoked.")
     app.page.focus("main")
 
 
-ACTIONS: dict[str, Action] = {"heavy-create-token": create_token, "heavy-revoke-token": revoke_token}
+ACTIONS: Actions = {
+    "heavy-create-token": Action(create_token, NewToken, form=NEW_TOKEN),
+    "heavy-revoke-token": Action(revoke_token, Revoked, form=TOKENS),
+}

@@ -2,15 +2,17 @@
 creates and deletes patches here."""
 
 import asyncio
+from dataclasses import dataclass
 
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.heavy.client import HeavyClient
 from app.heavy.models import Patch
 from app.ui.components.feedback import announce, refuse
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.screens.heavy.studio import failure, render_studio
 
 NEW_PATCH = "heavy-new-patch"
@@ -50,9 +52,23 @@ async def show(match: Match, state: AppState) -> Screen:
     return await user_screen(state, match.params["user"], match.path)
 
 
-async def create_patch(app: App, data: dict[str, str]) -> None:
-    name, description = data.get("name", "").strip(), data.get("description", "").strip()
-    visibility = data.get("visibility", "public")
+@dataclass(frozen=True)
+class NewPatch:
+    name: str = ""
+    description: str = ""
+    visibility: str = "public"
+
+
+@dataclass(frozen=True)
+class PatchRef:
+    """A patch's Delete button."""
+
+    owner: str
+    patch: str
+
+
+async def create_patch(app: App, form: NewPatch) -> None:
+    name, description, visibility = form.name.strip(), form.description.strip(), form.visibility
     try:
         if not name:
             raise BadRequest("Name the patch: letters, digits, '_' or '-'.")
@@ -66,8 +82,8 @@ async def create_patch(app: App, data: dict[str, str]) -> None:
     app.go(href("heavy-patch", owner=patch.owner, patch=patch.name))
 
 
-async def delete_patch(app: App, data: dict[str, str]) -> None:
-    owner, name = data["owner"], data["patch"]
+async def delete_patch(app: App, deleted: PatchRef) -> None:
+    owner, name = deleted.owner, deleted.patch
     try:
         await app.state.services.heavy.delete_patch(owner, name)
     except ApiError as error:
@@ -79,4 +95,7 @@ async def delete_patch(app: App, data: dict[str, str]) -> None:
     app.page.focus("main")
 
 
-ACTIONS: dict[str, Action] = {"heavy-create-patch": create_patch, "heavy-delete-patch": delete_patch}
+ACTIONS: Actions = {
+    "heavy-create-patch": Action(create_patch, NewPatch, form=NEW_PATCH),
+    "heavy-delete-patch": Action(delete_patch, PatchRef, form=PATCHES),
+}

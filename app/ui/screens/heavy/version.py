@@ -4,13 +4,16 @@ Downloads go through the client, which sends the token in a header, and reach th
 file the page hands over: a link with the token in it would leak it to history and logs.
 """
 
+from dataclasses import dataclass
+
 from app.api.errors import ApiError, BadRequest, NotFound, ServerError
 from app.heavy.downloads import downloads
 from app.heavy.web_build import play_link
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.screens.heavy.studio import byte_size, failure, render_studio
 
 REFUSED_TARGET = (BadRequest, NotFound, ServerError)
@@ -36,13 +39,21 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen(f"{name} version {job.index} · heavy · Tonearm", markup)
 
 
-async def download(app: App, data: dict[str, str]) -> None:
-    from app.ui import browser  # the DOM edge, Pyodide only
+@dataclass(frozen=True)
+class Target:
+    """A target's Download button: what made it, its cell, where it is and the file to save."""
 
-    generator, cell = data["generator"], f"target-{data['slug']}"
+    generator: str
+    slug: str
+    url: str
+    file: str
+
+
+async def download(app: App, target: Target) -> None:
+    generator, cell = target.generator, f"target-{target.slug}"
     app.page.set_text("download-status", f"Downloading {generator}…")
     try:
-        archive = await app.state.services.heavy.download(data["url"])
+        archive = await app.state.services.heavy.download(target.url)
     except REFUSED_TARGET as error:
         app.page.set_text(cell, f"Not available here: {error.message}")
         app.page.set_text("download-status", f"{generator} is not available here: {error.message}")
@@ -50,9 +61,9 @@ async def download(app: App, data: dict[str, str]) -> None:
     except ApiError as error:
         app.page.set_text("download-status", f"{generator} could not be downloaded: {error.message}")
         return
-    browser.save_file(data["file"], archive, "application/zip")
+    app.ports.downloads.save(target.file, archive, "application/zip")
     app.page.set_text(cell, byte_size(len(archive)))
-    app.page.set_text("download-status", f"Saved {data['file']}, {byte_size(len(archive))}.")
+    app.page.set_text("download-status", f"Saved {target.file}, {byte_size(len(archive))}.")
 
 
-ACTIONS: dict[str, Action] = {"heavy-download": download}
+ACTIONS: Actions = {"heavy-download": Action(download, Target)}

@@ -2,6 +2,7 @@
 (`#/add?url=…`, so a bookmarklet can open it), then the track is titled and put in no playlist,
 one of yours, or a new one."""
 
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from app.api.errors import ApiError, BadRequest
@@ -9,11 +10,13 @@ from app.openwhyd.eid import AUDIO_EXTENSIONS, AUDIO_FILE, eid_from_url, source_
 from app.player.sources import SOURCE_NAMES
 from app.ui.components.feedback import announce, refuse
 from app.ui.components.playlist_choice import chosen_playlist
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.payloads import form_values
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 from app.ui.screens.openwhyd.track import source_of
 
@@ -72,25 +75,41 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen(TITLE, markup, focus="add-name" if eid else "add-url")
 
 
-async def check_link(app: App, data: dict[str, str]) -> None:
-    query = {key: data[key].strip() for key in ("url", "pl") if data.get(key, "").strip()}
+@dataclass(frozen=True)
+class Link:
+    """The link to check, and the playlist the location proposed (`pl`)."""
+
+    url: str = ""
+    pl: str = ""
+
+
+@dataclass(frozen=True)
+class NewTrack:
+    url: str = ""
+    name: str = ""
+    playlist: str = ""
+    new_playlist: str = ""
+
+
+async def check_link(app: App, form: Link) -> None:
+    query = {key: value.strip() for key, value in form_values(form).items() if value.strip()}
     app.go(href("add-track", query))
 
 
-async def add_track(app: App, data: dict[str, str]) -> None:
+async def add_track(app: App, form: NewTrack) -> None:
     client = app.state.services.openwhyd
     me = app.state.session.openwhyd_user
     try:
-        eid = eid_from_url(data.get("url", ""))
-        name = data.get("name", "").strip()
+        eid = eid_from_url(form.url)
+        name = form.name.strip()
         if eid is None:
             raise BadRequest(UNSUPPORTED)
         if not name:
             raise BadRequest("Give the track a title.")
-        choice = chosen_playlist(data, await client.user_playlists(me.id))
+        choice = chosen_playlist(form.playlist, form.new_playlist, await client.user_playlists(me.id))
         track = await client.add_track(eid, name, playlist=choice.existing, new_playlist=choice.new_name)
     except ApiError as error:
-        await refuse(app, FORM, error, data)
+        await refuse(app, FORM, error, form_values(form))
         return
     if track.playlist:
         app.go(href("playlist", user=profile_name(me), n=str(track.playlist.id)))
@@ -100,4 +119,7 @@ async def add_track(app: App, data: dict[str, str]) -> None:
         announce(app, f"{name} is added to your profile.")
 
 
-ACTIONS: dict[str, Action] = {"check-track-link": check_link, "add-track": add_track}
+ACTIONS: Actions = {
+    "check-track-link": Action(check_link, Link),
+    "add-track": Action(add_track, NewTrack, form=FORM),
+}

@@ -2,6 +2,7 @@
 
 from app.api.errors import ApiError
 from app.ui.components import long_list
+from app.ui.components.paged_list import Chunk
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen, load_failed
 from app.ui.core.state import AppState
@@ -16,13 +17,13 @@ LIST_KEY = "hot"
 async def show(match: Match, state: AppState) -> Screen:
     client = state.services.openwhyd
 
-    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+    async def fetch(cursor: str | None, size: int) -> Chunk:
         hot = await client.hot_tracks(skip=int(cursor or 0), limit=size)
         scores = tuple(
             f"{counted(item.love_count, 'like')} · {counted(item.post_count, 'post')}" for item in hot.tracks
         )
         more = None if hot.next_skip is None else str(hot.next_skip)
-        return long_list.Chunk(tuple(item.track for item in hot.tracks), more, scores)
+        return Chunk(tuple(item.track for item in hot.tracks), more, scores)
 
     try:
         first = await fetch(None, LIMIT)

@@ -1,10 +1,13 @@
 """Signing in to Openwhyd; a refusal shows the server's own message beside the form."""
 
+from dataclasses import dataclass
+
 from app.api.errors import ApiError
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState, Notice
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 FORM = "login"
@@ -15,8 +18,16 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen("Sign in · Tonearm", form)
 
 
-async def sign_in(app: App, data: dict[str, str]) -> None:
-    login, password = data.get("login", "").strip(), data.get("password", "")
+@dataclass(frozen=True)
+class SignIn:
+    login: str = ""
+    password: str = ""
+    next: str = ""
+    """Where to go once signed in (a `#/…` location), else home."""
+
+
+async def sign_in(app: App, form: SignIn) -> None:
+    login, password = form.login.strip(), form.password
     try:
         if not login or not password:
             raise ApiError("Enter your email or handle and your password.")
@@ -28,8 +39,7 @@ async def sign_in(app: App, data: dict[str, str]) -> None:
         return
     app.state.session.openwhyd_user = user
     app.render_chrome()
-    next_location = data.get("next", "")
-    app.go(next_location if next_location.startswith("#/") else href("home"))
+    app.go(form.next if form.next.startswith("#/") else href("home"))
 
 
-ACTIONS: dict[str, Action] = {"openwhyd-sign-in": sign_in}
+ACTIONS: Actions = {"openwhyd-sign-in": Action(sign_in, SignIn, form=FORM)}

@@ -3,12 +3,15 @@
 from app.api.errors import ApiError
 from app.openwhyd import account_forms
 from app.openwhyd.account_forms import FieldProblem
-from app.ui.components.account_feedback import still_on, tell
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.form_feedback import tell
+from app.ui.core.payloads import form_values
 from app.ui.core.router import Match
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
+from app.ui.screens.openwhyd.account_fields import Email
 
 ROUTE = "password-reset"
 FORM = "forgot"
@@ -20,18 +23,18 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen("Forgot password · Tonearm", markup, focus=f"{FORM}-email")
 
 
-async def ask_reset(app: App, data: dict[str, str]) -> None:
+async def ask_reset(app: App, form: Email) -> None:
     try:
-        answer = await app.state.services.openwhyd.forgot_password(account_forms.email(data))
+        answer = await app.state.services.openwhyd.forgot_password(account_forms.email(form_values(form)))
     except FieldProblem as problem:
-        tell(app, FORM, problem.message, focus=f"{FORM}-{problem.field}")
+        tell(app.page, FORM, problem.message, focus=f"{FORM}-{problem.field}")
         return
     except ApiError as error:
-        if still_on(app, ROUTE):
-            tell(app, FORM, error.message, focus=f"{FORM}-email")
+        if app.still_on(ROUTE):
+            tell(app.page, FORM, error.message, focus=f"{FORM}-email")
         return
-    if still_on(app, ROUTE):
-        tell(app, FORM, answer or NO_ANSWER, ok=True)
+    if app.still_on(ROUTE):
+        tell(app.page, FORM, answer or NO_ANSWER, ok=True)
 
 
-ACTIONS: dict[str, Action] = {"openwhyd-forgot-password": ask_reset}
+ACTIONS: Actions = {"openwhyd-forgot-password": Action(ask_reset, Email, form=FORM)}

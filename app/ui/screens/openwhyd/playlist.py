@@ -2,20 +2,26 @@
 renames, deletes and rearranges here; rearranging has its own location (`…/arrange`), where the
 whole list is loaded so that any track can move anywhere."""
 
+from dataclasses import dataclass
+
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.openwhyd.account_forms import PICTURE_TYPES, FieldProblem
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import Playlist, Track, User
 from app.openwhyd.paths import playlist_key
 from app.ui.components import export_menu, long_list
+from app.ui.components.embed_snippet import embed_code
 from app.ui.components.feedback import announce, refuse
+from app.ui.components.paged_list import Chunk, Fetch
 from app.ui.components.picked import picked_picture
-from app.ui.components.reorder import focus_after_move
-from app.ui.core.app import Action, App
+from app.ui.components.reorder import Move, focus_after_move
+from app.ui.core.app import App
+from app.ui.core.payloads import form_values, named
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 PAGE = 100
@@ -36,8 +42,8 @@ def playlist_cursor(track: Track) -> str:
     return str(track.order) if track.order is not None else track.id
 
 
-def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> long_list.Fetch:
-    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+def playlist_fetch(client: OpenwhydClient, owner: User, playlist: Playlist) -> Fetch:
+    async def fetch(cursor: str | None, size: int) -> Chunk:
         page = await client.playlist_tracks(owner.id, playlist.id, limit=size, after=cursor)
         return long_list.chunk_of(page, playlist_cursor)
 
@@ -92,29 +98,50 @@ async def show(match: Match, state: AppState) -> Screen:
         mine=mine,
         arranging=arranging,
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
+        embed=embed_code(state.config, match.params["user"], str(playlist.id), title=playlist.name),
         notices={form: state.take_notice(form) for form in FORMS},
         picture_types=PICTURE_TYPES,
     )
     return Screen(f"{playlist.name} · Tonearm", markup)
 
 
-async def rename_playlist(app: App, data: dict[str, str]) -> None:
-    name = data.get("name", "").strip()
+@dataclass(frozen=True)
+class OwnPlaylist:
+    """The owner's own playlist an action is about, by its number."""
+
+    playlist: str
+
+
+@dataclass(frozen=True)
+class Rename(OwnPlaylist):
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class TrackMove(Move):
+    """A move in the list on screen (`list`) of the playlist being rearranged."""
+
+    list_key: str = named("list")
+    playlist: str
+
+
+async def rename_playlist(app: App, form: Rename) -> None:
+    name = form.name.strip()
     try:
         if not name:
             raise BadRequest("Give the playlist a name.")
-        await app.state.services.openwhyd.rename_playlist(data["playlist"], name)
+        await app.state.services.openwhyd.rename_playlist(form.playlist, name)
     except ApiError as error:
-        await refuse(app, "rename", error, data)
+        await refuse(app, "rename", error, form_values(form))
         return
     await app.refresh()
     app.page.focus("playlist-title")
     announce(app, f"The playlist is now called {name}.")
 
 
-async def delete_playlist(app: App, data: dict[str, str]) -> None:
+async def delete_playlist(app: App, deleted: OwnPlaylist) -> None:
     try:
-        await app.state.services.openwhyd.delete_playlist(data["playlist"])
+        await app.state.services.openwhyd.delete_playlist(deleted.playlist)
     except ApiError as error:
         await refuse(app, "playlist", error)
         return
@@ -122,15 +149,15 @@ async def delete_playlist(app: App, data: dict[str, str]) -> None:
     announce(app, "The playlist is deleted; its tracks stay on your profile.")
 
 
-async def move_track(app: App, data: dict[str, str]) -> None:
-    """A move button or a drop: `from` and `to` are positions in the list on screen, saved at once."""
-    tracks = app.state.lists.get(data["list"], ())
-    start, end = int(data["from"]), int(data["to"])
+async def move_track(app: App, move: TrackMove) -> None:
+    """Saved at once."""
+    tracks = app.state.lists.get(move.list_key, ())
+    start, end = move.start, move.end
     if start == end or not (0 <= start < len(tracks) and 0 <= end < len(tracks)):
         return
     order = moved(tracks, start, end)
     try:
-        await app.state.services.openwhyd.reorder_playlist(data["playlist"], [track.id for track in order])
+        await app.state.services.openwhyd.reorder_playlist(move.playlist, [track.id for track in order])
     except ApiError as error:
         await refuse(app, "playlist", error)
         return
@@ -139,13 +166,13 @@ async def move_track(app: App, data: dict[str, str]) -> None:
     announce(app, f"{order[end].name or 'The track'} is now at position {end + 1} of {len(order)}.")
 
 
-async def set_image(app: App, data: dict[str, str]) -> None:
+async def set_image(app: App, form: OwnPlaylist) -> None:
     """Upload the picked picture and make it the playlist's."""
     client = app.state.services.openwhyd
     try:
-        name, content, media_type = await picked_picture(IMAGE_INPUT)
+        name, content, media_type = await picked_picture(app.ports.files, IMAGE_INPUT)
         uploaded = await client.upload_image(name, content, media_type)
-        await client.set_playlist_image(data["playlist"], uploaded.path)
+        await client.set_playlist_image(form.playlist, uploaded.path)
     except FieldProblem as problem:
         await refuse(app, "image", BadRequest(problem.message))
         return
@@ -153,17 +180,17 @@ async def set_image(app: App, data: dict[str, str]) -> None:
         await refuse(app, "image", error)
         return
     versions = app.state.image_versions
-    key = playlist_key(app.state.session.openwhyd_user.id, data["playlist"])
+    key = playlist_key(app.state.session.openwhyd_user.id, form.playlist)
     versions[key] = versions.get(key, 0) + 1
     await app.refresh()
     app.page.focus("playlist-title")
     announce(app, "The playlist's image is saved.")
 
 
-ACTIONS: dict[str, Action] = {
-    "set-playlist-image": set_image,
-    "rename-playlist": rename_playlist,
-    "delete-playlist": delete_playlist,
-    "move-track": move_track,
+ACTIONS: Actions = {
+    "set-playlist-image": Action(set_image, OwnPlaylist, form="image"),
+    "rename-playlist": Action(rename_playlist, Rename, form="rename"),
+    "delete-playlist": Action(delete_playlist, OwnPlaylist, form="playlist"),
+    "move-track": Action(move_track, TrackMove, form="playlist"),
     **export_menu.ACTIONS,
 }

@@ -1,15 +1,21 @@
 """A user's profile: who they are, and their tracks, playlists or likes, one tab at a time."""
 
+from dataclasses import dataclass
+
 from app.api.errors import ApiError, BadRequest, NotFound
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.ui.components import export_menu, long_list
+from app.ui.components.embed_snippet import embed_code
 from app.ui.components.feedback import announce, refuse
-from app.ui.core.app import Action, App
+from app.ui.components.paged_list import Chunk, Fetch
+from app.ui.core.app import App
+from app.ui.core.payloads import form_values
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 TABS = (("Tracks", "profile"), ("Playlists", "profile-playlists"), ("Likes", "profile-likes"))
@@ -24,13 +30,13 @@ def safe_links(user: User) -> dict[str, str]:
     return {name: url for name, url in user.links.items() if url.startswith(("https://", "http://"))}
 
 
-def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> long_list.Fetch:
+def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> Fetch:
     """How a tab's list loads, page by page; Openwhyd fixes the length of a page of likes."""
 
-    async def likes(cursor: str | None, size: int) -> long_list.Chunk:
+    async def likes(cursor: str | None, size: int) -> Chunk:
         return long_list.chunk_of(await client.liked_tracks(user.id, after=cursor))
 
-    async def posts(cursor: str | None, size: int) -> long_list.Chunk:
+    async def posts(cursor: str | None, size: int) -> Chunk:
         return long_list.chunk_of(await client.profile_tracks(user.id, limit=size, after=cursor))
 
     return likes if tab == "profile-likes" else posts
@@ -44,9 +50,9 @@ async def tab_content(client: OpenwhydClient, match: Match, user: User) -> dict:
 
 
 async def show(match: Match, state: AppState) -> Screen:
-    client = state.services.openwhyd
+    client, handle = state.services.openwhyd, match.params["user"]
     try:
-        user = await client.user(match.params["user"])
+        user = await client.user(handle)
         content = await tab_content(client, match, user)
     except NotFound:
         return not_found(match.path)
@@ -70,8 +76,9 @@ async def show(match: Match, state: AppState) -> Screen:
         tab=match.name,
         list_key=list_key,
         me=me,
-        handle=match.params["user"],
+        handle=handle,
         export=export_menu.menu(source, f"{user.name} {word}", user.id) if source else None,
+        embed=embed_code(state.config, handle, likes=match.name == "profile-likes", title=user.name),
         create_notice=state.take_notice(CREATE_FORM),
         tracks=tracks,
         rows=rows,
@@ -80,32 +87,44 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen(f"{user.name} · Tonearm", markup)
 
 
-async def follow(app: App, data: dict[str, str]) -> None:
-    await app.state.services.openwhyd.follow(data["user"])
+@dataclass(frozen=True)
+class Person:
+    """The user a Follow button is about, by id."""
+
+    user: str
+
+
+@dataclass(frozen=True)
+class NewPlaylist:
+    name: str = ""
+
+
+async def follow(app: App, person: Person) -> None:
+    await app.state.services.openwhyd.follow(person.user)
     await app.refresh()
 
 
-async def unfollow(app: App, data: dict[str, str]) -> None:
-    await app.state.services.openwhyd.unfollow(data["user"])
+async def unfollow(app: App, person: Person) -> None:
+    await app.state.services.openwhyd.unfollow(person.user)
     await app.refresh()
 
 
-async def create_playlist(app: App, data: dict[str, str]) -> None:
-    name = data.get("name", "").strip()
+async def create_playlist(app: App, form: NewPlaylist) -> None:
+    name = form.name.strip()
     try:
         if not name:
             raise BadRequest("Name the playlist first.")
         playlist = await app.state.services.openwhyd.create_playlist(name)
     except ApiError as error:
-        await refuse(app, CREATE_FORM, error, data)
+        await refuse(app, CREATE_FORM, error, form_values(form))
         return
     app.go(href("playlist", user=profile_name(app.state.session.openwhyd_user), n=str(playlist.id)))
     announce(app, f"The playlist {name} is created.")
 
 
-ACTIONS: dict[str, Action] = {
-    "follow": follow,
-    "unfollow": unfollow,
-    "create-playlist": create_playlist,
+ACTIONS: Actions = {
+    "follow": Action(follow, Person),
+    "unfollow": Action(unfollow, Person),
+    "create-playlist": Action(create_playlist, NewPlaylist, form=CREATE_FORM),
     **export_menu.ACTIONS,
 }

@@ -15,13 +15,16 @@ from app.openwhyd import account_forms
 from app.openwhyd.account_forms import LINK_SITES, FieldProblem
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
-from app.ui.components.account_feedback import still_on, tell
 from app.ui.components.picked import picked_file, picked_picture
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.form_feedback import tell
+from app.ui.core.payloads import NoData, form_values
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
+from app.ui.screens.openwhyd.account_fields import Email, PasswordChange, Profile
 
 TITLE = "Settings · Tonearm"
 ROUTE = "settings"
@@ -83,14 +86,14 @@ async def saved(app: App, form: str, user: User, message: str) -> None:
         return
     app.state.session.openwhyd_user = user
     app.render_chrome()
-    if still_on(app, ROUTE):
+    if app.still_on(ROUTE):
         await app.refresh()
-        tell(app, form, message, ok=True)
+        tell(app.page, form, message, ok=True)
 
 
 def refused(app: App, form: str, message: str, field: str) -> None:
-    if still_on(app, ROUTE):
-        tell(app, form, message, focus=f"{form}-{field}")
+    if app.still_on(ROUTE):
+        tell(app.page, form, message, focus=f"{form}-{field}")
 
 
 async def _update(client: OpenwhydClient, changes: dict[str, Any]) -> User:
@@ -111,15 +114,15 @@ async def _server_copy(client: OpenwhydClient, fallback: User) -> User:
         return fallback
 
 
-async def save_profile(app: App, data: dict[str, str]) -> None:
+async def save_profile(app: App, form: Profile) -> None:
     client, before = app.state.services.openwhyd, app.state.session.openwhyd_user
     try:
-        changes = account_forms.profile_changes(before, data)
+        changes = account_forms.profile_changes(before, form_values(form))
     except FieldProblem as problem:
         refused(app, PROFILE, problem.message, problem.field)
         return
     if not changes:
-        tell(app, PROFILE, "Nothing to save: the profile is as it was.", ok=True)
+        tell(app.page, PROFILE, "Nothing to save: the profile is as it was.", ok=True)
         return
     optimistic = account_forms.with_changes(before, changes)
     app.state.session.openwhyd_user = optimistic
@@ -135,9 +138,9 @@ async def save_profile(app: App, data: dict[str, str]) -> None:
     await saved(app, PROFILE, user, "Your profile is saved.")
 
 
-async def save_email(app: App, data: dict[str, str]) -> None:
+async def save_email(app: App, form: Email) -> None:
     try:
-        user = await app.state.services.openwhyd.update_profile(email=account_forms.email(data))
+        user = await app.state.services.openwhyd.update_profile(email=account_forms.email(form_values(form)))
     except FieldProblem as problem:
         refused(app, EMAIL, problem.message, problem.field)
         return
@@ -147,10 +150,10 @@ async def save_email(app: App, data: dict[str, str]) -> None:
     await saved(app, EMAIL, user, "Your email is saved.")
 
 
-async def save_password(app: App, data: dict[str, str]) -> None:
+async def save_password(app: App, form: PasswordChange) -> None:
     client = app.state.services.openwhyd
     try:
-        current, new = account_forms.password_change(data)
+        current, new = account_forms.password_change(form_values(form))
         await client.change_password(current, new)
     except FieldProblem as problem:
         refused(app, PASSWORD, problem.message, problem.field)
@@ -162,19 +165,19 @@ async def save_password(app: App, data: dict[str, str]) -> None:
     await saved(app, PASSWORD, app.state.session.openwhyd_user, "Your password is changed.")
 
 
-def preview(picture: Picture) -> Action:
+def preview(picture: Picture) -> Action[NoData]:
     """What picking a file does: check that it is a picture and show it, before anything is sent."""
 
-    async def show_preview(app: App, data: dict[str, str]) -> None:
+    async def show_preview(app: App, _: NoData) -> None:
         try:
-            chosen = await picked_file(f"{picture.form}-file")
+            chosen = await picked_file(app.ports.files, f"{picture.form}-file")
             media_type = account_forms.picture_type("file", chosen[1]) if chosen else ""
         except FieldProblem as problem:
-            if still_on(app, ROUTE):
+            if app.still_on(ROUTE):
                 app.page.set_html(f"{picture.form}-preview", "")
                 refused(app, picture.form, problem.message, problem.field)
             return
-        if not still_on(app, ROUTE):
+        if not app.still_on(ROUTE):
             return
         app.page.set_html(f"{picture.form}-feedback", "")
         markup = ""
@@ -183,15 +186,15 @@ def preview(picture: Picture) -> Action:
             markup = render("settings_preview.html", picture=picture, file_name=chosen[0], source=source)
         app.page.set_html(f"{picture.form}-preview", markup)
 
-    return show_preview
+    return Action(show_preview)
 
 
-def upload(picture: Picture) -> Action:
+def upload(picture: Picture) -> Action[NoData]:
     """Send the picked picture and make it the profile's."""
 
-    async def save_picture(app: App, data: dict[str, str]) -> None:
+    async def save_picture(app: App, _: NoData) -> None:
         try:
-            name, content, media_type = await picked_picture(f"{picture.form}-file")
+            name, content, media_type = await picked_picture(app.ports.files, f"{picture.form}-file")
             user = await picture.save(app.state.services.openwhyd, name, content, media_type)
         except FieldProblem as problem:
             refused(app, picture.form, problem.message, problem.field)
@@ -201,10 +204,10 @@ def upload(picture: Picture) -> Action:
             return
         await saved(app, picture.form, user, f"Your {picture.label} is saved.")
 
-    return save_picture
+    return Action(save_picture)
 
 
-async def remove_cover(app: App, data: dict[str, str]) -> None:
+async def remove_cover(app: App, _: NoData) -> None:
     try:
         user = await app.state.services.openwhyd.remove_cover()
     except ApiError as error:
@@ -213,11 +216,11 @@ async def remove_cover(app: App, data: dict[str, str]) -> None:
     await saved(app, "cover", user, "Your cover is removed.")
 
 
-ACTIONS: dict[str, Action] = {
-    "settings-save-profile": save_profile,
-    "settings-save-email": save_email,
-    "settings-save-password": save_password,
-    "settings-remove-cover": remove_cover,
+ACTIONS: Actions = {
+    "settings-save-profile": Action(save_profile, Profile, form=PROFILE),
+    "settings-save-email": Action(save_email, Email, form=EMAIL),
+    "settings-save-password": Action(save_password, PasswordChange, form=PASSWORD),
+    "settings-remove-cover": Action(remove_cover),
     **{f"settings-pick-{kind}": preview(picture) for kind, picture in PICTURES.items()},
     **{f"settings-save-{kind}": upload(picture) for kind, picture in PICTURES.items()},
 }

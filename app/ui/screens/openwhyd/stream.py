@@ -6,6 +6,7 @@ from markupsafe import Markup
 from app.api.errors import ApiError
 from app.openwhyd.models import Track
 from app.ui.components import long_list
+from app.ui.components.paged_list import Chunk
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
@@ -30,7 +31,7 @@ async def section(state: AppState, after: str | None = None) -> Markup:
     """The stream's own markup (escaped by its templates), for this screen and the home screen."""
     client = state.services.openwhyd
 
-    async def fetch(cursor: str | None, size: int) -> long_list.Chunk:
+    async def fetch(cursor: str | None, size: int) -> Chunk:
         return long_list.chunk_of(await client.stream(limit=size, after=cursor), extra=activity)
 
     try:

@@ -2,6 +2,7 @@
 reposting into a playlist, commenting and deleting happen here too."""
 
 import asyncio
+from dataclasses import dataclass
 
 from app.api.errors import ApiError, NotFound
 from app.openwhyd.client import OpenwhydClient
@@ -11,11 +12,13 @@ from app.player.sources import SOURCE_NAMES
 from app.ui.components.feedback import announce, refuse
 from app.ui.components.mentions import linked_mentions
 from app.ui.components.playlist_choice import chosen_playlist
-from app.ui.core.app import Action, App
+from app.ui.core.app import App
+from app.ui.core.payloads import form_values
 from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen, load_failed, not_found
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
+from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
 
 FORMS = ("track", "comment", "repost")
@@ -74,9 +77,34 @@ async def show(match: Match, state: AppState) -> Screen:
     return Screen(f"{track.name or 'Track'} · Tonearm", markup)
 
 
-async def toggle_love(app: App, data: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class Post:
+    """The track (post) a button or form is about, by id."""
+
+    post: str
+
+
+@dataclass(frozen=True)
+class NewComment(Post):
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CommentRef:
+    comment: str
+
+
+@dataclass(frozen=True)
+class Repost(Post):
+    playlist: str = ""
+    new_playlist: str = ""
+    ctx: str = ""
+    """Where the track was found (one of `CONTEXTS`), or nothing."""
+
+
+async def toggle_love(app: App, liked: Post) -> None:
     try:
-        love = await app.state.services.openwhyd.toggle_love(data["post"])
+        love = await app.state.services.openwhyd.toggle_love(liked.post)
     except ApiError as error:
         await refuse(app, "track", error)
         return
@@ -85,12 +113,12 @@ async def toggle_love(app: App, data: dict[str, str]) -> None:
     announce(app, "You like this track." if love.loved else "You no longer like this track.")
 
 
-async def add_comment(app: App, data: dict[str, str]) -> None:
-    text = data.get("text", "").strip()
+async def add_comment(app: App, form: NewComment) -> None:
+    text = form.text.strip()
     try:
         if not text:
             raise ApiError("Write something first.")
-        comment = await app.state.services.openwhyd.add_comment(data["post"], text)
+        comment = await app.state.services.openwhyd.add_comment(form.post, text)
     except ApiError as error:
         await refuse(app, "comment", error, {"text": text})
         return
@@ -99,9 +127,9 @@ async def add_comment(app: App, data: dict[str, str]) -> None:
     announce(app, "Your comment is posted.")
 
 
-async def delete_comment(app: App, data: dict[str, str]) -> None:
+async def delete_comment(app: App, deleted: CommentRef) -> None:
     try:
-        await app.state.services.openwhyd.delete_comment(data["comment"])
+        await app.state.services.openwhyd.delete_comment(deleted.comment)
     except ApiError as error:
         await refuse(app, "comment", error)
         return
@@ -110,28 +138,26 @@ async def delete_comment(app: App, data: dict[str, str]) -> None:
     announce(app, "The comment is deleted.")
 
 
-async def repost(app: App, data: dict[str, str]) -> None:
+async def repost(app: App, form: Repost) -> None:
     client = app.state.services.openwhyd
     try:
-        choice = chosen_playlist(data, await client.user_playlists(app.state.session.openwhyd_user.id))
+        playlists = await client.user_playlists(app.state.session.openwhyd_user.id)
+        choice = chosen_playlist(form.playlist, form.new_playlist, playlists)
         await client.repost(
-            data["post"],
-            playlist=choice.existing,
-            new_playlist=choice.new_name,
-            context=data.get("ctx") or None,
+            form.post, playlist=choice.existing, new_playlist=choice.new_name, context=form.ctx or None
         )
     except ApiError as error:
-        await refuse(app, "repost", error, data)
+        await refuse(app, "repost", error, form_values(form))
         return
     await app.refresh()
     app.page.focus("reposts-title")
     announce(app, "Reposted to your profile.")
 
 
-async def delete_track(app: App, data: dict[str, str]) -> None:
+async def delete_track(app: App, deleted: Post) -> None:
     me = app.state.session.openwhyd_user
     try:
-        await app.state.services.openwhyd.delete_track(data["post"])
+        await app.state.services.openwhyd.delete_track(deleted.post)
     except ApiError as error:
         await refuse(app, "track", error)
         return
@@ -139,10 +165,10 @@ async def delete_track(app: App, data: dict[str, str]) -> None:
     announce(app, "The track is deleted.")
 
 
-ACTIONS: dict[str, Action] = {
-    "toggle-love": toggle_love,
-    "add-comment": add_comment,
-    "delete-comment": delete_comment,
-    "repost": repost,
-    "delete-track": delete_track,
+ACTIONS: Actions = {
+    "toggle-love": Action(toggle_love, Post, form="track"),
+    "add-comment": Action(add_comment, NewComment, form="comment"),
+    "delete-comment": Action(delete_comment, CommentRef, form="comment"),
+    "repost": Action(repost, Repost, form="repost"),
+    "delete-track": Action(delete_track, Post, form="track"),
 }

@@ -1,0 +1,45 @@
+"""The `Page` port: the page's regions and elements, by id."""
+
+from pyscript import document, window
+from pyscript.ffi import is_none
+
+
+class BrowserPage:
+    def set_html(self, region: str, markup: str) -> None:
+        """A new screen in `main` ends the loading state the location's `on_change` started."""
+        element = document.getElementById(region)
+        element.innerHTML = markup
+        if region == "main":
+            element.removeAttribute("aria-busy")
+
+    def set_title(self, title: str) -> None:
+        document.title = title
+
+    def focus(self, region: str) -> None:
+        document.getElementById(region).focus()
+
+    def set_text(self, element_id: str, text: str) -> None:
+        element = document.getElementById(element_id)
+        if not is_none(element):
+            element.textContent = text
+
+    def set_value(self, element_id: str, value: str) -> None:
+        """Except on a control the user is dragging right now."""
+        element = document.getElementById(element_id)
+        if not is_none(element) and not element.matches(":active"):
+            element.value = value
+
+    def highlight(self, track_id: str) -> None:
+        for row in document.querySelectorAll("[data-track-id]"):
+            if row.dataset.trackId == track_id:
+                row.setAttribute("aria-current", "true")
+            else:
+                row.removeAttribute("aria-current")
+
+    def open_dialog(self, dialog_id: str) -> None:
+        dialog = document.getElementById(dialog_id)
+        if not dialog.open:
+            dialog.showModal()
+
+    def log_error(self, text: str) -> None:
+        window.console.error(text)
