@@ -1,11 +1,13 @@
 """What actions read from the page: each field converted to its type once, and a field missing or
 unreadable named, before any handler runs."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pytest
 
+from app.openwhyd.account_forms import LINK_SITES
 from app.ui.core.payloads import BadField, NoData, form_values, named, parse
+from app.ui.screens.openwhyd.account_fields import Profile
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,8 @@ def test_a_payload_can_read_itself_and_gives_its_text_back_by_page_names() -> No
 
     assert parse(Everything, {"to-u1": "Ann"}) == Everything({"to-u1": "Ann"})
     assert form_values(Moved(1, 2, "queue", title="Mix")) == {"list": "queue", "title": "Mix"}
+
+
+def test_the_profile_form_has_a_field_per_link_site() -> None:
+    links = {spec.name for spec in fields(Profile) if spec.name.startswith("link_")}
+    assert links == {f"link_{site}" for site, _ in LINK_SITES}

@@ -83,8 +83,10 @@ def show_window(app: App, key: str) -> None:
     and ask for the next page when the end of the rows known comes near. The page calls this
     when the list appears, and on scrolling and resizing, once a frame."""
     lst = app.state.long_lists.get(key)
+    if lst is None:
+        return
     page = app.ports.lists
-    geometry = page.list_geometry(lst.rows_id) if lst else None
+    geometry = page.list_geometry(lst.rows_id)
     if geometry is None or geometry.row <= 0:  # not laid out (hidden): nothing to place yet
         return
     wanted = window(geometry.row, geometry.viewport, -geometry.top, len(lst.tracks))

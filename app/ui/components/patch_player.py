@@ -89,9 +89,11 @@ def actions(patches: Callable[[], PatchPlayer]) -> Actions:
     async def set_param(app: App, slider: Param) -> None:
         current = app.state.player.current
         item = current.item if current else None
-        control = item.control(slider.param) if isinstance(item, PatchItem) else None
+        if not isinstance(item, PatchItem):
+            return
+        control = item.control(slider.param)
         value = value_for(control, slider.value) if control else None
-        if value is None:
+        if control is None or value is None:
             return
         item.settings[control.name] = value
         patches().set_param(control.name, value)

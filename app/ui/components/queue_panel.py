@@ -2,7 +2,9 @@
 entry; and any list's tracks can be put next or last in it."""
 
 from dataclasses import dataclass
+from typing import Any
 
+from app.player.queue import Entry
 from app.player.time_format import clock
 from app.ui.components.feedback import announce
 from app.ui.components.reorder import Move, focus_after_move
@@ -21,7 +23,7 @@ def render_queue(app: App) -> None:
     app.page.set_html(REGION, markup)
 
 
-def _title(entry: object) -> str:
+def _title(entry: Entry[Any]) -> str:
     return getattr(entry.item, "name", "") or "Untitled"
 
 

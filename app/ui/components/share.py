@@ -52,8 +52,9 @@ class Sending:
 
 
 async def open_form(app: App, subject: Subject) -> None:
-    me, error = app.state.session.openwhyd_user, ""
+    error = ""
     try:
+        me = app.state.session.openwhyd_me()
         people = await app.state.services.openwhyd.following(me.id, limit=FOLLOWING_SHOWN)
     except ApiError as failure:
         people, error = [], f"Whom you follow could not be loaded: {failure.message}"

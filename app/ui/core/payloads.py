@@ -6,7 +6,6 @@ action's form: the handler itself only ever sees a whole payload."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
-from functools import cache
 from typing import Any, TypeVar, cast, get_type_hints
 
 P = TypeVar("P")
@@ -49,24 +48,20 @@ CONVERSIONS: dict[type, tuple[Callable[[str], Any], str]] = {
 """How a field of each type is read from its string, and what to call the type when it is not."""
 
 
-@cache
-def _types(kind: Any) -> dict[str, type]:
-    return get_type_hints(kind)
-
-
 def parse(kind: type[P], data: Mapping[str, str]) -> P:
     """The payload `kind` read from `data`; a class with its own `from_data` reads itself."""
     custom = getattr(kind, "from_data", None)
     if custom is not None:
         return custom(data)
     values: dict[str, Any] = {}
+    types = get_type_hints(kind)
     for spec in fields(cast(Any, kind)):
         key = page_key(spec)
         if key not in data:
             if spec.default is MISSING and spec.default_factory is MISSING:
                 raise BadField(key, f"This form came without its “{key}”: reload the page and try again.")
             continue
-        convert, noun = CONVERSIONS[_types(kind)[spec.name]]
+        convert, noun = CONVERSIONS[types[spec.name]]
         try:
             values[spec.name] = convert(data[key])
         except ValueError:

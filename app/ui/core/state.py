@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.api.errors import AuthRequired
 from app.clock import Clock
 from app.config import AppConfig
 from app.heavy.client import HeavyClient
@@ -29,6 +30,13 @@ class Services:
 class Session:
     openwhyd_user: User | None = None
     heavy_token: HeavyToken | None = None
+
+    def openwhyd_me(self) -> User:
+        """Whom an action of a signed-in screen acts for. AuthRequired, shown where the action's
+        errors go, when the visitor was signed out since the screen was drawn."""
+        if self.openwhyd_user is None:
+            raise AuthRequired("Sign in to Openwhyd first: you were signed out.")
+        return self.openwhyd_user
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,7 @@
 """The account forms' fields as the page sends them (sign up, forgotten password, settings), read
 once at the edge; `app.openwhyd.account_forms` checks their values, by field name."""
 
-from dataclasses import dataclass, field, make_dataclass
-
-from app.openwhyd.account_forms import LINK_SITES
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -25,12 +23,18 @@ class PasswordChange:
     repeat: str = ""
 
 
-Profile = make_dataclass(
-    "Profile",
-    [
-        (name, str, field(default=""))
-        for name in ("name", "handle", "bio", "location", *(f"link_{site}" for site, _ in LINK_SITES))
-    ],
-    frozen=True,
-)
-"""The profile form: name, handle, bio, location and a `link_<site>` per site of `LINK_SITES`."""
+@dataclass(frozen=True)
+class Profile:
+    """The profile form: name, handle, bio, location and a `link_<site>` per site of `LINK_SITES`
+    (a unit test keeps the two in step)."""
+
+    name: str = ""
+    handle: str = ""
+    bio: str = ""
+    location: str = ""
+    link_home: str = ""
+    link_fb: str = ""
+    link_tw: str = ""
+    link_sc: str = ""
+    link_yt: str = ""
+    link_igrm: str = ""

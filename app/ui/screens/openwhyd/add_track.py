@@ -98,8 +98,8 @@ async def check_link(app: App, form: Link) -> None:
 
 async def add_track(app: App, form: NewTrack) -> None:
     client = app.state.services.openwhyd
-    me = app.state.session.openwhyd_user
     try:
+        me = app.state.session.openwhyd_me()
         eid = eid_from_url(form.url)
         name = form.name.strip()
         if eid is None:

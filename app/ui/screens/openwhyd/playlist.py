@@ -122,7 +122,7 @@ class TrackMove(Move):
     """A move in the list on screen (`list`) of the playlist being rearranged."""
 
     list_key: str = named("list")
-    playlist: str
+    playlist: str = named("playlist")
 
 
 async def rename_playlist(app: App, form: Rename) -> None:
@@ -141,11 +141,12 @@ async def rename_playlist(app: App, form: Rename) -> None:
 
 async def delete_playlist(app: App, deleted: OwnPlaylist) -> None:
     try:
+        me = app.state.session.openwhyd_me()
         await app.state.services.openwhyd.delete_playlist(deleted.playlist)
     except ApiError as error:
         await refuse(app, "playlist", error)
         return
-    app.go(href("profile-playlists", user=profile_name(app.state.session.openwhyd_user)))
+    app.go(href("profile-playlists", user=profile_name(me)))
     announce(app, "The playlist is deleted; its tracks stay on your profile.")
 
 
@@ -170,6 +171,7 @@ async def set_image(app: App, form: OwnPlaylist) -> None:
     """Upload the picked picture and make it the playlist's."""
     client = app.state.services.openwhyd
     try:
+        me = app.state.session.openwhyd_me()
         name, content, media_type = await picked_picture(app.ports.files, IMAGE_INPUT)
         uploaded = await client.upload_image(name, content, media_type)
         await client.set_playlist_image(form.playlist, uploaded.path)
@@ -180,7 +182,7 @@ async def set_image(app: App, form: OwnPlaylist) -> None:
         await refuse(app, "image", error)
         return
     versions = app.state.image_versions
-    key = playlist_key(app.state.session.openwhyd_user.id, form.playlist)
+    key = playlist_key(me.id, form.playlist)
     versions[key] = versions.get(key, 0) + 1
     await app.refresh()
     app.page.focus("playlist-title")

@@ -112,13 +112,14 @@ async def unfollow(app: App, person: Person) -> None:
 async def create_playlist(app: App, form: NewPlaylist) -> None:
     name = form.name.strip()
     try:
+        me = app.state.session.openwhyd_me()
         if not name:
             raise BadRequest("Name the playlist first.")
         playlist = await app.state.services.openwhyd.create_playlist(name)
     except ApiError as error:
         await refuse(app, CREATE_FORM, error, form_values(form))
         return
-    app.go(href("playlist", user=profile_name(app.state.session.openwhyd_user), n=str(playlist.id)))
+    app.go(href("playlist", user=profile_name(me), n=str(playlist.id)))
     announce(app, f"The playlist {name} is created.")
 
 

@@ -115,11 +115,15 @@ async def _server_copy(client: OpenwhydClient, fallback: User) -> User:
 
 
 async def save_profile(app: App, form: Profile) -> None:
-    client, before = app.state.services.openwhyd, app.state.session.openwhyd_user
+    client = app.state.services.openwhyd
     try:
+        before = app.state.session.openwhyd_me()
         changes = account_forms.profile_changes(before, form_values(form))
     except FieldProblem as problem:
         refused(app, PROFILE, problem.message, problem.field)
+        return
+    except ApiError as error:
+        refused(app, PROFILE, error.message, "name")
         return
     if not changes:
         tell(app.page, PROFILE, "Nothing to save: the profile is as it was.", ok=True)
@@ -153,6 +157,7 @@ async def save_email(app: App, form: Email) -> None:
 async def save_password(app: App, form: PasswordChange) -> None:
     client = app.state.services.openwhyd
     try:
+        me = app.state.session.openwhyd_me()
         current, new = account_forms.password_change(form_values(form))
         await client.change_password(current, new)
     except FieldProblem as problem:
@@ -162,7 +167,7 @@ async def save_password(app: App, form: PasswordChange) -> None:
         field = account_forms.field_about(error.message, PASSWORD_WORDS, "current")
         refused(app, PASSWORD, error.message, field)
         return
-    await saved(app, PASSWORD, app.state.session.openwhyd_user, "Your password is changed.")
+    await saved(app, PASSWORD, me, "Your password is changed.")
 
 
 def preview(picture: Picture) -> Action[NoData]:

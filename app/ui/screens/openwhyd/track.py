@@ -141,7 +141,7 @@ async def delete_comment(app: App, deleted: CommentRef) -> None:
 async def repost(app: App, form: Repost) -> None:
     client = app.state.services.openwhyd
     try:
-        playlists = await client.user_playlists(app.state.session.openwhyd_user.id)
+        playlists = await client.user_playlists(app.state.session.openwhyd_me().id)
         choice = chosen_playlist(form.playlist, form.new_playlist, playlists)
         await client.repost(
             form.post, playlist=choice.existing, new_playlist=choice.new_name, context=form.ctx or None
@@ -155,8 +155,8 @@ async def repost(app: App, form: Repost) -> None:
 
 
 async def delete_track(app: App, deleted: Post) -> None:
-    me = app.state.session.openwhyd_user
     try:
+        me = app.state.session.openwhyd_me()
         await app.state.services.openwhyd.delete_track(deleted.post)
     except ApiError as error:
         await refuse(app, "track", error)

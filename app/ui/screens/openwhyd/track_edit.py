@@ -22,7 +22,7 @@ async def show(match: Match, state: AppState) -> Screen:
     try:
         track = await client.track(match.params["id"])
         mine = me is not None and me.id == track.user_id
-        playlists = await client.user_playlists(me.id) if mine else []
+        playlists = await client.user_playlists(me.id) if me is not None and mine else []
     except NotFound:
         return not_found(match.path)
     except ApiError as error:
@@ -59,7 +59,7 @@ async def save_track(app: App, form: Edit) -> None:
         if not name:
             raise BadRequest("Give the track a title.")
         track = await client.track(form.post)
-        playlists = await client.user_playlists(app.state.session.openwhyd_user.id)
+        playlists = await client.user_playlists(app.state.session.openwhyd_me().id)
         choice = chosen_playlist(form.playlist, form.new_playlist, playlists)
         playlist = choice.existing
         if choice.new_name:
