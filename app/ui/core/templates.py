@@ -6,7 +6,13 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-TEMPLATES = Path(__file__).with_name("templates")
+UI = Path(__file__).parent.parent
+TEMPLATES = [
+    UI / folder / "templates"
+    for folder in ("core", "components", "screens", "screens/openwhyd", "screens/heavy")
+]
+"""Each template sits beside the code that renders it: the frame's here, a component's with the
+components, a screen's with its service's screens. Their names are unique across the folders."""
 
 
 @cache
