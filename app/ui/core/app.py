@@ -66,7 +66,7 @@ class App:
     def mount(self) -> None:
         frame = render(
             "frame.html",
-            state=self.state,
+            **self.accounts(),
             nav=self.nav_items(),
             player=self.state.player,
             queue_open=self.state.queue_open,
@@ -91,7 +91,17 @@ class App:
     def render_chrome(self) -> None:
         """The parts of the frame that follow the route and the session."""
         self.page.set_html("nav", render("nav.html", nav=self.nav_items()))
-        self.page.set_html("accounts", render("accounts.html", state=self.state))
+        self.page.set_html("accounts", render("accounts.html", **self.accounts()))
+
+    def accounts(self) -> dict[str, object]:
+        """What the header's accounts list shows: who is signed in to each service, and how."""
+        session, me = self.state.session, self.state.session.openwhyd_user
+        return {
+            "openwhyd_name": me and me.name,
+            "openwhyd_avatar": me and self.state.services.openwhyd.resource_url(me.image),
+            "public_only": self.state.config.openwhyd_public_only,
+            "heavy_name": session.heavy_token and session.heavy_token.name,
+        }
 
     async def show(self, location_hash: str, *, focus: bool = True) -> None:
         """Render the screen for `location_hash`; a newer navigation wins over a slower older one."""

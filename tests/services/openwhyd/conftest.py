@@ -82,8 +82,11 @@ def own_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[.
         server = uvicorn.Server(uvicorn.Config(site, host="127.0.0.1", port=0, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
-        while not server.started:
+        for _ in range(500):  # ten seconds at most
+            if server.started:
+                break
             time.sleep(0.02)
+        assert server.started, "the extra Openwhyd service did not start"
         port = server.servers[0].sockets[0].getsockname()[1]
         servers.append((server, thread))
         return f"http://127.0.0.1:{port}/openwhyd"
