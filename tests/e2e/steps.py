@@ -23,6 +23,14 @@ def sign_in(page: Page, login: str = "admin", password: str = "admin", then: str
     expect(page.get_by_role("list", name="Accounts")).to_contain_text(login)
 
 
+def signed_in(page: Page, login: str = "admin") -> Page:
+    """Signed in as `login`: by an earlier test of the module when it runs in order, here when a test
+    runs alone."""
+    if page.get_by_role("list", name="Accounts").get_by_role("link", name="Sign in").count():
+        sign_in(page, login)
+    return page
+
+
 def sign_out(page: Page) -> None:
     page.get_by_role("list", name="Accounts").get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("list", name="Accounts").get_by_role("link", name="Sign in")).to_be_visible()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.openwhyd_steps import png, screenshot
-from tests.e2e.steps import open_location, sign_in, sign_out
+from tests.e2e.steps import open_location, sign_out, signed_in
 
 PICTURE_WIDTH = 64
 """The uploaded picture's width: the blank avatar is 100 wide, so this one shows it is the new one."""
@@ -29,11 +29,7 @@ def sign_in_with(page: Page, login: str, password: str) -> None:
 
 @pytest.fixture
 def as_dummy(app_page: Page) -> Page:
-    """The page signed in as dummy: by the test that signs in through the settings when the module
-    runs in order, here when a test runs alone."""
-    if accounts(app_page).get_by_role("link", name="Sign in").count():
-        sign_in(app_page, "dummy")
-    return app_page
+    return signed_in(app_page, "dummy")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import json
 from playwright.sync_api import Page, expect
 
 from tests.e2e.openwhyd_steps import post_id
-from tests.e2e.steps import open_location, sign_in
+from tests.e2e.steps import open_location, sign_in, signed_in
 
 DUMMY = "000000000000000000000002"
 
@@ -38,10 +38,8 @@ def test_a_track_goes_to_the_people_you_pick(app_page: Page, live_server: str) -
 
 
 def following_dummy(page: Page) -> None:
-    """Signed in as admin and following dummy: the test before leaves it so when the module runs in
-    order, this makes it so when a test runs alone."""
-    if page.get_by_role("list", name="Accounts").get_by_role("link", name="Sign in").count():
-        sign_in(page)
+    """Following dummy, as the test before leaves admin when the module runs in order."""
+    signed_in(page)
     open_location(page, "#/u/dummy")
     follow, following = (
         page.get_by_role("button", name=name, exact=True) for name in ("Follow", "Following")

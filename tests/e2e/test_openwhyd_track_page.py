@@ -3,10 +3,11 @@ undoing each change so the demo world the other tests read stays as it was."""
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.openwhyd_steps import delete_track, post_id, service_json
-from tests.e2e.steps import open_location, sign_in, sign_out
+from tests.e2e.steps import open_location, sign_in, sign_out, signed_in
 
 CHORD = "Tonearm Tones - A minor chord"
 
@@ -37,7 +38,17 @@ def test_liking_and_unliking(app_page: Page, live_server: str) -> None:
     expect(likes).to_contain_text("No likes yet.")
 
 
-def test_a_comment_links_its_mentions_escapes_the_rest_and_can_be_deleted(app_page: Page) -> None:
+@pytest.fixture
+def on_the_chord(app_page: Page, live_server: str) -> Page:
+    """dummy on the chord's page, where the like test leaves the module's page."""
+    signed_in(app_page, "dummy")
+    open_location(app_page, f"#/t/{post_id(live_server, 'admin', CHORD)}")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text(CHORD)
+    return app_page
+
+
+def test_a_comment_links_its_mentions_escapes_the_rest_and_can_be_deleted(on_the_chord: Page) -> None:
+    app_page = on_the_chord
     comments = app_page.get_by_role("region", name="Comments")
     app_page.get_by_label("Add a comment").fill("Lovely, @admin! <b>not bold</b>")
     app_page.get_by_role("button", name="Post the comment").click()
@@ -53,13 +64,15 @@ def test_a_comment_links_its_mentions_escapes_the_rest_and_can_be_deleted(app_pa
     expect(app_page.get_by_role("heading", name=re.compile("^Comments"))).to_be_focused()
 
 
-def test_an_empty_comment_is_refused_beside_the_box(app_page: Page) -> None:
+def test_an_empty_comment_is_refused_beside_the_box(on_the_chord: Page) -> None:
+    app_page = on_the_chord
     app_page.get_by_role("button", name="Post the comment").click()
     expect(app_page.get_by_role("alert")).to_have_text("Write something first.")
     expect(app_page.get_by_role("alert")).to_be_focused()
 
 
 def test_a_repost_from_hot_tracks_says_where_it_came_from(app_page: Page, live_server: str) -> None:
+    signed_in(app_page, "dummy")
     open_location(app_page, "#/hot")
     app_page.get_by_role("link", name=CHORD).click()
     expect(app_page).to_have_url(re.compile(r"ctx=hot"))
