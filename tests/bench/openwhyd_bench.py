@@ -5,7 +5,15 @@
 It writes a seed folder (§4 shapes) for a world of `--users` users and `--posts` posts, one user
 ("bench") owning a `--playlist`-track playlist, starts `build.py serve --seed` on it, then has
 `--clients` concurrent keep-alive clients read a profile page, a playlist page and `/hot` in
-turn, and prints p50/p99 latencies per page (target: p99 ≤ 50 ms). Not collected by pytest.
+turn, and prints p50/p99 latencies per page. Then, in the same run:
+
+- a bare Starlette JSON route under the same uvicorn (tests/bench/bare_json.py), answering the
+  profile page's bytes: what the framework alone costs;
+- a mixed round, the same reads while a quarter of the requests are signed-in writes (like, comment,
+  new post), each writer with its own session.
+
+Targets (issue 13): uncached reads p99 ≤ 50 ms and ≤ 2x the bare route's p99; mixed p99 ≤ 100 ms.
+Not collected by pytest.
 """
 
 import argparse
@@ -14,6 +22,7 @@ import itertools
 import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from app.api.transports.cpython import CpythonTransport  # noqa: E402
 from app.openwhyd.client import OpenwhydClient  # noqa: E402
 from app.openwhyd.export import to_m3u  # noqa: E402
-from buildkit.serving import serving  # noqa: E402
+from buildkit.serving import free_port, serving, wait_until_serving  # noqa: E402
 from server.openwhyd.ids import new_id  # noqa: E402
 
 DAY = 24 * 3600
@@ -85,10 +94,22 @@ def world(users: int, posts: int, playlist: int, seed: int = 7) -> dict[str, lis
     return {"user": people, "post": docs, "follow": follows}
 
 
-async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> float:
-    """One keep-alive GET; returns its latency in seconds."""
+TARGET_READ_P99_MS = 50
+TARGET_READ_VS_BARE = 2.0
+TARGET_MIXED_P99_MS = 100
+
+
+async def fetch(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str, form: str = "", cookie: str = ""
+) -> float:
+    """One keep-alive GET, or POST of `form`; returns its latency in seconds."""
     started = time.perf_counter()
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
+    head = f"{'POST' if form else 'GET'} {path} HTTP/1.1\r\nHost: bench\r\n"
+    if cookie:
+        head += f"Cookie: {cookie}\r\n"
+    if form:
+        head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n"
+    writer.write(f"{head}\r\n{form}".encode())
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 200"), head[:80]
@@ -119,6 +140,69 @@ async def load(
 
     await asyncio.gather(*(client(i) for i in range(clients)))
     return timings
+
+
+def session_cookie(base: str) -> str:
+    """A fresh signed-in session of `bench`, as the `Cookie` header that carries it."""
+    form = f"action=login&ajax=true&email=bench&md5={ADMIN_MD5}".encode()
+    with urllib.request.urlopen(urllib.request.Request(f"{base}/login", data=form)) as reply:
+        cookie = reply.headers["Set-Cookie"]
+    return cookie.split(";", 1)[0]
+
+
+async def mixed(
+    port: int, pages: dict[str, list[str]], cookies: list[str], posts: list[str], per_client: int
+) -> dict[str, list[float]]:
+    """Each client reads the pages in turn, and every fourth request writes with its own session:
+    a like, a comment or a new track, in turn."""
+    rng = random.Random(3)
+    timings: dict[str, list[float]] = {name: [] for name in [*pages, "write"]}
+    names = list(pages)
+    turns = {name: itertools.cycle(urls) for name, urls in pages.items()}
+    writes = itertools.cycle(
+        [
+            lambda: f"action=toggleLovePost&pId={rng.choice(posts)}",
+            lambda: f"action=addComment&pId={rng.choice(posts)}&text=bench+{rng.random():.6f}",
+            lambda: f"action=insert&eId=/yt/bench{rng.randrange(10**6)}&name=Bench+{rng.random():.6f}",
+        ]
+    )
+
+    async def client(offset: int, cookie: str) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        for n in range(per_client):
+            if n % 4 == 3:
+                timings["write"].append(
+                    await fetch(reader, writer, f"{PREFIX}/api/post", next(writes)(), cookie)
+                )
+            else:
+                name = names[(offset + n) % len(names)]
+                timings[name].append(await fetch(reader, writer, next(turns[name]), cookie=cookie))
+        writer.close()
+
+    await asyncio.gather(*(client(i, cookie) for i, cookie in enumerate(cookies)))
+    return timings
+
+
+def bare_route(body: bytes, clients: int, requests: int) -> list[float]:
+    """Latencies of the bare Starlette route answering `body`, under the same load."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as file:
+        file.write(body)
+        file.flush()
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests/bench/bare_json.py"), str(port), file.name]
+        )
+        try:
+            wait_until_serving(f"http://127.0.0.1:{port}/", proc, 30)
+            asyncio.run(load(port, {"bare": ["/"]}, clients, 3))
+            return asyncio.run(load(port, {"bare": ["/"]}, clients, max(1, requests // clients)))["bare"]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
+
+
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -194,6 +278,13 @@ def main() -> None:
                 results[title] = asyncio.run(
                     load(port, pages, args.clients, max(1, args.requests // args.clients))
                 )
+            cookies = [session_cookie(base) for _ in range(args.clients)]
+            results["mixed"] = asyncio.run(
+                mixed(port, rounds["spread"], cookies, exported, max(1, args.requests // args.clients))
+            )
+            with urllib.request.urlopen(f"{base}/user0042?format=json") as reply:
+                profile_bytes = reply.read()
+        results["bare"] = {"bare": bare_route(profile_bytes, args.clients, args.requests)}
     print(f"{args.clients} concurrent clients, {args.users} users, {args.posts} posts")
     print(f"{'round':11} {'page':9} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for title, timings in results.items():
@@ -202,6 +293,23 @@ def main() -> None:
                 f"{title:11} {name:9} {len(values):8} {percentile(values, 0.5):8.1f} "
                 f"{percentile(values, 0.99):8.1f} {statistics.mean(values) * 1000:8.1f}"
             )
+    reads = [value for values in results["spread"].values() for value in values]
+    read_p99 = percentile(reads, 0.99)
+    bare_p99 = percentile(results["bare"]["bare"], 0.99)
+    mixed_p99 = percentile([value for values in results["mixed"].values() for value in values], 0.99)
+    print(
+        f"uncached reads p99: {read_p99:.1f} ms (target ≤ {TARGET_READ_P99_MS}) "
+        f"{verdict(read_p99, TARGET_READ_P99_MS)}"
+    )
+    ratio = read_p99 / bare_p99
+    print(
+        f"uncached reads p99 / bare Starlette p99 ({bare_p99:.1f} ms): {ratio:.2f} "
+        f"(target ≤ {TARGET_READ_VS_BARE}) {verdict(ratio, TARGET_READ_VS_BARE)}"
+    )
+    print(
+        f"mixed p99: {mixed_p99:.1f} ms (target ≤ {TARGET_MIXED_P99_MS}) "
+        f"{verdict(mixed_p99, TARGET_MIXED_P99_MS)}"
+    )
 
 
 if __name__ == "__main__":
