@@ -1,17 +1,17 @@
 """The services `build.py serve` mounts beside the app, each under its own prefix."""
 
-from starlette.routing import Mount
 from starlette.types import ASGIApp
 
 from server import heavy, openwhyd, upstream
+from server.service_mount import ServiceMount
 from server.settings import Settings
 
 
-def service_mounts(settings: Settings) -> list[Mount]:
+def service_mounts(settings: Settings) -> list[ServiceMount]:
     heavy_app = heavy.create_app(settings)
     return [
-        Mount("/openwhyd", app=openwhyd_app(settings)),
-        Mount("/heavy", app=heavy_app),
+        ServiceMount("/openwhyd", openwhyd_app(settings)),
+        ServiceMount("/heavy", heavy_app),
         *heavy.root_mounts(heavy_app),
     ]
 

@@ -1,12 +1,12 @@
 """A heavy-compatible compile service (Enzien Audio's Web API of 2017) on hvcc and SQLite."""
 
 from starlette.applications import Starlette
-from starlette.routing import Mount
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.heavy import demo_world
 from server.heavy.app import create_app
 from server.heavy.service import open_service
+from server.service_mount import ServiceMount
 from server.settings import Settings
 
 __all__ = ["banner", "create_app", "root_mounts"]
@@ -17,13 +17,13 @@ def banner(settings: Settings) -> list[str]:
     return [f"heavy demo user: {demo_world.USER}", f"heavy demo token: {demo_world.token(service)}"]
 
 
-def root_mounts(app: Starlette) -> list[Mount]:
+def root_mounts(app: Starlette) -> list[ServiceMount]:
     """`/a` and `/h` at the host's root, for the 2017 uploader.
 
     It joins `/a/…` onto its `-d` domain with urljoin, which drops any path the domain has, so
     it can only reach a service at the root. Links in these replies then carry no prefix.
     """
-    return [Mount(prefix, app=_AtRoot(app, prefix)) for prefix in ("/a", "/h")]
+    return [ServiceMount(prefix, _AtRoot(app, prefix)) for prefix in ("/a", "/h")]
 
 
 class _AtRoot:

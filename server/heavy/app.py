@@ -13,7 +13,9 @@ from server.heavy.rate_limits import RateLimited
 from server.heavy.responses import Refusal, refusal
 from server.heavy.routes import ROUTES, TEST_ROUTES
 from server.heavy.service import open_service
+from server.nosniff import NoSniff
 from server.settings import Settings
+from server.unexpected import Unexpected
 
 
 class OptionalTrailingSlash:
@@ -49,7 +51,7 @@ async def http_error(request: Request, error: Exception) -> JSONResponse:
     return refusal(error.status_code, str(error.detail), soft=False, headers=error.headers)
 
 
-async def internal_error(request: Request, error: Exception) -> JSONResponse:
+def internal_error(request: Request) -> JSONResponse:
     return refusal(500, "The heavy service failed on this request; it has been logged.", soft=False)
 
 
@@ -59,7 +61,11 @@ def create_app(settings: Settings) -> Starlette:
     demo_world.ensure(service)
     app = Starlette(
         routes=[*ROUTES, *(TEST_ROUTES if settings.test_mode else [])],
-        middleware=[Middleware(OptionalTrailingSlash)],
+        middleware=[
+            Middleware(NoSniff),
+            Middleware(Unexpected, answer=internal_error),
+            Middleware(OptionalTrailingSlash),
+        ],
         exception_handlers={
             Unauthorized: unauthorized,
             Refusal: refused,
@@ -67,7 +73,6 @@ def create_app(settings: Settings) -> Starlette:
             releases.ReleaseRefused: soft_refusal,
             RateLimited: soft_refusal,
             HTTPException: http_error,
-            Exception: internal_error,
         },
     )
     app.state.service = service

@@ -75,7 +75,13 @@ def _encode(data: bytes) -> str:
 
 
 def _decode(segment: str) -> bytes:
+    """Strictly: only what `_encode` writes, with or without its padding, decodes; anything
+    around it (a character after the padding, `+` or `/`, unused bits set) is refused."""
+    unpadded = segment.removesuffix("=").removesuffix("=")
     try:
-        return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+        data = base64.b64decode(unpadded + "=" * (-len(unpadded) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError) as error:
         raise BadToken("a segment is not urlsafe base64") from error
+    if segment not in (_encode(data), _encode(data).rstrip("=")):
+        raise BadToken("a segment is not urlsafe base64")
+    return data

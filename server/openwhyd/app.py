@@ -1,12 +1,17 @@
 """The Openwhyd-compatible service as one Starlette app; every route is listed here."""
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
 from server.cache_control import CacheControl
+from server.nosniff import NoSniff
 from server.openwhyd import demo
 from server.openwhyd.middleware import NO_CACHE
+from server.openwhyd.params import query_params
 from server.openwhyd.ratelimit import RateLimit
 from server.openwhyd.routes import (
     fallback,
@@ -26,6 +31,7 @@ from server.openwhyd.routes import (
 from server.openwhyd.service import Service
 from server.openwhyd.web import Controller, endpoint
 from server.settings import Settings
+from server.unexpected import Unexpected
 
 GET, POST, ANY = ["GET"], ["POST"], ["GET", "POST"]
 EVERY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -115,6 +121,21 @@ SHARED_READS = {
 whose week moves with the clock; it keeps its ranking per week itself)."""
 
 
+def _format(request: Request) -> object:
+    return query_params(request.url.query).get("format")
+
+
+async def _unrouted(request: Request, error: Exception) -> Response:
+    """Starlette's own 404 and 405 (a path no pattern takes, a method no route lists): Express
+    sends both to its 404 handler."""
+    return fallback.not_found_page(_format(request), request.headers.get("accept", ""))
+
+
+def _failed(request: Request) -> Response:
+    path = request.scope["path"].removeprefix(request.scope.get("root_path", ""))
+    return fallback.failure(path, _format(request), request.headers.get("accept", ""))
+
+
 def create_app(settings: Settings) -> Starlette:
     service = Service.open(settings)
     routes = [
@@ -123,7 +144,11 @@ def create_app(settings: Settings) -> Starlette:
     ]
     limits = [Middleware(RateLimit, clock=settings.clock)] if settings.rate_limits else []
     no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
-    return Starlette(routes=routes, middleware=[no_cache, *limits])
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(NoSniff), no_cache, Middleware(Unexpected, answer=_failed), *limits],
+        exception_handlers={HTTPException: _unrouted},
+    )
 
 
 def banner(settings: Settings) -> list[str]:

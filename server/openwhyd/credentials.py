@@ -11,6 +11,8 @@ import secrets
 import time
 from urllib.parse import quote, unquote
 
+from server.digits import natural
+
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 COOKIE = "whydSid"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -67,7 +69,8 @@ def signup_token(secret: str, ip: str, now: float) -> str:
 
 def genuine_signup(secret: str, ip: str, token: str, now: float) -> bool:
     stamp, _, signature = token.partition(".")
-    if not stamp.isdigit() or now - int(stamp) > SIGNUP_TOKEN_LIFETIME:
+    issued = natural(stamp)
+    if issued is None or now - issued > SIGNUP_TOKEN_LIFETIME:
         return False
     return _same(signature, _signature(secret, f"{ip}|{stamp}"))
 

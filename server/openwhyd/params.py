@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from server.digits import natural
+
 MAX_PARAMS = 1000
 MAX_DEPTH = 5
 MAX_INDEX = 20
@@ -42,12 +44,16 @@ def _place(node: dict, path: list[str], value: Any) -> None:
     rest = path[1:]
     if isinstance(node, _Indexed) and head == "":
         head = max((k for k in node if isinstance(k, int)), default=-1) + 1
-    elif isinstance(node, _Indexed) and isinstance(head, str) and head.isdigit() and int(head) <= MAX_INDEX:
-        head = int(head)
+    elif (
+        isinstance(node, _Indexed)
+        and isinstance(head, str)
+        and (index := natural(head, MAX_INDEX)) is not None
+    ):
+        head = index
     if not rest:
         node[head] = _combine(node[head], value) if head in node else value
         return
-    child_kind = _Indexed if rest[0] == "" or (rest[0].isdigit() and int(rest[0]) <= MAX_INDEX) else dict
+    child_kind = _Indexed if rest[0] == "" or natural(rest[0], MAX_INDEX) is not None else dict
     child = node.get(head)
     if not isinstance(child, dict):
         child = child_kind() if child is None else _Indexed({0: child})

@@ -5,6 +5,8 @@ from typing import Any
 
 from starlette.responses import Response
 
+from server.openwhyd.location import encode_url
+
 JSON = "application/json; charset=utf-8"
 JAVASCRIPT = "application/javascript; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -54,7 +56,8 @@ def empty(status: int) -> Response:
 
 
 def redirect(location: str, status: int = 307) -> Response:
-    return Response(b"", status, {"Location": location})
+    """The one way the service redirects: `location` encoded as Express's `res.location` does."""
+    return Response(b"", status, {"Location": encode_url(location)})
 
 
 def library_error_json(code: str) -> Response:

@@ -90,3 +90,21 @@ def test_startup_snapshot_is_made_from_the_tree_and_revalidated_by_its_etag(live
     assert b"/home/pyodide/app/ui/core/templates.py" in snapshot, "the app's modules are imported in it"
     again = {"If-None-Match": headers["etag"]}
     assert get(urllib.request.Request(live_server + "/app.snapshot.gz", headers=again))[0] == 304
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/app.zip",
+        "/nothing-here",
+        "/x%0ay",
+        "/openwhyd/hot",
+        "/openwhyd/x%0a/y",
+        "/heavy/a/pingdb",
+        "/a/x",
+        "/h/x",
+    ],
+)
+def test_every_answer_says_nosniff(live_server: str, path: str) -> None:
+    assert get(live_server + path)[1]["x-content-type-options"] == "nosniff"

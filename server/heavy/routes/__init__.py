@@ -12,7 +12,7 @@ ROUTES = [
     Route("/a/users/{user}", users.profile),
     Route("/a/users/{user}/tokens", users.token_list),
     Route("/a/users/{user}/tokens", users.token_create, methods=["POST"]),
-    Route("/a/users/{user}/tokens/{token_id:int}", users.token_revoke, methods=["DELETE"]),
+    Route("/a/users/{user}/tokens/{token_id}", users.token_revoke, methods=["DELETE"]),
     Route("/a/patches", patches.create, methods=["POST"]),
     Route(PATCH, patches.show),
     Route(PATCH, patches.delete, methods=["DELETE"]),

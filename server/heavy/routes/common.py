@@ -3,6 +3,7 @@
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
+from server.digits import natural
 from server.heavy import auth
 from server.heavy.documents import Links
 from server.heavy.records import Patch, User
@@ -14,6 +15,12 @@ NOT_ALLOWED = "User is not authorised to edit this patch."
 
 def service(request: Request) -> Service:
     return request.app.state.service
+
+
+def path_number(request: Request, name: str) -> int | None:
+    """The number a path segment names (a job, a token): ASCII digits a database row can hold,
+    else None, which every route answers as a 404."""
+    return natural(request.path_params[name])
 
 
 def links(request: Request) -> Links:

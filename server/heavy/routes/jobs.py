@@ -7,7 +7,15 @@ from starlette.responses import JSONResponse
 from server.heavy import documents, uploads
 from server.heavy.records import Job, Patch
 from server.heavy.responses import Refusal, reply
-from server.heavy.routes.common import editable_patch, links, member, service, viewer, visible_patch
+from server.heavy.routes.common import (
+    editable_patch,
+    links,
+    member,
+    path_number,
+    service,
+    viewer,
+    visible_patch,
+)
 
 
 async def submit(request: Request) -> JSONResponse:
@@ -32,9 +40,9 @@ async def show(request: Request) -> JSONResponse:
 async def find(request: Request, patch: Patch) -> Job:
     """The job the path names by number or as `latest`."""
     version = request.path_params["version"]
-    if version != "latest" and not version.isdigit():
+    index = None if version == "latest" else path_number(request, "version")
+    if index is None and version != "latest":
         raise Refusal(404, f"{version!r} is neither a job number nor 'latest'.")
-    index = None if version == "latest" else int(version)
     job = await run_in_threadpool(service(request).store.job, patch, index)
     if job is None:
         raise Refusal(404, f"Patch {patch.key} has no job {version}.")

@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse
 from server.heavy import accounts, documents, uploads
 from server.heavy.records import User
 from server.heavy.responses import Refusal, reply
-from server.heavy.routes.common import links, member, service, viewer
+from server.heavy.routes.common import links, member, path_number, service, viewer
 
 DEFAULT_LABEL = "heavy"
 
@@ -38,9 +38,9 @@ async def token_create(request: Request) -> JSONResponse:
 
 async def token_revoke(request: Request) -> JSONResponse:
     me = await _owner_of_tokens(request)
-    token_id = request.path_params["token_id"]
-    if not await run_in_threadpool(service(request).store.revoke_token, me, token_id):
-        raise Refusal(404, f"There is no active token {token_id}.")
+    token_id = path_number(request, "token_id")
+    if token_id is None or not await run_in_threadpool(service(request).store.revoke_token, me, token_id):
+        raise Refusal(404, f"There is no active token {request.path_params['token_id']}.")
     return reply({"meta": {"revoked": str(token_id)}})
 
 

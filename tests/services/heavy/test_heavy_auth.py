@@ -4,6 +4,7 @@ import base64
 import hashlib
 import hmac
 import json
+import string
 from datetime import datetime, timedelta
 
 import pytest
@@ -63,6 +64,27 @@ def test_token_for_another_name_is_refused(heavy, alice):
     assert_401(call("GET", f"{heavy}/a/users/bob/", token=f"{header}.{other}.{signature}"))
 
 
+def unused_bit_set(segment: str) -> str:
+    """A 32-byte signature's 43rd character carries 2 bits that are not data: set the lowest."""
+    alphabet = string.ascii_uppercase + string.ascii_lowercase + string.digits + "-_"
+    last = alphabet.index(segment[42])
+    return segment[:42] + alphabet[last ^ 1] + segment[43:]
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda token: token + "x",
+        lambda token: token + "==",
+        lambda token: token.replace(".", "x.", 1),
+        lambda token: token.replace("=", "=x", 1),
+        lambda token: token[: token.rindex(".") + 1] + unused_bit_set(token[token.rindex(".") + 1 :]),
+    ],
+)
+def test_token_with_anything_around_its_base64_is_refused(heavy, alice, spoil):
+    assert_401(call("GET", f"{heavy}/a/users/alice/tokens/", token=spoil(alice)))
+
+
 def test_unpadded_token_still_works(heavy, alice):
     reply = call("GET", f"{heavy}/a/users/alice/tokens/", token=alice.replace("=", ""))
     assert reply.status == 200
@@ -103,6 +125,12 @@ def test_labelled_tokens_are_listed_created_and_revoked(heavy, new_token):
     assert call("GET", f"{heavy}/a/users/tess/", token=first).status == 200
     again = call("DELETE", f"{heavy}/a/users/tess/tokens/{created['id']}/", token=first).json()
     assert again["errors"][0]["status"] == "404"
+
+
+@pytest.mark.parametrize("token_id", ["99999999999999999999", "%C2%B2", "abc", "9" * 5000])
+def test_revoking_a_token_number_out_of_range_is_a_soft_404(heavy, alice, token_id):
+    reply = call("DELETE", f"{heavy}/a/users/alice/tokens/{token_id}/", token=alice)
+    assert reply.status == 200 and reply.json()["errors"][0]["status"] == "404"
 
 
 def test_tokens_of_someone_else_are_off_limits(heavy, alice):

@@ -83,6 +83,12 @@ def test_targets_this_server_cannot_build_say_what_is_missing(heavy, sine_job, p
     assert missing in reply.json()["errors"][0]["detail"]
 
 
+@pytest.mark.parametrize("version", ["99999999999999999999", "%C2%B2"])
+def test_archives_of_job_numbers_out_of_range_are_json_404s(heavy, sine_job, version):
+    reply = call("GET", f"{heavy}/h/alice/sine/{version}/c/src/archive.zip")
+    assert reply.status == 404 and reply.json()["errors"][0]["status"] == "404"
+
+
 def test_unknown_target_lists_the_offered_ones(heavy, sine_job):
     reply = call("GET", f"{heavy}/h/alice/sine/1/nope/archive.zip")
     assert reply.status == 404

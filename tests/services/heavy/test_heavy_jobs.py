@@ -2,6 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from heavy_http import SINE_PD, call, create_patch, submit, zip_of
 
 
@@ -59,6 +60,12 @@ def test_unknown_job_is_a_soft_404(heavy, sine_job):
     for version in ("99", "first"):
         error = call("GET", f"{heavy}/a/jobs/alice/sine/{version}").json()["errors"][0]
         assert error["status"] == "404"
+
+
+@pytest.mark.parametrize("version", ["99999999999999999999", "%C2%B2", "%E0%A5%A7", "9" * 5000, "-1"])
+def test_job_numbers_a_database_cannot_hold_or_not_in_ascii_digits_are_soft_404s(heavy, sine_job, version):
+    reply = call("GET", f"{heavy}/a/jobs/alice/sine/{version}")
+    assert reply.status == 200 and reply.json()["errors"][0]["status"] == "404"
 
 
 def test_job_list_of_a_patch(heavy, sine_job):

@@ -38,3 +38,19 @@ def test_wrong_method_is_a_json_405(heavy):
     reply = call("PUT", f"{heavy}/a/pingdb", body=b"")
     assert reply.status == 405
     assert reply.json()["errors"][0]["status"] == "405"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "FOO", "get"])
+def test_unknown_methods_are_json_405s(heavy, method):
+    reply = call(method, f"{heavy}/a/pingdb")
+    assert reply.status == 405
+    assert reply.json()["errors"][0]["status"] == "405"
+
+
+@pytest.mark.parametrize(
+    "path", ["/heavy/a%0d%0a", "/heavy/h/x/y/1/c%0a/src/archive.zip", "/a/x%0d%0ay", "/h/x%0ay"]
+)
+def test_paths_with_line_breaks_are_json_404s(live_server, path):
+    reply = call("GET", live_server + path)
+    assert reply.status == 404
+    assert reply.json()["errors"][0]["status"] == "404"

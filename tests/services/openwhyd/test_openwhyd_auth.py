@@ -224,6 +224,8 @@ def test_register_with_inviter_follows_both_ways(visitor: Browser) -> None:
     [
         ({"sTk": None}, "Invalid sTk"),
         ({"sTk": "123.abc"}, "Non genuine signup request"),
+        ({"sTk": "²³.abc"}, "Non genuine signup request"),
+        ({"sTk": "9" * 5000 + ".abc"}, "Non genuine signup request"),
         ({"name": " "}, "Please enter your name"),
         ({"password": None}, "Please enter a password"),
         ({"email": None}, "Please enter your email"),
@@ -278,3 +280,8 @@ def test_consent_redirects_same_site_only(admin: Browser) -> None:
     assert good.status == 302 and good.headers["location"] == "/openwhyd/stream"
     assert admin.get("/api/user").json()["consent"]["lang"] == "fr"
     assert admin.post("/consent", form={"lang": "en", "redirect": "https://evil.example"}).status == 403
+
+
+def test_consent_redirect_is_percent_encoded_as_express_does(admin: Browser) -> None:
+    reply = admin.post("/consent", form={"lang": "en", "redirect": "/日本/%41%zz"})
+    assert reply.status == 302 and reply.headers["location"] == "/openwhyd/%E6%97%A5%E6%9C%AC/%41%25zz"

@@ -49,6 +49,23 @@ def test_u_id_redirects_307_to_the_handle_keeping_list_params(visitor: Browser) 
     assert visitor.get(f"/u/{ADRIEN}/likes").headers["location"] == "/openwhyd/adrien/likes"
 
 
+@pytest.mark.parametrize(
+    ("segment", "encoded"),
+    [
+        ("%E6%97%A5%E6%9C%AC", "%E6%97%A5%E6%9C%AC"),
+        ("%ff%fe", "%EF%BF%BD%EF%BF%BD"),
+        ("a%00b", "a%00b"),
+        ("a%0d%0ab", "a%0D%0Ab"),
+        ("%22%3C%3E", "%22%3C%3E"),
+    ],
+)
+def test_u_id_redirects_percent_encode_what_a_location_cannot_hold(
+    visitor: Browser, segment: str, encoded: str
+) -> None:
+    reply = visitor.get(f"/u/{ADRIEN}/playlist/{segment}")
+    assert reply.status == 307 and reply.headers["location"] == f"/openwhyd/adrien/playlist/{encoded}"
+
+
 def test_u_id_of_a_user_without_handle_answers_directly(visitor: Browser, admin: Browser) -> None:
     token = visitor.get("/api/signup/rTk/7").text.split('value="')[1].split('"')[0]
     uid = visitor.post(

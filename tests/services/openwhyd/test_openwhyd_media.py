@@ -136,6 +136,15 @@ def test_playlist_images(admin: Browser, visitor: Browser) -> None:
     assert visitor.get(entry["img"]).status == 404
 
 
+def test_remote_artwork_beyond_latin_1_redirects_percent_encoded(admin: Browser, visitor: Browser) -> None:
+    post = post_with_remote_artwork(
+        admin, img="https://x.example/日本.jpg", pl={"id": 0, "name": "Offline tones"}
+    )
+    for path in [f"/img/post/{post['_id']}", f"/img/playlist/{ADMIN}_0"]:
+        reply = visitor.get(path)
+        assert reply.status == 307 and reply.headers["location"] == "https://x.example/%E6%97%A5%E6%9C%AC.jpg"
+
+
 def test_images_are_cacheable_and_api_is_not(visitor: Browser) -> None:
     assert visitor.get("/images/no_image.png").headers["cache-control"] == "public, max-age=3600"
     assert visitor.get("/api/user").headers["cache-control"] == (
