@@ -159,10 +159,11 @@ async def mixed(
     timings: dict[str, list[float]] = {name: [] for name in [*pages, "write"]}
     names = list(pages)
     turns = {name: itertools.cycle(urls) for name, urls in pages.items()}
+    commented = itertools.cycle(rng.sample(posts, len(posts)))  # one comment a post: no two-second rule
     writes = itertools.cycle(
         [
             lambda: f"action=toggleLovePost&pId={rng.choice(posts)}",
-            lambda: f"action=addComment&pId={rng.choice(posts)}&text=bench+{rng.random():.6f}",
+            lambda: f"action=addComment&pId={next(commented)}&text=bench+{rng.random():.6f}",
             lambda: f"action=insert&eId=/yt/bench{rng.randrange(10**6)}&name=Bench+{rng.random():.6f}",
         ]
     )
