@@ -28,17 +28,18 @@ def serve(args: argparse.Namespace) -> int:
 
     from buildkit.tree_site import tree_site
     from server.services import service_banners
-    from server.settings import Settings
+    from server.settings import Settings, SignInLimits
     from server.site import dist_site
     from server.web import create_app
 
     ensure_vendored()
-    args.data.mkdir(parents=True, exist_ok=True)
+    sign_ins = SignInLimits(*args.failed_sign_ins) if args.failed_sign_ins else SignInLimits()
     settings = Settings(
         data_dir=args.data.resolve(),
         seed=args.seed and args.seed.resolve(),
         test_mode=args.test_mode,
         rate_limits=args.rate_limits,
+        sign_in_limits=sign_ins if args.sign_in_limit else None,
         openwhyd_upstream=args.openwhyd_upstream,
     )
     site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT)
