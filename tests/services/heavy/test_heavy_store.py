@@ -1,6 +1,7 @@
 """The SQLite file: WAL, foreign keys, migrations applied once, records survive a reopen, rows
 dated by the service's clock."""
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -78,3 +79,24 @@ def test_rows_are_dated_by_the_stores_clock(tmp_path):
     assert ann.created_at.startswith("2031-01-01T00:0")
     clock.advance(86400)
     assert store.add_token(ann, "t", "2031-01-02T00:00:00.000000").created_at.startswith("2031-01-02T00:0")
+
+
+def test_a_file_the_older_code_made_opens_and_its_migrations_are_recorded_not_run(tmp_path):
+    """The older code ran the same first schema script and counted it in `user_version`."""
+    path = tmp_path / "heavy.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0].script("sqlite"))
+    old.execute("PRAGMA journal_mode = WAL")
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO users (name, created_at) VALUES ('ann', '2026-01-01T00:00:00.000000')")
+    old.commit()
+    old.close()
+    clock = Clock()
+    clock.set(datetime(2031, 1, 1))
+    store = Store(sqlite(path), clock)
+    ann = store.user("ann")
+    assert ann is not None and ann.created_at == "2026-01-01T00:00:00.000000"
+    assert store.create_patch(ann, ann, "p", description="", tags=[], public=True) is not None
+    assert store.create_patch(ann, ann, "p", description="", tags=[], public=True) is None
+    applied = store.database.connection().execute("SELECT version, applied FROM migrations").fetchall()
+    assert [row[0] for row in applied] == [1] and applied[0][1] == pytest.approx(clock.now(), abs=60)
