@@ -1,6 +1,7 @@
 """Tonearm's one entry point: vendor, build, serve, test, bench (`python build.py --help`)."""
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +21,14 @@ def http_url(value: str) -> str:
     return value.rstrip("/")
 
 
+def failed_sign_ins(value: str) -> tuple[int, int]:
+    """`ACCOUNT,ADDRESS`: failed sign-ins allowed per account and per address."""
+    counts = re.fullmatch(r"([1-9][0-9]*),([1-9][0-9]*)", value)
+    if counts is None:
+        raise argparse.ArgumentTypeError(f"not two counts above 0, like 5,20: {value!r}")
+    return int(counts[1]), int(counts[2])
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     commands = parser.add_subparsers(dest="command")
@@ -34,7 +43,24 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--seed", type=Path, help="a folder of Openwhyd user/post/follow.json to load")
     serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
     serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")
-    serve.add_argument("--no-rate-limits", dest="rate_limits", action="store_false")
+    serve.add_argument(
+        "--no-rate-limits",
+        dest="rate_limits",
+        action="store_false",
+        help="turn off the real Openwhyd server's per-route limits and heavy's compile quota",
+    )
+    serve.add_argument(
+        "--failed-sign-ins",
+        type=failed_sign_ins,
+        metavar="ACCOUNT,ADDRESS",
+        help="failed Openwhyd sign-ins allowed per account and per address in 15 minutes (default 5,20)",
+    )
+    serve.add_argument(
+        "--no-sign-in-limit",
+        dest="sign_in_limit",
+        action="store_false",
+        help="allow any number of failed sign-ins",
+    )
     serve.add_argument(
         "--openwhyd-upstream",
         type=http_url,

@@ -6,6 +6,7 @@ import sys
 
 from buildkit.paths import ROOT
 from buildkit.vendor import ensure_vendored
+from server.settings import Settings, SignInLimits
 
 
 def vendor(args: argparse.Namespace) -> int:
@@ -23,24 +24,29 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve_settings(args: argparse.Namespace) -> Settings:
+    """What `serve`'s flags configure."""
+    sign_ins = SignInLimits(*args.failed_sign_ins) if args.failed_sign_ins else SignInLimits()
+    return Settings(
+        data_dir=args.data.resolve(),
+        seed=args.seed and args.seed.resolve(),
+        test_mode=args.test_mode,
+        rate_limits=args.rate_limits,
+        sign_in_limits=sign_ins if args.sign_in_limit else None,
+        openwhyd_upstream=args.openwhyd_upstream,
+    )
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from buildkit.tree_site import tree_site
     from server.services import service_banners
-    from server.settings import Settings
     from server.site import dist_site
     from server.web import create_app
 
     ensure_vendored()
-    args.data.mkdir(parents=True, exist_ok=True)
-    settings = Settings(
-        data_dir=args.data.resolve(),
-        seed=args.seed and args.seed.resolve(),
-        test_mode=args.test_mode,
-        rate_limits=args.rate_limits,
-        openwhyd_upstream=args.openwhyd_upstream,
-    )
+    settings = serve_settings(args)
     site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT)
     app = create_app(settings, site)
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")

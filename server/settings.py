@@ -4,6 +4,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from server.clock import Clock
+from server.ratelimit import Limit
+
+FIFTEEN_MINUTES = 15 * 60
+
+
+@dataclass(frozen=True)
+class SignInLimits:
+    """Failed Openwhyd sign-ins allowed per account and per client address in each window; the
+    next try is refused until the window ends, and a success clears the account's count.
+
+    Five per account leaves room for a person who mistypes and stops a guesser at 480 tries a day
+    for that account, from any number of addresses. Twenty per address lets a few people behind one
+    NAT mistype while one machine trying many accounts is stopped after twenty. A success does not
+    clear an address's count: one's own account would then reset it between guesses at others'.
+    """
+
+    per_account: int = 5
+    per_address: int = 20
+    window: float = FIFTEEN_MINUTES
+
+    @property
+    def account(self) -> Limit:
+        return Limit(self.per_account, self.window)
+
+    @property
+    def address(self) -> Limit:
+        return Limit(self.per_address, self.window)
 
 
 @dataclass(frozen=True)
@@ -12,6 +39,16 @@ class Settings:
     seed: Path | None = None
     test_mode: bool = False
     rate_limits: bool = True
+    """The real server's per-route limits (reference §1.4) and heavy's compile quota. The test
+    suites turn them off, as the real server's tests do."""
+    compile_quota: Limit = field(default_factory=lambda: Limit(20, 60))
+    """Compiles per heavy user, so one client cannot keep every worker busy."""
+    sign_in_limits: SignInLimits | None = SignInLimits()
+    """Failed sign-ins (None: no limit). Apart from `rate_limits`: it is this server's own guard, in
+    place of the one request per second the real deployment's nginx allows, so it stays on in tests."""
+    busy_timeout: float = 30.0
+    """Seconds a database write waits for another's lock before it fails: long, since failing loses
+    the work (a compile's result), and a wait that long means something else is wrong."""
     openwhyd_upstream: str | None = None
     clock: Clock = field(default_factory=Clock)
     """Shared by both services, so moving it in test mode moves the time of the whole run."""

@@ -4,6 +4,7 @@ import os
 from dataclasses import dataclass
 
 from server.clock import Clock
+from server.database import SqliteEngine
 from server.heavy import secret
 from server.heavy.compiler import Compiler
 from server.heavy.jobs import Jobs
@@ -12,9 +13,9 @@ from server.heavy.rate_limits import CompileQuota
 from server.heavy.store import Store
 from server.heavy.targets import Targets
 from server.heavy.workers import Workers
+from server.private_files import service_folder
+from server.ratelimit import RateLimiter
 from server.settings import Settings
-
-COMPILES_PER_MINUTE = 20
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,15 @@ class Service:
 
 
 def open_service(settings: Settings) -> Service:
-    layout = Layout(settings.data_dir / "heavy")
+    layout = Layout(service_folder(settings.data_dir, "heavy"))
     layout.create()
-    store = Store(layout.database, settings.clock)
+    store = Store(SqliteEngine(layout.database, settings.busy_timeout), settings.clock)
     workers = Workers(slots=os.cpu_count() or 1)
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
-    quota = CompileQuota(COMPILES_PER_MINUTE, 60, settings.clock) if settings.rate_limits else None
+    quota = (
+        CompileQuota(settings.compile_quota, RateLimiter(settings.clock)) if settings.rate_limits else None
+    )
     return Service(
         layout,
         store,

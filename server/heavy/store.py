@@ -1,15 +1,15 @@
-"""Every read and write of the service's records; one short-lived connection per call."""
+"""Every read and write of the service's records."""
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from server.clock import Clock
-from server.heavy import db
+from server.database import Connection, Database, Engine, Row, migrate, read_folder
 from server.heavy.records import Job, Patch, Target, Token, User
 from server.heavy.timestamps import iso
+
+MIGRATIONS = read_folder(Path(__file__).parent / "migrations")
 
 PATCH_COLUMNS = """
     p.id, o.name AS owner, c.name AS creator, p.name, p.description, p.tags, p.public, p.created_at
@@ -23,36 +23,28 @@ JOB_FROM = "jobs j JOIN users u ON u.id = j.submitted_by"
 
 
 class Store:
-    """Rows are stamped with `clock`'s time."""
+    """On `engine`, migrated on opening; rows are stamped with `clock`'s time."""
 
-    def __init__(self, path: Path, clock: Clock) -> None:
-        self.path, self.clock = path, clock
-        db.migrate(path)
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self.database, self.clock = Database(engine), clock
+        legacy = _user_version if engine.name == "sqlite" else None
+        migrate(self.database, MIGRATIONS, clock.now(), applied_before=legacy)
 
     def _now(self) -> str:
         return iso(self.clock.utcnow())
 
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        with closing(db.connect(self.path)) as conn:
-            yield conn
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with closing(db.connect(self.path)) as conn, db.transaction(conn):
-            yield conn
+    def _read(self) -> Connection:
+        return self.database.connection()
 
     def ping(self) -> None:
-        with self._read() as conn:
-            conn.execute("SELECT 1").fetchone()
+        self._read().execute("SELECT 1").fetchone()
 
     def user(self, name: str) -> User | None:
-        with self._read() as conn:
-            row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        row = self._read().execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
         return row and User(row["id"], row["name"], row["created_at"])
 
     def ensure_user(self, name: str) -> User:
-        with self._write() as conn:
+        with self.database.write() as conn:
             conn.execute(
                 "INSERT INTO users (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
                 (name, self._now()),
@@ -62,32 +54,33 @@ class Store:
         return user
 
     def add_token(self, user: User, label: str, start_date: str) -> Token:
-        with self._write() as conn:
-            cursor = conn.execute(
-                "INSERT INTO tokens (user_id, label, start_date, created_at) VALUES (?, ?, ?, ?)",
+        with self.database.write() as conn:
+            row = conn.execute(
+                "INSERT INTO tokens (user_id, label, start_date, created_at) VALUES (?, ?, ?, ?) RETURNING *",
                 (user.id, label, start_date, self._now()),
-            )
-            row = conn.execute("SELECT * FROM tokens WHERE id = ?", (cursor.lastrowid,)).fetchone()
+            ).fetchone()
         return _token(row, user)
 
     def tokens(self, user: User) -> list[Token]:
-        with self._read() as conn:
-            rows = conn.execute("SELECT * FROM tokens WHERE user_id = ? ORDER BY id", (user.id,))
-            return [_token(row, user) for row in rows]
+        rows = self._read().execute("SELECT * FROM tokens WHERE user_id = ? ORDER BY id", (user.id,))
+        return [_token(row, user) for row in rows]
 
     def active_token(self, user_name: str, start_date: str) -> Token | None:
         user = self.user(user_name)
         if user is None:
             return None
-        with self._read() as conn:
-            row = conn.execute(
+        row = (
+            self._read()
+            .execute(
                 "SELECT * FROM tokens WHERE user_id = ? AND start_date = ? AND revoked_at IS NULL",
                 (user.id, start_date),
-            ).fetchone()
+            )
+            .fetchone()
+        )
         return row and _token(row, user)
 
     def revoke_token(self, user: User, token_id: int) -> bool:
-        with self._write() as conn:
+        with self.database.write() as conn:
             cursor = conn.execute(
                 "UPDATE tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
                 (self._now(), token_id, user.id),
@@ -95,20 +88,20 @@ class Store:
         return cursor.rowcount == 1
 
     def patch(self, owner: str, name: str) -> Patch | None:
-        with self._read() as conn:
-            row = conn.execute(
-                f"SELECT {PATCH_COLUMNS} FROM {PATCH_FROM} WHERE o.name = ? AND p.name = ?",
-                (owner, name),
-            ).fetchone()
+        row = (
+            self._read()
+            .execute(
+                f"SELECT {PATCH_COLUMNS} FROM {PATCH_FROM} WHERE o.name = ? AND p.name = ?", (owner, name)
+            )
+            .fetchone()
+        )
         return row and _patch(row)
 
     def patches_of(self, owner: User) -> list[Patch]:
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {PATCH_COLUMNS} FROM {PATCH_FROM} WHERE p.owner_id = ? ORDER BY p.id",
-                (owner.id,),
-            )
-            return [_patch(row) for row in rows]
+        rows = self._read().execute(
+            f"SELECT {PATCH_COLUMNS} FROM {PATCH_FROM} WHERE p.owner_id = ? ORDER BY p.id", (owner.id,)
+        )
+        return [_patch(row) for row in rows]
 
     def create_patch(
         self,
@@ -121,20 +114,18 @@ class Store:
         public: bool,
     ) -> Patch | None:
         """None when the owner already has a patch of that name."""
-        try:
-            with self._write() as conn:
-                conn.execute(
-                    "INSERT INTO patches (owner_id, creator_id, name, description, tags, public,"
-                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (owner.id, creator.id, name, description, json.dumps(tags), public, self._now()),
-                )
-        except sqlite3.IntegrityError:
-            return None
-        return self.patch(owner.name, name)
+        with self.database.write() as conn:
+            created = conn.execute(
+                "INSERT INTO patches (owner_id, creator_id, name, description, tags, public,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner_id, name) DO NOTHING"
+                " RETURNING id",
+                (owner.id, creator.id, name, description, json.dumps(tags), public, self._now()),
+            ).fetchone()
+        return None if created is None else self.patch(owner.name, name)
 
     def delete_patch(self, patch: Patch) -> list[int]:
         """Removes the patch with its jobs and targets; returns the job ids whose files go too."""
-        with self._write() as conn:
+        with self.database.write() as conn:
             job_ids = [row[0] for row in conn.execute("SELECT id FROM jobs WHERE patch_id = ?", (patch.id,))]
             conn.execute("DELETE FROM patches WHERE id = ?", (patch.id,))
         return job_ids
@@ -152,13 +143,13 @@ class Store:
         place_files: Callable[[int], object],
     ) -> Job:
         """Numbers the job and lets `place_files` move its files under the job id, atomically."""
-        with self._write() as conn:
+        with self.database.write() as conn:
             index = conn.execute(
                 "SELECT COALESCE(MAX(idx), 0) + 1 FROM jobs WHERE patch_id = ?", (patch.id,)
             ).fetchone()[0]
-            cursor = conn.execute(
+            job_id = conn.execute(
                 "INSERT INTO jobs (patch_id, idx, release, submitted_by, submitted_at,"
-                " compile_time, warnings, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " compile_time, warnings, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     patch.id,
                     index,
@@ -169,38 +160,37 @@ class Store:
                     json.dumps(warnings),
                     json.dumps(errors),
                 ),
-            )
-            assert cursor.lastrowid is not None
-            place_files(cursor.lastrowid)
+            ).fetchone()[0]
+            place_files(job_id)
         job = self.job(patch, index)
         assert job is not None
         return job
 
     def jobs(self, patch: Patch) -> list[Job]:
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.patch_id = ? ORDER BY j.idx",
-                (patch.id,),
-            )
-            return [_job(row, patch) for row in rows]
+        rows = self._read().execute(
+            f"SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.patch_id = ? ORDER BY j.idx", (patch.id,)
+        )
+        return [_job(row, patch) for row in rows]
 
     def job(self, patch: Patch, index: int | None) -> Job | None:
         """The job numbered `index`, or the newest one when `index` is None."""
-        with self._read() as conn:
-            row = conn.execute(
+        row = (
+            self._read()
+            .execute(
                 f"SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.patch_id = ?"
                 " AND (? IS NULL OR j.idx = ?) ORDER BY j.idx DESC LIMIT 1",
                 (patch.id, index, index),
-            ).fetchone()
+            )
+            .fetchone()
+        )
         return row and _job(row, patch)
 
     def targets(self, job: Job) -> dict[str, Target]:
-        with self._read() as conn:
-            rows = conn.execute("SELECT * FROM targets WHERE job_id = ?", (job.id,))
-            return {row["path"]: _target(row) for row in rows}
+        rows = self._read().execute("SELECT * FROM targets WHERE job_id = ?", (job.id,))
+        return {row["path"]: _target(row) for row in rows}
 
     def add_target(self, job: Job, path: str, *, size: int, compile_time: float) -> Target:
-        with self._write() as conn:
+        with self.database.write() as conn:
             conn.execute(
                 "INSERT INTO targets (job_id, path, size, compile_time, built_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id, path) DO UPDATE SET"
@@ -211,11 +201,17 @@ class Store:
         return self.targets(job)[path]
 
 
-def _token(row: sqlite3.Row, user: User) -> Token:
+def _user_version(conn: Connection) -> int:
+    """How many migrations heavy applied to a SQLite file before the migrations table: it counted
+    them in `user_version` (0 on a new file)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _token(row: Row, user: User) -> Token:
     return Token(row["id"], user, row["label"], row["start_date"], row["created_at"], row["revoked_at"])
 
 
-def _patch(row: sqlite3.Row) -> Patch:
+def _patch(row: Row) -> Patch:
     return Patch(
         row["id"],
         row["owner"],
@@ -228,7 +224,7 @@ def _patch(row: sqlite3.Row) -> Patch:
     )
 
 
-def _job(row: sqlite3.Row, patch: Patch) -> Job:
+def _job(row: Row, patch: Patch) -> Job:
     return Job(
         row["id"],
         patch,
@@ -242,5 +238,5 @@ def _job(row: sqlite3.Row, patch: Patch) -> Job:
     )
 
 
-def _target(row: sqlite3.Row) -> Target:
+def _target(row: Row) -> Target:
     return Target(row["path"], row["size"], row["compile_time"], row["built_at"])

@@ -12,7 +12,7 @@ from server.nosniff import NoSniff
 from server.openwhyd import demo
 from server.openwhyd.middleware import NO_CACHE
 from server.openwhyd.params import query_params
-from server.openwhyd.ratelimit import RateLimit
+from server.openwhyd.route_limits import RouteLimits
 from server.openwhyd.routes import (
     fallback,
     follow,
@@ -142,7 +142,7 @@ def create_app(settings: Settings) -> Starlette:
         Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
         for path, methods, controller in ROUTES
     ]
-    limits = [Middleware(RateLimit, clock=settings.clock)] if settings.rate_limits else []
+    limits = [Middleware(RouteLimits, limiter=service.limiter)] if settings.rate_limits else []
     no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
     return Starlette(
         routes=routes,

@@ -8,8 +8,9 @@ NO_CACHE = "max-age=0,no-cache,no-store,post-check=0,pre-check=0"
 
 
 def with_headers(message: Message, headers: dict[str, str]) -> Message:
-    """A response-start message with `headers` set on it."""
+    """A response-start message with those of `headers` it does not have already (a header the
+    app set is the more specific one)."""
     target = MutableHeaders(scope=message)
     for name, value in headers.items():
-        target[name] = value
+        target.setdefault(name, value)
     return message

@@ -29,6 +29,12 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
     return Response(dumps(data), status, headers, media_type=JSON)
 
 
+def too_many(kind: str, headers: dict[str, str]) -> Response:
+    """express-rate-limit's answer past a limit (§1.4): JSON whatever was asked, with the limit's
+    `RateLimit-*` headers; `kind` is `""`, `"API "`, `"login "`…"""
+    return json_response({"error": f"Too many {kind}requests, please try again later"}, 429, headers)
+
+
 def text_response(body: str, status: int = 200, media_type: str = PLAIN) -> Response:
     return Response(body, status, media_type=media_type)
 

@@ -7,10 +7,10 @@ whole; Mongo export wrappers (`{"$oid": …}`, `{"$date": …}`) are unwrapped.
 
 import functools
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from server.database import Connection
 from server.openwhyd import credentials
 from server.openwhyd.ids import id_time, object_id
 from server.openwhyd.store import comments, follows, posts, users
@@ -56,7 +56,7 @@ def _stored_password(uid: str, md5_hex: str) -> str:
     return credentials.hash_password(md5_hex)
 
 
-def load(db: sqlite3.Connection, documents: dict[str, list[dict[str, Any]]], now: float) -> None:
+def load(db: Connection, documents: dict[str, list[dict[str, Any]]], now: float) -> None:
     """Insert the documents into an empty database; the caller holds the write transaction.
     A follow without an `_id` gets one stamped `now`."""
     user_ids: set[str] = set()

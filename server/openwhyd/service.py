@@ -1,12 +1,15 @@
-"""One running Openwhyd service: its settings, database, files and secrets, and its world."""
+"""One running Openwhyd service: its settings, database, files, secrets and limits, and its world."""
 
-import sqlite3
 from dataclasses import dataclass
 
 from server.clock import Clock
+from server.database import Connection, SqliteEngine
 from server.openwhyd import demo, seed
 from server.openwhyd.files import Files
+from server.openwhyd.sign_ins import SignIns
 from server.openwhyd.store import Store
+from server.private_files import service_folder
+from server.ratelimit import RateLimiter
 from server.settings import Settings
 
 TABLES = ("sessions", "loves", "comments", "follows", "posts", "playlists", "users")
@@ -19,6 +22,9 @@ class Service:
     files: Files
     session_secret: str
     signup_secret: str
+    limiter: RateLimiter
+    """Every limit of the service: the real server's per route, and failed sign-ins."""
+    sign_ins: SignIns
 
     @property
     def clock(self) -> Clock:
@@ -27,29 +33,43 @@ class Service:
     @classmethod
     def open(cls, settings: Settings) -> "Service":
         """Open (or create) the service's data under `data_dir/openwhyd/`; fill it on first start."""
-        files = Files(settings.data_dir / "openwhyd")
-        store = Store(files.root / "openwhyd.sqlite3", settings.clock.now())
-        service = cls(settings, store, files, store.secret("session"), store.secret("signup"))
+        files = Files(service_folder(settings.data_dir, "openwhyd"))
+        engine = SqliteEngine(files.root / "openwhyd.sqlite3", settings.busy_timeout)
+        store = Store(engine, settings.clock.now())
+        limiter = RateLimiter(settings.clock)
+        service = cls(
+            settings,
+            store,
+            files,
+            store.secret("session"),
+            store.secret("signup"),
+            limiter,
+            SignIns(limiter, settings.sign_in_limits),
+        )
         with store.write() as db:
             if not db.execute("SELECT 1 FROM meta WHERE key = 'world'").fetchone():
                 service._populate(db)
         demo.write_audio(files.root / "audio")
         return service
 
-    def _populate(self, db: sqlite3.Connection) -> None:
+    def _populate(self, db: Connection) -> None:
         now = self.clock.now()
         if self.settings.seed is None:
             demo.load(db, now)
         else:
             seed.load(db, seed.read(self.settings.seed), now)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('world', 'loaded')")
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES ('world', 'loaded')"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
 
     def reset(self) -> None:
         """Back to the seed (or demo) world at the machine's time: every table emptied and filled
-        again, uploads gone."""
+        again, uploads gone, every limit's count forgotten."""
         self.clock.reset()
         with self.store.write() as db:
             for table in TABLES:
                 db.execute(f"DELETE FROM {table}")
             self._populate(db)
         self.files.clear()
+        self.limiter.forget_all()

@@ -1,8 +1,8 @@
 """How stored documents are shown: user profiles, playlist entries, people lists and post extras."""
 
-import sqlite3
 from typing import Any
 
+from server.database import Connection
 from server.openwhyd.store import comments, follows, posts, users
 
 PREF_DEFAULTS = {
@@ -40,7 +40,7 @@ def playlist_img(uid: str, pl_id: Any) -> str:
     return f"/img/playlist/{uid}_{pl_id}"
 
 
-def playlists(db: sqlite3.Connection, uid: str, with_img: bool = False) -> list[dict[str, Any]]:
+def playlists(db: Connection, uid: str, with_img: bool = False) -> list[dict[str, Any]]:
     """The user's playlists in storage order, each with its `url` and `nbTracks`."""
     counts = users.track_counts(db, uid)
     return [
@@ -58,26 +58,26 @@ def _with_ids(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "id": doc["_id"], "mid": f"/u/{doc['_id']}"}
 
 
-def subscription_counts(db: sqlite3.Connection, uid: str) -> dict[str, int]:
+def subscription_counts(db: Connection, uid: str) -> dict[str, int]:
     return {
         "nbSubscriptions": follows.count_following(db, uid),
         "nbSubscribers": follows.count_followers(db, uid),
     }
 
 
-def own_profile(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
+def own_profile(db: Connection, doc: dict[str, Any]) -> dict[str, Any]:
     """`GET /api/user` for oneself: playlists newest first, `pref` filled with defaults."""
     pref = doc["pref"] if isinstance(doc.get("pref"), dict) else {}
     return _with_ids({**doc, "pl": playlists(db, doc["_id"])[::-1], "pref": {**PREF_DEFAULTS, **pref}})
 
 
-def public_profile(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
+def public_profile(db: Connection, doc: dict[str, Any]) -> dict[str, Any]:
     """Someone's profile as anyone may see it: no email, tokens or preferences."""
     shown = {k: v for k, v in doc.items() if k not in PRIVATE}
     return _with_ids({**shown, "pl": playlists(db, doc["_id"])[::-1]})
 
 
-def account(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
+def account(db: Connection, doc: dict[str, Any]) -> dict[str, Any]:
     """The `user` of `includeUser`: the stored document with ids and counts (never a hash)."""
     uid = doc["_id"]
     return {
@@ -89,16 +89,14 @@ def account(db: sqlite3.Connection, doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def people(db: sqlite3.Connection, uids: list[str], viewer: str | None) -> list[dict[str, Any]]:
+def people(db: Connection, uids: list[str], viewer: str | None) -> list[dict[str, Any]]:
     """`[{id, name, bio?, subscribed}]` for lists of lovers, reposters and subscribers."""
     known = users.summaries(db, uids) if uids else {}
     followed = follows.followed_by(db, viewer) if viewer else set()
     return [{"id": uid, "subscribed": uid in followed, **known.get(uid, {})} for uid in uids]
 
 
-def with_comments(
-    db: sqlite3.Connection, docs: list[dict[str, Any]], repost_limit: int = -1
-) -> list[dict[str, Any]]:
+def with_comments(db: Connection, docs: list[dict[str, Any]], repost_limit: int = -1) -> list[dict[str, Any]]:
     """Posts as feeds show them: each with its `comments` and `reposts`."""
     pids = [doc["_id"] for doc in docs]
     if not pids:

@@ -2,7 +2,6 @@
 the session, and the service; controllers are plain functions of a `Call`.
 """
 
-import sqlite3
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +14,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import Response
 
+from server.database import Connection
 from server.openwhyd import credentials
 from server.openwhyd.params import form_fields, json_fields, query_params
 from server.openwhyd.responses import json_response
@@ -46,13 +46,16 @@ class Call:
     root: str
     headers: Headers
     client_ip: str
+    peer: str
+    """The address the request came from as the server sees it (behind a proxy uvicorn trusts, the
+    forwarded one); unlike `client_ip`, no header of the request sets it."""
     session_id: str | None
     now: float
     """When the request arrived, by the service's clock (seconds since the epoch)."""
     uploads: list[Upload] = field(default_factory=list)
 
     @property
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> Connection:
         return self.service.store.db()
 
     @cached_property
@@ -139,6 +142,7 @@ async def read_call(service: Service, request: Request) -> Call | None:
     if body is None:
         return None
     fields, uploads = await _body_fields(request.headers, body) if body else ({}, [])
+    peer = request.client.host if request.client else ""
     return Call(
         service=service,
         method=request.method,
@@ -148,7 +152,8 @@ async def read_call(service: Service, request: Request) -> Call | None:
         body=fields,
         root=request.scope.get("root_path", ""),
         headers=request.headers,
-        client_ip=request.headers.get("x-real-ip") or (request.client.host if request.client else ""),
+        client_ip=request.headers.get("x-real-ip") or peer,
+        peer=peer,
         session_id=credentials.session_id(service.session_secret, request.cookies.get(credentials.COOKIE)),
         now=service.clock.now(),
         uploads=uploads,

@@ -1,8 +1,12 @@
 """`build.py`'s command line: what belongs to pytest or the token tool reaches it untouched."""
 
+from pathlib import Path
+
 import pytest
 
 from build import parse
+from buildkit.commands import serve_settings
+from server.settings import Settings, SignInLimits
 
 
 def test_extra_test_arguments_go_to_pytest_in_order() -> None:
@@ -23,3 +27,27 @@ def test_other_commands_refuse_arguments_they_do_not_know(capsys: pytest.Capture
 
 def test_no_command_builds() -> None:
     assert parse([]).command == "build"
+
+
+def test_failed_sign_ins_are_two_counts_and_the_limit_can_be_turned_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    default = parse(["serve"])
+    assert (default.failed_sign_ins, default.sign_in_limit) == (None, True)
+    assert parse(["serve", "--failed-sign-ins", "3,10"]).failed_sign_ins == (3, 10)
+    assert parse(["serve", "--no-sign-in-limit"]).sign_in_limit is False
+    for wrong in ("0,5", "5", "5,x", "5,20,1", "\u0665,20"):
+        with pytest.raises(SystemExit):
+            parse(["serve", "--failed-sign-ins", wrong])
+        assert "not two counts above 0" in capsys.readouterr().err
+
+
+def test_serve_flags_make_the_settings(tmp_path: Path) -> None:
+    def settings(*flags: str) -> Settings:
+        return serve_settings(parse(["serve", "--data", str(tmp_path), *flags]))
+
+    assert settings().sign_in_limits == SignInLimits() and settings().rate_limits
+    assert settings("--failed-sign-ins", "3,10").sign_in_limits == SignInLimits(per_account=3, per_address=10)
+    unlimited = settings("--no-rate-limits")
+    assert not unlimited.rate_limits and unlimited.sign_in_limits == SignInLimits()
+    assert settings("--no-sign-in-limit").sign_in_limits is None

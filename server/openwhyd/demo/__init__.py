@@ -3,11 +3,11 @@ into `fixtures/`), the two test accounts of the real server's test database (§6
 tracks whose audio the service synthesises and serves itself.
 """
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from server.database import Connection
 from server.openwhyd import seed
 from server.openwhyd.credentials import md5
 from server.openwhyd.demo import tones
@@ -72,7 +72,7 @@ def without_remote_artwork(post: dict) -> dict:
     return {key: value for key, value in post.items() if key != "img" or "//" not in str(value)}
 
 
-def load(db: sqlite3.Connection, now: float) -> None:
+def load(db: Connection, now: float) -> None:
     """Fill an empty database with the demo world, its own tracks shared `now`; the caller holds
     the write transaction."""
     documents = seed.read(FIXTURES)
@@ -87,7 +87,7 @@ def load(db: sqlite3.Connection, now: float) -> None:
     _post_tracks(db, now)
 
 
-def _post_tracks(db: sqlite3.Connection, now: float) -> None:
+def _post_tracks(db: Connection, now: float) -> None:
     """Admin shares three tones in a playlist, dummy the fourth; a like and a comment follow."""
     playlist = users.add_playlist(db, ADMIN, "Offline tones")
     pids = []

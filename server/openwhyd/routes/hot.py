@@ -4,11 +4,11 @@ The ranking is an aggregation over the week's posts, so the whole of it is remem
 next write and pages are cut from it; the default week starts on a whole minute to allow that.
 """
 
-import sqlite3
 from typing import Any
 
 from starlette.responses import Response
 
+from server.database import Row
 from server.openwhyd import html
 from server.openwhyd.eids import track_url
 from server.openwhyd.ids import id_at, object_id
@@ -21,7 +21,7 @@ DEFAULT_LIMIT = 20
 WINDOW = 7 * 24 * 3600
 
 
-def _track(group: sqlite3.Row, post: dict[str, Any]) -> dict[str, Any]:
+def _track(group: Row, post: dict[str, Any]) -> dict[str, Any]:
     """A ranked group shown through its earliest post; missing keys come back as null."""
     return {
         "_id": post["_id"],

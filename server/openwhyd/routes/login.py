@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from server.openwhyd import credentials, html, names, views
 from server.openwhyd.params import safe_path, text, truthy
-from server.openwhyd.responses import dumps, forbidden, html_response, json_response, redirect
+from server.openwhyd.responses import dumps, forbidden, html_response, json_response, redirect, too_many
 from server.openwhyd.store import follows, sessions, users
 from server.openwhyd.web import Call
 
@@ -58,7 +58,9 @@ def _redirect_target(call: Call, value: Any) -> str | None:
 def login(call: Call) -> Response:
     """`/login`: log in by email or handle with `md5` or `password`; also `forgot` and `logout`.
 
-    Failures answer 200 with the form echoed back (minus any plain password) and `error`.
+    Failures answer 200 with the form echoed back (minus any plain password) and `error`. Past the
+    failed sign-ins allowed for the address or the account (`SignInLimits`), a sign-in is answered
+    429 as the real server answers its limits, before any password is checked.
     """
     form = dict(call.query if call.method == "GET" else call.body)
     echo = {key: value for key, value in form.items() if key != "password"}
@@ -78,16 +80,24 @@ def login(call: Call) -> Response:
     email = (text(form.get("email")) or "").strip().lower()
     if not email:
         return answer(echo, html.login(call.root))
+    sign_ins = call.service.sign_ins
+    if refused := sign_ins.refusal(call.peer):
+        return too_many("login ", refused.headers())
     user = users.by_email(call.db, email) if "@" in email else users.by_handle(call.db, email)
     if user is None:
+        sign_ins.failed(call.peer)
         return fail(UNKNOWN_EMAIL)
     if form.get("action") == "forgot":
         return answer({**echo, "ok": FORGOT_SENT}, html.message("Password reset", FORGOT_SENT))
     md5 = text(form.get("md5")) or (credentials.md5(form["password"]) if text(form.get("password")) else None)
     if not md5:
         return fail(NO_PASSWORD)
+    if refused := sign_ins.refusal(call.peer, user["_id"]):
+        return too_many("login ", refused.headers())
     if not credentials.check_password(md5, users.password(call.db, user["_id"])):
+        sign_ins.failed(call.peer, user["_id"])
         return fail(WRONG_PASSWORD, wrongPassword=1)
+    sign_ins.succeeded(user["_id"])
     target = _redirect_target(call, form["redirect"]) if "redirect" in form else "/"
     if target is None:
         return fail(UNSAFE_REDIRECT)

@@ -4,12 +4,12 @@ Parameters are path + query with the body on top; the session's user always over
 `uId`/`uNm` the client sends.
 """
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 from starlette.responses import Response
 
+from server.database import Connection
 from server.openwhyd import views
 from server.openwhyd.ids import object_id
 from server.openwhyd.params import js_int, json_object, string_list, text, truthy
@@ -36,7 +36,7 @@ def api(call: Call) -> Response:
     return json_response(result, 400 if failed else 200)
 
 
-def _playlist(db: sqlite3.Connection, uid: str, value: Any) -> dict[str, Any] | None:
+def _playlist(db: Connection, uid: str, value: Any) -> dict[str, Any] | None:
     """`pl` as sent: `{id:"create", name}` makes a playlist; an id ≥ 0 is trusted as is."""
     pl = json_object(value)
     if pl is None:
@@ -61,7 +61,7 @@ def _optional(**fields: Any) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if value is not None}
 
 
-def _track_fields(p: dict[str, Any], db: sqlite3.Connection) -> dict[str, Any]:
+def _track_fields(p: dict[str, Any], db: Connection) -> dict[str, Any]:
     """The fields a new post or an edit takes from the request."""
     img = text(p.get("img"))
     return {
@@ -160,7 +160,7 @@ def toggle_love(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     return {"loved": True, "lovers": lovers, "post": before} if loved else {"loved": False, "lovers": lovers}
 
 
-def _people(who: Callable[[sqlite3.Connection, str], list[str]]) -> Callable:
+def _people(who: Callable[[Connection, str], list[str]]) -> Callable:
     """`lovers` and `reposts`: the people behind a post, seen by the logged-in user."""
 
     def action(call: Call, p: dict[str, Any]) -> Any:
@@ -174,7 +174,7 @@ def _people(who: Callable[[sqlite3.Connection, str], list[str]]) -> Callable:
     return action
 
 
-def _lovers(db: sqlite3.Connection, pid: str) -> list[str]:
+def _lovers(db: Connection, pid: str) -> list[str]:
     return posts.lovers_of(db, [pid]).get(pid, [])
 
 

@@ -23,7 +23,7 @@ class Search:
     """One query by one (possibly anonymous) viewer."""
 
     def __init__(self, call: Call, query: str) -> None:
-        self.call, self.q, self.db = call, query, call.db
+        self.call, self.q, self.db, self.store = call, query, call.db, call.service.store
         self.followed = follows.followed_by(self.db, call.uid) if call.uid else set()
 
     def score(self, uid: Any) -> int:
@@ -34,7 +34,7 @@ class Search:
     ) -> list[dict[str, Any]]:
         """Short track items, one per eId, followed posters first."""
         seen, items = set(), []
-        for doc in fulltext.tracks(self.db, self.q, CANDIDATES, uid=uid, not_uid=not_uid):
+        for doc in fulltext.tracks(self.store, self.q, CANDIDATES, uid=uid, not_uid=not_uid):
             if doc.get("eId") in seen:
                 continue
             seen.add(doc.get("eId"))
@@ -53,7 +53,7 @@ class Search:
         return sorted(items, key=lambda item: -item["score"])[:limit]
 
     def posts(self, limit: int) -> list[dict[str, Any]]:
-        docs = fulltext.tracks(self.db, self.q, limit)
+        docs = fulltext.tracks(self.store, self.q, limit)
         return [
             {**doc, "isSubscribed": doc["uId"] in self.followed, "score": self.score(doc["uId"])}
             for doc in docs
@@ -61,12 +61,14 @@ class Search:
 
     def people(self, limit: int) -> list[dict[str, Any]]:
         found = [
-            user for row in fulltext.people(self.db, self.q, limit) if (user := users.get(self.db, row["id"]))
+            user
+            for row in fulltext.people(self.store, self.q, limit)
+            if (user := users.get(self.db, row["id"]))
         ]
         return sorted(found, key=lambda user: -self.score(user["_id"]))
 
     def playlists(self, limit: int) -> list[dict[str, Any]]:
-        return [dict(row) for row in fulltext.playlists(self.db, self.q, limit)]
+        return [dict(row) for row in fulltext.playlists(self.store, self.q, limit)]
 
 
 def _user_item(s: Search, user: dict[str, Any]) -> dict[str, Any]:
@@ -178,7 +180,7 @@ def search_page(call: Call) -> Response:
         return json_response(_mention(s))
     if "uid" in params:
         uid = object_id(params["uid"])
-        found = fulltext.tracks(call.db, query, MAIN_HITS, uid=uid) if uid else []
+        found = fulltext.tracks(call.service.store, query, MAIN_HITS, uid=uid) if uid else []
         return json_response({"q": query, "uId": params["uid"], "results": found})
     if params.get("format") != "json":
         return html_response(html.search(call.root, query, s.posts(MAIN_HITS)))

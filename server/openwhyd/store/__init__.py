@@ -1,58 +1,43 @@
-"""The SQLite database of the service: one connection per thread, WAL, a transaction per write."""
+"""The service's database: its migrations, its writes, and the reads kept until the next write."""
 
 import secrets
-import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar, cast
 
-from server.openwhyd.store.schema import migrate
+from server.database import Connection, Database, Engine, migrate, read_folder
 
 T = TypeVar("T")
 MEMO_SIZE = 256
+MIGRATIONS = read_folder(Path(__file__).parent / "migrations")
 
 
 class Store:
-    """Opens `path` on each thread that asks; `write()` wraps a block in one transaction.
+    """On `engine`; `db()` is the calling thread's connection, `write()` wraps a block in one
+    transaction.
 
     This process is the database's only writer, so it knows when data changes: `remembered`
     keeps costly read results until the next write. Migrations it applies on opening are
     recorded as applied at `opened_at`.
     """
 
-    def __init__(self, path: Path, opened_at: float) -> None:
-        self.path = path
-        self._local = threading.local()
+    def __init__(self, engine: Engine, opened_at: float) -> None:
+        self.database = Database(engine)
         self._lock = threading.Lock()
         self._generation = 0
         self._memo: dict[Hashable, object] = {}
         self._memo_generation = 0
-        migrate(self.db(), opened_at)
+        migrate(self.database, MIGRATIONS, opened_at)
 
-    def db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, isolation_level=None)
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 10000")
-            self._local.db = db
-        return db
+    def db(self) -> Connection:
+        return self.database.connection()
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        db = self.db()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+    def write(self) -> Iterator[Connection]:
+        with self.database.write() as db:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
         with self._lock:
             self._generation += 1
 

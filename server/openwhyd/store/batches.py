@@ -1,12 +1,13 @@
 """Queries over long id lists, cut to stay under SQLite's limit on bound parameters."""
 
-import sqlite3
 from collections.abc import Iterator
+
+from server.database import Connection, Row
 
 BATCH = 500
 
 
-def rows_for(db: sqlite3.Connection, sql: str, ids: list[str]) -> Iterator[sqlite3.Row]:
+def rows_for(db: Connection, sql: str, ids: list[str]) -> Iterator[Row]:
     """The rows of `sql`, whose `{marks}` stands for a list of ids, for every id of `ids`.
 
     Each batch is one query, so an ORDER BY holds among the rows of the same id.

@@ -1,12 +1,12 @@
 """The `follow` collection: `{_id, uId, uNm, tId, tNm}` means uId follows tId."""
 
-import sqlite3
 from typing import Any
 
+from server.database import Connection, Row
 from server.openwhyd.ids import new_id, object_id
 
 
-def follow(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
+def follow(db: Connection, doc: dict[str, Any], now: float) -> str:
     """Upsert: following twice keeps the first record (and its id, stamped `now` if new)."""
     row = db.execute(
         "INSERT INTO follows (id, uid, unm, tid, tnm, ctx) VALUES (?, ?, ?, ?, ?, ?)"
@@ -23,21 +23,21 @@ def follow(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
     return row["id"]
 
 
-def unfollow(db: sqlite3.Connection, uid: str, tid: str) -> None:
+def unfollow(db: Connection, uid: str, tid: str) -> None:
     db.execute("DELETE FROM follows WHERE uid = ? AND tid = ?", (uid, tid))
 
 
-def following_id(db: sqlite3.Connection, uid: str, tid: str) -> str | None:
+def following_id(db: Connection, uid: str, tid: str) -> str | None:
     row = db.execute("SELECT id FROM follows WHERE uid = ? AND tid = ?", (uid, tid)).fetchone()
     return row and row["id"]
 
 
-def followed_by(db: sqlite3.Connection, uid: str) -> set[str]:
+def followed_by(db: Connection, uid: str) -> set[str]:
     """Everyone `uid` follows."""
     return {row[0] for row in db.execute("SELECT tid FROM follows WHERE uid = ?", (uid,))}
 
 
-def followers(db: sqlite3.Connection, tid: str, skip: int, limit: int) -> list[sqlite3.Row]:
+def followers(db: Connection, tid: str, skip: int, limit: int) -> list[Row]:
     """Who follows `tid`, newest first."""
     return db.execute(
         "SELECT uid, unm FROM follows WHERE tid = ? ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -45,7 +45,7 @@ def followers(db: sqlite3.Connection, tid: str, skip: int, limit: int) -> list[s
     ).fetchall()
 
 
-def following(db: sqlite3.Connection, uid: str, skip: int, limit: int) -> list[sqlite3.Row]:
+def following(db: Connection, uid: str, skip: int, limit: int) -> list[Row]:
     """Whom `uid` follows, newest first."""
     return db.execute(
         "SELECT tid, tnm FROM follows WHERE uid = ? ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -53,9 +53,9 @@ def following(db: sqlite3.Connection, uid: str, skip: int, limit: int) -> list[s
     ).fetchall()
 
 
-def count_followers(db: sqlite3.Connection, tid: str) -> int:
+def count_followers(db: Connection, tid: str) -> int:
     return db.execute("SELECT count(*) FROM follows WHERE tid = ?", (tid,)).fetchone()[0]
 
 
-def count_following(db: sqlite3.Connection, uid: str) -> int:
+def count_following(db: Connection, uid: str) -> int:
     return db.execute("SELECT count(*) FROM follows WHERE uid = ?", (uid,)).fetchone()[0]

@@ -1,55 +1,63 @@
-"""Full-text search (FTS5) over track names, user names and handles, and playlist names."""
+"""Full-text search over track names, user names and handles, and playlist names; the matching
+itself is the engine's (`Engine.matching`: FTS5 on SQLite)."""
 
 import re
-import sqlite3
 from typing import Any
 
+from server.database import Row
+from server.openwhyd.store import Store
 from server.openwhyd.store import posts as post_store
 
 WORD = re.compile(r"\w+")
 MAX_WORDS = 8
 
 
-def expression(query: str) -> str | None:
-    """Every word of `query` as a quoted prefix term, so user text never reads as FTS syntax."""
+def _rows(store: Store, table: str, query: str, sql: str, *args: Any) -> list[Row]:
+    """The rows of `sql`, whose `{matching}` (aliased `m`) is the engine's subquery for the rows of
+    `table` matching the first words of `query`; none when `query` has no word."""
     words = WORD.findall(query)[:MAX_WORDS]
-    return " ".join(f'"{word}"*' for word in words) or None
+    if not words:
+        return []
+    matching, matching_args = store.database.engine.matching(table, words)
+    return store.db().execute(sql.format(matching=matching), (*matching_args, *args)).fetchall()
 
 
 def tracks(
-    db: sqlite3.Connection, query: str, limit: int, uid: str | None = None, not_uid: str | None = None
+    store: Store, query: str, limit: int, uid: str | None = None, not_uid: str | None = None
 ) -> list[dict[str, Any]]:
     """Posts whose name matches, best first; only `uid`'s, or everyone's but `not_uid`'s."""
-    match = expression(query)
-    if match is None:
-        return []
-    rows = db.execute(
-        "SELECT p.* FROM posts_fts f JOIN posts p ON p.seq = f.rowid WHERE posts_fts MATCH ?"
-        " AND (? IS NULL OR p.uid = ?) AND (? IS NULL OR p.uid != ?) ORDER BY f.rank LIMIT ?",
-        (match, uid, uid, not_uid, not_uid, limit),
-    ).fetchall()
-    return post_store.documents(db, rows)
+    rows = _rows(
+        store,
+        "posts",
+        query,
+        "SELECT p.* FROM {matching} m JOIN posts p ON p.seq = m.seq"
+        " WHERE (? IS NULL OR p.uid = ?) AND (? IS NULL OR p.uid != ?) ORDER BY m.rank LIMIT ?",
+        uid,
+        uid,
+        not_uid,
+        not_uid,
+        limit,
+    )
+    return post_store.documents(store.db(), rows)
 
 
-def people(db: sqlite3.Connection, query: str, limit: int) -> list[sqlite3.Row]:
-    match = expression(query)
-    if match is None:
-        return []
-    return db.execute(
-        "SELECT u.* FROM users_fts f JOIN users u ON u.seq = f.rowid WHERE users_fts MATCH ?"
-        " ORDER BY f.rank LIMIT ?",
-        (match, limit),
-    ).fetchall()
+def people(store: Store, query: str, limit: int) -> list[Row]:
+    return _rows(
+        store,
+        "users",
+        query,
+        "SELECT u.* FROM {matching} m JOIN users u ON u.seq = m.seq ORDER BY m.rank LIMIT ?",
+        limit,
+    )
 
 
-def playlists(db: sqlite3.Connection, query: str, limit: int) -> list[sqlite3.Row]:
+def playlists(store: Store, query: str, limit: int) -> list[Row]:
     """Matching playlists with their owner's name."""
-    match = expression(query)
-    if match is None:
-        return []
-    return db.execute(
-        "SELECT pl.uid, pl.pl_id, pl.name, u.name AS unm FROM playlists_fts f"
-        " JOIN playlists pl ON pl.seq = f.rowid JOIN users u ON u.id = pl.uid"
-        " WHERE playlists_fts MATCH ? ORDER BY f.rank LIMIT ?",
-        (match, limit),
-    ).fetchall()
+    return _rows(
+        store,
+        "playlists",
+        query,
+        "SELECT pl.uid, pl.pl_id, pl.name, u.name AS unm FROM {matching} m"
+        " JOIN playlists pl ON pl.seq = m.seq JOIN users u ON u.id = pl.uid ORDER BY m.rank LIMIT ?",
+        limit,
+    )

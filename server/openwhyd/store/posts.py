@@ -1,10 +1,10 @@
 """The `post` collection (tracks), with their likes (`lov`), and the queries of every track list."""
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from server.database import Connection, Row
 from server.openwhyd.ids import new_id, object_id
 from server.openwhyd.store.batches import rows_for
 
@@ -61,7 +61,7 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def document(row: sqlite3.Row, lov: list[str]) -> dict[str, Any]:
+def document(row: Row, lov: list[str]) -> dict[str, Any]:
     """The post as the API returns it: absent fields left out, `lov` always there."""
     doc: dict[str, Any] = {"_id": row["id"]}
     for key, column in SCALARS.items():
@@ -83,12 +83,12 @@ def document(row: sqlite3.Row, lov: list[str]) -> dict[str, Any]:
     return doc
 
 
-def documents(db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+def documents(db: Connection, rows: list[Row]) -> list[dict[str, Any]]:
     lovers = lovers_of(db, [row["id"] for row in rows])
     return [document(row, lovers.get(row["id"], [])) for row in rows]
 
 
-def lovers_of(db: sqlite3.Connection, pids: list[str]) -> dict[str, list[str]]:
+def lovers_of(db: Connection, pids: list[str]) -> dict[str, list[str]]:
     """`pid → [uid, …]` in the order the likes were given."""
     result: dict[str, list[str]] = {}
     for row in rows_for(db, "SELECT pid, uid FROM loves WHERE pid IN ({marks}) ORDER BY seq", pids):
@@ -96,7 +96,7 @@ def lovers_of(db: sqlite3.Connection, pids: list[str]) -> dict[str, list[str]]:
     return result
 
 
-def insert(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
+def insert(db: Connection, doc: dict[str, Any], now: float) -> str:
     """The post's id: its own `_id`, else a new one stamped `now`."""
     pid = object_id(doc.get("_id")) or new_id(now)
     values = columns(doc)
@@ -107,37 +107,40 @@ def insert(db: sqlite3.Connection, doc: dict[str, Any], now: float) -> str:
     lov = doc.get("lov")
     for uid in lov if isinstance(lov, list) else []:
         if isinstance(uid, str):
-            db.execute("INSERT OR IGNORE INTO loves (pid, uid) VALUES (?, ?)", (pid, uid))
+            db.execute(
+                "INSERT INTO loves (pid, uid) VALUES (?, ?) ON CONFLICT (pid, uid) DO NOTHING", (pid, uid)
+            )
     return pid
 
 
-def replace(db: sqlite3.Connection, pid: str, doc: dict[str, Any]) -> None:
+def replace(db: Connection, pid: str, doc: dict[str, Any]) -> None:
     """Overwrite the post's fields with `doc` (its likes stay)."""
     values = columns(doc)
     assignments = ", ".join(f"{column} = ?" for column in values)
     db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", (*values.values(), pid))
 
 
-def get(db: sqlite3.Connection, pid: str) -> dict[str, Any] | None:
+def get(db: Connection, pid: str) -> dict[str, Any] | None:
     row = db.execute("SELECT * FROM posts WHERE id = ?", (pid,)).fetchone()
     return row and documents(db, [row])[0]
 
 
-def _list(db: sqlite3.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+def _list(db: Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
     return documents(db, db.execute(sql, args).fetchall())
 
 
-def by_user(db: sqlite3.Connection, uid: str, page: Page) -> list[dict[str, Any]]:
+def by_user(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:
     """A profile: the user's posts newest first, minus their reposts of their own posts."""
     where, args = page.bounds()
     return _list(
         db,
-        f"SELECT * FROM posts p WHERE p.uid = ? AND p.repost_uid IS NOT ?{where} ORDER BY p.id DESC LIMIT ?",
+        "SELECT * FROM posts p WHERE p.uid = ? AND (p.repost_uid IS NULL OR p.repost_uid != ?)"
+        f"{where} ORDER BY p.id DESC LIMIT ?",
         [uid, uid, *args, page.limit],
     )
 
 
-def in_playlist(db: sqlite3.Connection, uid: str, pl_id: int, page: Page) -> list[dict[str, Any]]:
+def in_playlist(db: Connection, uid: str, pl_id: int, page: Page) -> list[dict[str, Any]]:
     """A playlist: by `order`, then newest first (posts without `order` come first).
 
     The two parts are read apart so that each walks its index in order: an unordered playlist
@@ -147,14 +150,14 @@ def in_playlist(db: sqlite3.Connection, uid: str, pl_id: int, page: Page) -> lis
     part = "SELECT * FROM posts p WHERE p.uid = ? AND p.pl_id = ? AND p.ord IS {} NULL{} ORDER BY {} LIMIT ?"
     return _list(
         db,
-        f"SELECT * FROM ({part.format('', where, 'p.id DESC')})"
-        f" UNION ALL SELECT * FROM ({part.format('NOT', where, 'p.ord, p.id DESC')})"
+        f"SELECT * FROM ({part.format('', where, 'p.id DESC')}) unordered"
+        f" UNION ALL SELECT * FROM ({part.format('NOT', where, 'p.ord, p.id DESC')}) ordered"
         " ORDER BY ord, id DESC LIMIT ?",
         [uid, pl_id, *args, page.limit, uid, pl_id, *args, page.limit, page.limit],
     )
 
 
-def liked_by(db: sqlite3.Connection, uid: str, page: Page) -> list[dict[str, Any]]:
+def liked_by(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:
     where, args = page.bounds()
     return _list(
         db,
@@ -164,7 +167,7 @@ def liked_by(db: sqlite3.Connection, uid: str, page: Page) -> list[dict[str, Any
     )
 
 
-def feed(db: sqlite3.Connection, uid: str, page: Page) -> list[dict[str, Any]]:
+def feed(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:
     """A home feed: posts by `uid` and whom they follow, minus reposts of posts by any of them."""
     circle = "SELECT tid FROM follows WHERE uid = ? UNION SELECT ?"
     where, args = page.bounds()
@@ -177,7 +180,7 @@ def feed(db: sqlite3.Connection, uid: str, page: Page) -> list[dict[str, Any]]:
     )
 
 
-def everyone(db: sqlite3.Connection, page: Page) -> list[dict[str, Any]]:
+def everyone(db: Connection, page: Page) -> list[dict[str, Any]]:
     """`/all`: every post that is not a repost, newest first."""
     where, args = page.bounds()
     return _list(
@@ -187,7 +190,7 @@ def everyone(db: sqlite3.Connection, page: Page) -> list[dict[str, Any]]:
     )
 
 
-def reposts_of(db: sqlite3.Connection, pids: list[str], limit: int = -1) -> dict[str, list[dict]]:
+def reposts_of(db: Connection, pids: list[str], limit: int = -1) -> dict[str, list[dict]]:
     """`pid → [{id, name, pId}]`: who reposted each post, and their repost's id."""
     result: dict[str, list[dict]] = {pid: [] for pid in pids}
     sql = "SELECT id, uid, unm, repost_pid FROM posts WHERE repost_pid IN ({marks}) ORDER BY id"
@@ -198,24 +201,24 @@ def reposts_of(db: sqlite3.Connection, pids: list[str], limit: int = -1) -> dict
     return result
 
 
-def reposters(db: sqlite3.Connection, pid: str) -> list[str]:
+def reposters(db: Connection, pid: str) -> list[str]:
     rows = db.execute("SELECT uid FROM posts WHERE repost_pid = ? ORDER BY id", (pid,))
     return [row["uid"] for row in rows]
 
 
-def delete(db: sqlite3.Connection, pid: str) -> None:
+def delete(db: Connection, pid: str) -> None:
     db.execute("DELETE FROM posts WHERE id = ?", (pid,))
 
 
-def add_reposts(db: sqlite3.Connection, pid: str, count: int) -> None:
+def add_reposts(db: Connection, pid: str, count: int) -> None:
     db.execute("UPDATE posts SET nb_r = coalesce(nb_r, 0) + ? WHERE id = ?", (count, pid))
 
 
-def add_play(db: sqlite3.Connection, pid: str) -> None:
+def add_play(db: Connection, pid: str) -> None:
     db.execute("UPDATE posts SET nb_p = coalesce(nb_p, 0) + 1 WHERE id = ?", (pid,))
 
 
-def toggle_love(db: sqlite3.Connection, pid: str, uid: str) -> bool:
+def toggle_love(db: Connection, pid: str, uid: str) -> bool:
     """Like or unlike; True when the post is now liked by `uid`."""
     if db.execute("DELETE FROM loves WHERE pid = ? AND uid = ?", (pid, uid)).rowcount:
         return False
@@ -223,7 +226,7 @@ def toggle_love(db: sqlite3.Connection, pid: str, uid: str) -> bool:
     return True
 
 
-def set_order(db: sqlite3.Connection, uid: str, pids: list[str]) -> None:
+def set_order(db: Connection, uid: str, pids: list[str]) -> None:
     """Each of the user's posts gets its 0-based index in `pids` as its `order`."""
     db.executemany(
         "UPDATE posts SET ord = ? WHERE id = ? AND uid = ?",
@@ -231,7 +234,7 @@ def set_order(db: sqlite3.Connection, uid: str, pids: list[str]) -> None:
     )
 
 
-def ranking(db: sqlite3.Connection, since: str) -> list[sqlite3.Row]:
+def ranking(db: Connection, since: str) -> list[Row]:
     """Tracks posted since `since`, grouped by eId and ranked by posts + reposts + likes (§3.4):
     `(first, posts, likes, score)` rows, where `first` is the group's earliest post id."""
     return db.execute(
@@ -240,7 +243,7 @@ def ranking(db: sqlite3.Connection, since: str) -> list[sqlite3.Row]:
             SELECT p.id, p.eid, coalesce(p.nb_r, 0) AS nb_r, count(l.seq) AS nb_lov
             FROM posts p LEFT JOIN loves l ON l.pid = p.id
             WHERE p.id >= ? AND p.eid IS NOT NULL AND p.eid != '/sc/undefined'
-            GROUP BY p.id
+            GROUP BY p.id, p.eid, p.nb_r
         )
         SELECT min(id) AS first, count(*) + sum(nb_r) AS posts, sum(nb_lov) AS likes,
                count(*) + sum(nb_r) + sum(nb_lov) AS score
@@ -250,6 +253,6 @@ def ranking(db: sqlite3.Connection, since: str) -> list[sqlite3.Row]:
     ).fetchall()
 
 
-def by_ids(db: sqlite3.Connection, pids: list[str]) -> dict[str, dict[str, Any]]:
+def by_ids(db: Connection, pids: list[str]) -> dict[str, dict[str, Any]]:
     rows = list(rows_for(db, "SELECT * FROM posts WHERE id IN ({marks})", pids))
     return {doc["_id"]: doc for doc in documents(db, rows)}

@@ -2,14 +2,17 @@
 data that survives a restart."""
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 from openwhyd_http import ADMIN, ADRIEN, NEW_USER, Browser
 
 from server.clock import Clock
-from server.openwhyd import create_app
+from server.openwhyd import create_app, credentials
 from server.openwhyd.seed import SeedError
+from server.openwhyd.store import MIGRATIONS, users
 from server.settings import Settings
 
 OPENWHYD_FIXTURES = Path(
@@ -55,7 +58,9 @@ def test_global_and_api_limits(limited: str) -> None:
 
 
 def test_failed_logins_answer_200_so_they_are_not_counted(own_service) -> None:
-    browser = Browser(own_service(rate_limits=True))
+    """By the real server's login limit, that is: this server's own limit on failed sign-ins is
+    off here (tests/services/openwhyd/test_openwhyd_sign_in_limit.py)."""
+    browser = Browser(own_service(rate_limits=True, sign_in_limits=None))
     replies = [browser.get("/login", {"ajax": 1, "email": "admin", "md5": "x"}) for _ in range(8)]
     assert {reply.status for reply in replies} == {200}
 
@@ -137,3 +142,30 @@ def test_data_survives_a_restart(own_service, tmp_path: Path) -> None:
     names = [post["name"] for post in second.get("/admin", {"format": "json"}).json()]
     assert names.count("kept") == 1 and names.count("Tonearm Tones - C major chord") == 1
     assert second.get(f"/c/{pid}", {"format": "json"}).status == 200
+
+
+def test_a_database_the_older_code_made_opens_with_its_secret_sessions_and_accounts(
+    own_service, tmp_path: Path
+) -> None:
+    """The older code ran the same first schema script statement by statement, and recorded it in
+    a `migrations` table of its own making."""
+    folder = tmp_path / "data" / "openwhyd"
+    folder.mkdir(parents=True)
+    old = sqlite3.connect(folder / "openwhyd.sqlite3")
+    old.executescript(MIGRATIONS[0].script("sqlite"))
+    old.execute("PRAGMA journal_mode = WAL")
+    old.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
+    old.execute("INSERT INTO migrations VALUES (1, 1700000000.5)")
+    old.execute("INSERT INTO meta VALUES ('session', 'old secret'), ('signup', 'old'), ('world', 'loaded')")
+    account = {"_id": ADRIEN, "name": "Old Timer", "handle": "oldtimer", "email": "old@example.org"}
+    users.insert(old, account, credentials.hash_password(credentials.md5("old password")), time.time())
+    old.execute("INSERT INTO sessions VALUES ('old-sid', ?, ?)", (ADRIEN, time.time() + 3600))
+    old.commit()
+    old.close()
+    base = own_service(tmp_path / "data", rate_limits=False)
+    returning = Browser(base)
+    returning.cookie = credentials.cookie_value("old secret", "old-sid")
+    assert returning.get("/api/user").json()["name"] == "Old Timer"
+    Browser(base).login("oldtimer", "old password")
+    check = sqlite3.connect(folder / "openwhyd.sqlite3")
+    assert check.execute("SELECT * FROM migrations").fetchall() == [(1, 1700000000.5)]

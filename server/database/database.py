@@ -1,0 +1,37 @@
+"""A service's database: a connection per thread, and write transactions."""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from server.database.engine import Connection, Engine
+
+
+class Database:
+    """On `engine`, made ready on opening; reads run on the calling thread's connection outside
+    any transaction, each statement seeing committed data."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._local = threading.local()
+        engine.prepare()
+
+    def connection(self) -> Connection:
+        """This thread's connection, opened on its first use."""
+        db: Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = self.engine.connect()
+        return db
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction for the block, committed when it ends and rolled back if it raises; it
+        runs alone among writers (see `Engine.begin_write`)."""
+        db = self.connection()
+        self.engine.begin_write(db)
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")

@@ -1,0 +1,61 @@
+"""What differs between database engines, behind one small interface.
+
+The services' SQL is written once for every engine where it can be: `?` placeholders,
+`INSERT … ON CONFLICT … DO NOTHING / DO UPDATE`, `RETURNING`, `coalesce`. What cannot be is an
+engine's: connecting, how a write transaction starts, running a migration script, and full-text
+matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`).
+
+A connection takes `?` placeholders and gives rows that read by column name and by position; an
+engine whose driver wants another style (psycopg's `%s`) translates.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """In autocommit mode: a transaction is only what `Database.write()` opens."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+
+
+class Row(Protocol):
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def keys(self) -> list[str]: ...
+
+
+class Engine(Protocol):
+    name: str
+    """Picks the migration scripts written for this engine (`sqlite`, `postgresql`)."""
+
+    def prepare(self) -> None:
+        """Make the database ready for its first connection, readable by this user alone."""
+
+    def connect(self) -> Connection: ...
+
+    def begin_write(self, db: Connection) -> None:
+        """Start a transaction that runs alone among writers, so a block may read, then write what
+        it read (a job's number) with no other write between. SQLite's `BEGIN IMMEDIATE` takes the
+        database's write lock; a PostgreSQL engine needs as much (SERIALIZABLE with retries, or a
+        lock)."""
+
+    def run_script(self, db: Connection, script: str) -> None:
+        """Run every statement of `script` inside the transaction `db` has open."""
+
+    def matching(self, table: str, words: Sequence[str]) -> tuple[str, list[Any]]:
+        """A subquery of `(seq, rank)` for the rows of `table` whose indexed text has every one of
+        `words` as a word prefix, best match lowest `rank`; and its parameters."""

@@ -1,0 +1,63 @@
+"""SQLite, the embedded default: one file per service, WAL, foreign keys, FTS5 for full text."""
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from server.database.engine import Connection
+from server.private_files import FILE_MODE, private_file
+
+
+class SqliteEngine:
+    """`busy_timeout` is how long a writer waits for another's lock before it fails."""
+
+    name = "sqlite"
+
+    def __init__(self, path: Path, busy_timeout: float) -> None:
+        self.path, self.busy_timeout = path, busy_timeout
+
+    def prepare(self) -> None:
+        """The file is made, mode 0600, before SQLite opens it: SQLite gives its `-wal` and `-shm`
+        files the database's mode, so they are private from the start. Files an older version made
+        are tightened."""
+        private_file(self.path)
+        for suffix in ("-wal", "-shm"):
+            beside = self.path.with_name(self.path.name + suffix)
+            if beside.exists():
+                beside.chmod(FILE_MODE)
+
+    def connect(self) -> sqlite3.Connection:
+        """WAL with `synchronous = NORMAL`: safe from corruption, and a commit costs no fsync."""
+        db = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        return db
+
+    def begin_write(self, db: Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")
+
+    def run_script(self, db: Connection, script: str) -> None:
+        """Statement by statement: `executescript` would commit the open transaction first."""
+        for statement in statements(script):
+            db.execute(statement)
+
+    def matching(self, table: str, words: Sequence[str]) -> tuple[str, list[Any]]:
+        """Over `<table>_fts`, the FTS5 table the schema keeps beside `table`; each word is quoted,
+        so no text reads as FTS syntax."""
+        terms = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+        return f"(SELECT rowid AS seq, rank FROM {table}_fts WHERE {table}_fts MATCH ?)", [terms]
+
+
+def statements(script: str) -> list[str]:
+    """The statements of `script`, each ended where SQLite's own tokenizer says one is complete,
+    so a `;` inside a string, a comment or a trigger's body does not cut it."""
+    found, start = [], 0
+    for end, char in enumerate(script):
+        if char == ";" and sqlite3.complete_statement(script[start : end + 1]):
+            found.append(script[start : end + 1].strip())
+            start = end + 1
+    rest = script[start:].strip()
+    return [*found, rest] if rest else found
