@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from buildkit import environment
 from buildkit.paths import DIST, ROOT
+from server.database.urls import database_url
 
 NEEDS_TEST_EXTRAS = {"test", "check", "bench"}
 PASSES_ARGUMENTS_ON = {"test", "heavy-token"}
@@ -40,6 +41,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--data", type=Path, default=ROOT / "data", help="where the services keep state")
+    serve.add_argument(
+        "--database",
+        type=database_url,
+        metavar="URL",
+        help="sqlite:///DIR or postgresql://user@host:port/db (default: SQLite in --data)",
+    )
     serve.add_argument("--seed", type=Path, help="a folder of Openwhyd user/post/follow.json to load")
     serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
     serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")

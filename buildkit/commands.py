@@ -29,6 +29,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
     sign_ins = SignInLimits(*args.failed_sign_ins) if args.failed_sign_ins else SignInLimits()
     return Settings(
         data_dir=args.data.resolve(),
+        database=args.database,
         seed=args.seed and args.seed.resolve(),
         test_mode=args.test_mode,
         rate_limits=args.rate_limits,

@@ -6,7 +6,8 @@ engine's: connecting, how a write transaction starts, running a migration script
 matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`).
 
 A connection takes `?` placeholders and gives rows that read by column name and by position; an
-engine whose driver wants another style (psycopg's `%s`) translates.
+engine whose driver wants another style (psycopg's `%s`) translates. A value whose type must be
+kept in a column that holds several is passed as a `Variant`.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -50,8 +51,7 @@ class Engine(Protocol):
     def begin_write(self, db: Connection) -> None:
         """Start a transaction that runs alone among writers, so a block may read, then write what
         it read (a job's number) with no other write between. SQLite's `BEGIN IMMEDIATE` takes the
-        database's write lock; a PostgreSQL engine needs as much (SERIALIZABLE with retries, or a
-        lock)."""
+        database's write lock; PostgreSQL takes an advisory lock of the service's."""
 
     def run_script(self, db: Connection, script: str) -> None:
         """Run every statement of `script` inside the transaction `db` has open."""
