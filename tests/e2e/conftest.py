@@ -103,6 +103,13 @@ def wait_for_boot(page: Page) -> None:
     assert state == "true", f"the app failed to boot: {page.locator('#app').inner_text()}"
 
 
+@pytest.fixture(scope="session")
+def engine(request: pytest.FixtureRequest) -> str:
+    """SQLite: the e2e suite runs on one engine; a test that must run on another parametrizes
+    `engine` (`indirect=True`)."""
+    return getattr(request, "param", "sqlite")
+
+
 @pytest.fixture(scope="module", autouse=True)
 def demo_world(live_server: str) -> None:
     """Each module starts from the Openwhyd demo world, whatever the suites before it changed."""
