@@ -24,15 +24,16 @@ from psycopg.types.json import Jsonb
 from server.database.engine import Connection, Cursor
 from server.database.variant import Variant
 
-TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|[?%]")
-"""String literals, quoted names and comments, which a `?` or `%` inside leaves alone; or one."""
+TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|\?")
+"""String literals, quoted names and comments, where a `?` is no placeholder; or a placeholder."""
 LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=1024)
 def placeholders(statement: str) -> str:
-    """`statement` with psycopg's `%s` for each `?` placeholder, and a literal `%` doubled."""
-    return TOKENS.sub(lambda found: {"?": "%s", "%": "%%"}.get(found[0], found[0]), statement)
+    """`statement` with psycopg's `%s` for each `?` placeholder, and every `%` doubled (psycopg
+    reads them in literals too)."""
+    return TOKENS.sub(lambda found: "%s" if found[0] == "?" else found[0], statement.replace("%", "%%"))
 
 
 class Record:
