@@ -58,6 +58,24 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def migrate_data(args: argparse.Namespace) -> int:
+    from server.clock import Clock
+    from server.data_copy import copy_data_folder
+    from server.database.transfer import NotEmpty
+
+    data = (args.data or args.source).resolve()
+    try:
+        done = copy_data_folder(args.source.resolve(), args.target, data, Clock())
+    except (NotEmpty, FileNotFoundError) as refused:
+        print(f"nothing copied: {refused}", file=sys.stderr)
+        return 1
+    for copied in done:
+        rows = ", ".join(f"{table} {count}" for table, count in sorted(copied.rows.items()))
+        print(f"{copied.service}: rows copied and counted: {rows}; files copied: {copied.files}")
+    print(f"run it with: python3 build.py serve --data {data} --database URL")
+    return 0
+
+
 def test(args: argparse.Namespace) -> int:
     ensure_vendored()
     return subprocess.call([sys.executable, "-m", "pytest", *args.passed_on], cwd=ROOT)
