@@ -3,7 +3,10 @@
 The services' SQL is written once for every engine where it can be: `?` placeholders,
 `INSERT … ON CONFLICT … DO NOTHING / DO UPDATE`, `RETURNING`, `coalesce`. What cannot be is an
 engine's: connecting, how a write transaction starts, running a migration script, and full-text
-matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`).
+matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`), and
+every migration needs a script each engine runs. Where plain SQL differs between the engines, the
+stores spell it out: `NULLS FIRST` where NULLs must sort first (SQLite's default, not PostgreSQL's),
+no `LIMIT -1` (SQLite's "no limit").
 
 A connection takes `?` placeholders and gives rows that read by column name and by position; an
 engine whose driver wants another style (psycopg's `%s`) translates. A value whose type must be

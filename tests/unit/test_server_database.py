@@ -120,12 +120,13 @@ def test_a_migration_folder_is_numbered_from_one_without_gaps(tmp_path: Path) ->
         migrate(database(tmp_path), only_other, now=0.0)
 
 
-def test_the_services_migrations_have_a_sqlite_script_each() -> None:
+def test_the_services_migrations_have_a_script_for_each_engine() -> None:
     from server.heavy.store import MIGRATIONS as HEAVY
     from server.openwhyd.store import MIGRATIONS as OPENWHYD
 
     for migrations in (HEAVY, OPENWHYD):
-        assert migrations and all(migration.script("sqlite") for migration in migrations)
+        for engine in ("sqlite", "postgresql"):
+            assert migrations and all(migration.script(engine) for migration in migrations)
 
 
 def test_question_marks_become_psycopgs_placeholders_outside_quotes_and_comments() -> None:
