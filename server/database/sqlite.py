@@ -6,7 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from server.database.engine import Connection
+from server.database.variant import Variant
 from server.private_files import FILE_MODE, private_file
+
+sqlite3.register_adapter(Variant, lambda variant: variant.value)
 
 
 class SqliteEngine:

@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 
 from server.clock import Clock
-from server.database import SqliteEngine
+from server.database import engine_for
 from server.heavy import secret
 from server.heavy.compiler import Compiler
 from server.heavy.jobs import Jobs
@@ -31,7 +31,7 @@ class Service:
 def open_service(settings: Settings) -> Service:
     layout = Layout(service_folder(settings.data_dir, "heavy"))
     layout.create()
-    store = Store(SqliteEngine(layout.database, settings.busy_timeout), settings.clock)
+    store = Store(engine_for(settings.database_url, "heavy", settings.busy_timeout), settings.clock)
     workers = Workers(slots=os.cpu_count() or 1)
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)

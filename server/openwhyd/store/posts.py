@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from server.database import Connection, Row
+from server.database import Connection, Row, variant
 from server.openwhyd.ids import new_id, object_id
 from server.openwhyd.store.batches import rows_for
 
@@ -52,7 +52,7 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
     pl_id = pl.get("id") if isinstance(pl, dict) else None
     has_pl = isinstance(pl_id, (int, str)) and not isinstance(pl_id, bool)
     values["pl_id"], values["pl_name"] = (
-        (pl_id, pl.get("name")) if has_pl and isinstance(pl, dict) else (None, None)
+        (variant(pl_id), pl.get("name")) if has_pl and isinstance(pl, dict) else (None, None)
     )
     repost = repost if isinstance(repost, dict) else {}
     values.update(repost_pid=repost.get("pId"), repost_uid=repost.get("uId"), repost_unm=repost.get("uNm"))
@@ -152,8 +152,8 @@ def in_playlist(db: Connection, uid: str, pl_id: int, page: Page) -> list[dict[s
         db,
         f"SELECT * FROM ({part.format('', where, 'p.id DESC')}) unordered"
         f" UNION ALL SELECT * FROM ({part.format('NOT', where, 'p.ord, p.id DESC')}) ordered"
-        " ORDER BY ord, id DESC LIMIT ?",
-        [uid, pl_id, *args, page.limit, uid, pl_id, *args, page.limit, page.limit],
+        " ORDER BY ord NULLS FIRST, id DESC LIMIT ?",
+        [uid, variant(pl_id), *args, page.limit, uid, variant(pl_id), *args, page.limit, page.limit],
     )
 
 
