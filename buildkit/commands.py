@@ -41,7 +41,7 @@ def serve(args: argparse.Namespace) -> int:
         rate_limits=args.rate_limits,
         openwhyd_upstream=args.openwhyd_upstream,
     )
-    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT)
+    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
     app = create_app(settings, site)
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")
     for line in service_banners(settings):

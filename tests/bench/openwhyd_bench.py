@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from http_load import fetch, percentile, request  # noqa: E402
+
 from app.api.transports.cpython import CpythonTransport  # noqa: E402
 from app.openwhyd.client import OpenwhydClient  # noqa: E402
 from app.openwhyd.export import to_m3u  # noqa: E402
@@ -85,22 +87,6 @@ def world(users: int, posts: int, playlist: int, seed: int = 7) -> dict[str, lis
     return {"user": people, "post": docs, "follow": follows}
 
 
-async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> float:
-    """One keep-alive GET; returns its latency in seconds."""
-    started = time.perf_counter()
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
-    await writer.drain()
-    head = await reader.readuntil(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.1 200"), head[:80]
-    length = next(
-        int(line.split(b":")[1])
-        for line in head.split(b"\r\n")
-        if line.lower().startswith(b"content-length:")
-    )
-    await reader.readexactly(length)
-    return time.perf_counter() - started
-
-
 async def load(
     port: int, pages: dict[str, list[str]], clients: int, per_client: int
 ) -> dict[str, list[float]]:
@@ -114,16 +100,11 @@ async def load(
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         for n in range(per_client):
             name = names[(offset + n) % len(names)]
-            timings[name].append(await fetch(reader, writer, next(turns[name])))
+            timings[name].append(await fetch(reader, writer, request("GET", next(turns[name]))))
         writer.close()
 
     await asyncio.gather(*(client(i) for i in range(clients)))
     return timings
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
 EXPORT_PAGE = 1000
