@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from server.clock import Clock
 from server.heavy import secret
+from server.heavy.compile_queue import CompileQueue
 from server.heavy.compiler import Compiler
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
@@ -15,6 +16,8 @@ from server.heavy.workers import Workers
 from server.settings import Settings
 
 COMPILES_PER_MINUTE = 20
+WAITING_PER_SLOT = 32
+"""Compiles that may wait for each slot before more are refused as busy."""
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,23 @@ class Service:
     jobs: Jobs
     targets: Targets
     clock: Clock
+    compiles: CompileQueue
+    workers: Workers
+
+    def close(self) -> None:
+        """When the server stops: stops the tools running, drops the compiles waiting, and clears
+        their scratch folders."""
+        self.workers.stop()
+        self.compiles.close()
+        self.layout.clear_scratch()
 
 
 def open_service(settings: Settings) -> Service:
     layout = Layout(settings.data_dir / "heavy")
     layout.create()
     store = Store(layout.database, settings.clock)
-    workers = Workers(slots=os.cpu_count() or 1)
+    slots = os.cpu_count() or 1
+    workers = Workers(slots)
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
     quota = CompileQuota(COMPILES_PER_MINUTE, 60, settings.clock) if settings.rate_limits else None
@@ -42,4 +55,6 @@ def open_service(settings: Settings) -> Service:
         Jobs(store, layout, compiler, targets, quota, settings.clock),
         targets,
         settings.clock,
+        CompileQueue(slots, WAITING_PER_SLOT * slots),
+        workers,
     )
