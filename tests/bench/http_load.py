@@ -5,10 +5,11 @@ Load runs in its own process so that reading its replies does not slow the measu
 
 import asyncio
 import multiprocessing
+import queue
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 
 def request(method: str, path: str, headers: dict[str, str] | None = None, body: bytes = b"") -> bytes:
@@ -86,8 +87,13 @@ def repeated(port: int, sent: bytes, clients: int) -> Iterator[Counter[int]]:
         yield counted
     finally:
         stop.set()
-        counted.update(answered.get(timeout=300))
+        while worker.is_alive() or not answered.empty():
+            with suppress(queue.Empty):
+                counted.update(answered.get(timeout=1))
+                break
         worker.join()
+        if worker.exitcode:
+            raise RuntimeError(f"the load's process failed with {worker.exitcode}")
 
 
 def report(title: str, idle: list[float], loaded: list[float], target: float) -> None:
