@@ -48,7 +48,7 @@ def serve(args: argparse.Namespace) -> int:
 
     ensure_vendored()
     settings = serve_settings(args)
-    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT)
+    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
     app = create_app(settings, site)
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")
     for line in service_banners(settings):
