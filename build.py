@@ -11,7 +11,7 @@ from buildkit.paths import DIST, ROOT
 from server.database.urls import POSTGRESQL, database_url
 
 NEEDS_TEST_EXTRAS = {"test", "check", "bench"}
-PASSES_ARGUMENTS_ON = {"test", "heavy-token"}
+PASSES_ARGUMENTS_ON = {"test", "heavy-token", "heavy-worker"}
 """Commands whose arguments, `--help` included, belong to the tool they run (pytest, the token CLI)."""
 
 
@@ -80,6 +80,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="URL",
         help="proxy /openwhyd/ to this Openwhyd server instead of running our own",
     )
+    serve.add_argument(
+        "--compile-workers",
+        type=int,
+        metavar="N",
+        help="heavy compile workers in the server process (default: one per CPU; 0: heavy-worker only)",
+    )
     migrate = commands.add_parser(
         "migrate-data", help="copy a SQLite data folder into a PostgreSQL database (stop the server first)"
     )
@@ -95,6 +101,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "heavy-token",
         add_help=False,
         help="print a new heavy token for a user (NAME [--label L] [--data DIR])",
+    )
+    commands.add_parser(
+        "heavy-worker",
+        add_help=False,
+        help="compile heavy jobs from a server's database (--database URL --files DIR [--workers N])",
     )
     commands.add_parser("check", help="lint, formatting and types (ruff, ruff format, mypy), as CI runs them")
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")

@@ -35,6 +35,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         rate_limits=args.rate_limits,
         sign_in_limits=sign_ins if args.sign_in_limit else None,
         openwhyd_upstream=args.openwhyd_upstream,
+        compile_workers=args.compile_workers,
     )
 
 
@@ -100,6 +101,12 @@ def heavy_token(args: argparse.Namespace) -> int:
     from server.heavy.cli import heavy_token_main
 
     return heavy_token_main(args.passed_on)
+
+
+def heavy_worker(args: argparse.Namespace) -> int:
+    from server.heavy.cli import heavy_worker_main
+
+    return heavy_worker_main(args.passed_on)
 
 
 def bench(args: argparse.Namespace) -> int:

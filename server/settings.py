@@ -54,6 +54,9 @@ class Settings:
     """`sqlite:///DIR` or `postgresql://user@host:port/db` (see `server.database.urls`); None is
     SQLite in the data folder. Uploads and keys stay in the data folder whatever the engine."""
     openwhyd_upstream: str | None = None
+    compile_workers: int | None = None
+    """heavy's compile workers in the server process; None is one per CPU, 0 leaves compiling to
+    `build.py heavy-worker` processes sharing the database and the data folder."""
     clock: Clock = field(default_factory=Clock)
     """Shared by both services, so moving it in test mode moves the time of the whole run."""
 

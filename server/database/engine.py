@@ -56,6 +56,16 @@ class Engine(Protocol):
         it read (a job's number) with no other write between. SQLite's `BEGIN IMMEDIATE` takes the
         database's write lock; PostgreSQL takes an advisory lock of the service's."""
 
+    skip_locked: str
+    """Ends a `SELECT` in a `begin_claim` transaction so that claimers running at once take
+    different rows: PostgreSQL's `FOR UPDATE SKIP LOCKED`; nothing on SQLite, whose claims run
+    one at a time."""
+
+    def begin_claim(self, db: Connection) -> None:
+        """Start a transaction that claims queued rows (a compile job): on SQLite `BEGIN IMMEDIATE`,
+        alone among writers; on PostgreSQL a plain `BEGIN`, so claimers pass each other by
+        `skip_locked` instead of waiting on the service's writer lock."""
+
     def run_script(self, db: Connection, script: str) -> None:
         """Run every statement of `script` inside the transaction `db` has open."""
 

@@ -108,6 +108,7 @@ class PostgresEngine:
     writer waits for another's lock (`lock_timeout`) before it fails."""
 
     name = "postgresql"
+    skip_locked = "FOR UPDATE SKIP LOCKED"
 
     def __init__(self, url: str, schema: str, busy_timeout: float) -> None:
         self.url, self.schema, self.busy_timeout = url, schema, busy_timeout
@@ -143,6 +144,9 @@ class PostgresEngine:
         blocks move files (a job's) that a retry would move twice."""
         db.execute("BEGIN")
         db.execute("SELECT pg_advisory_xact_lock(?)", (self.write_lock,))
+
+    def begin_claim(self, db: Connection) -> None:
+        db.execute("BEGIN")
 
     def run_script(self, db: Connection, script: str) -> None:
         """As one query: PostgreSQL runs its statements in order, inside the open transaction."""

@@ -16,6 +16,7 @@ class SqliteEngine:
     """`busy_timeout` is how long a writer waits for another's lock before it fails."""
 
     name = "sqlite"
+    skip_locked = ""
 
     def __init__(self, path: Path, busy_timeout: float) -> None:
         self.path, self.busy_timeout = path, busy_timeout
@@ -41,6 +42,9 @@ class SqliteEngine:
 
     def begin_write(self, db: Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
+
+    def begin_claim(self, db: Connection) -> None:
+        self.begin_write(db)
 
     def run_script(self, db: Connection, script: str) -> None:
         """Statement by statement: `executescript` would commit the open transaction first."""

@@ -69,6 +69,7 @@ def create_app(settings: Settings) -> Starlette:
     service = open_service(settings)
     service.layout.clear_scratch()
     demo_world.ensure(service)
+    service.pool.start()
     app = Starlette(
         routes=[*ROUTES, *(TEST_ROUTES if settings.test_mode else [])],
         middleware=[

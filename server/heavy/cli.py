@@ -1,12 +1,18 @@
 """`build.py heavy-token NAME [--label L] [--data DIR] [--database URL]`: a new token, its user
-made if needed."""
+made if needed. `build.py heavy-worker --database URL --files DIR [--workers N]`: compile workers
+in a process of their own."""
 
 import argparse
+import signal
+import threading
 from pathlib import Path
+from types import FrameType
 
+from server.clock import Clock
 from server.database.urls import database_url
 from server.heavy import accounts, names
-from server.heavy.service import open_service
+from server.heavy.queue_worker import WorkerPool
+from server.heavy.service import open_parts, open_service
 from server.settings import Settings
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -26,4 +32,32 @@ def heavy_token_main(argv: list[str]) -> int:
     token, value = accounts.issue_token(service.store, service.key, user, args.label)
     print(f"heavy token {token.id} for {user.name}, labelled {token.label!r}:")
     print(value)
+    return 0
+
+
+def heavy_worker_main(argv: list[str]) -> int:
+    """Takes compile jobs from the server's database until SIGTERM or SIGINT, writing the jobs'
+    files into the server's data folder (shared, when this runs on another machine)."""
+    parser = argparse.ArgumentParser(prog="build.py heavy-worker", description=heavy_worker_main.__doc__)
+    parser.add_argument(
+        "--database", type=database_url, metavar="URL", required=True, help="the server's --database"
+    )
+    parser.add_argument("--files", type=Path, required=True, help="the server's --data folder")
+    parser.add_argument("--workers", type=int, default=1, help="jobs compiled at once (default 1)")
+    args = parser.parse_args(argv)
+    parts = open_parts(args.files.resolve(), args.database, Settings.busy_timeout, Clock())
+    stop = threading.Event()
+
+    def stopping(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+        parts.workers.stop()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stopping)
+    pool = WorkerPool(parts.worker, args.workers, stop)
+    pool.start()
+    print(f"heavy-worker: {args.workers} compile worker(s) on {args.database}", flush=True)
+    while not stop.wait(1):
+        pass
+    pool.join()
     return 0

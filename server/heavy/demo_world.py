@@ -24,7 +24,7 @@ def ensure(service: Service) -> None:
         )
         if patch is not None and service.store.job(patch, None) is None:
             upload = (PATCHES / name / "_main.pd").read_bytes()
-            service.jobs.submit(patch, user, upload, None)
+            service.jobs.submit_here(patch, user, upload, None)
 
 
 def token(service: Service) -> str:

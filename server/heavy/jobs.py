@@ -1,61 +1,88 @@
-"""Submitting a patch version: check the release and the upload, compile, record the job.
+"""Submitting a patch version: check the release and the upload, queue the compile, and answer the
+job once a worker has recorded it.
 
 A compile that fails is still a job (with errors), like Enzien's; an upload that cannot be
 compiled at all (bad zip, unknown release) is refused before a job number is spent on it.
 """
 
+import secrets
 import shutil
+import threading
 
 from server.clock import Clock
 from server.heavy import releases, unzip
-from server.heavy.compiler import Compiler
+from server.heavy.compile_jobs import CompileJobs
+from server.heavy.files import Files
 from server.heavy.layout import Layout
+from server.heavy.queue_worker import POLL, QueueWorker, worker_name
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.records import Job, Patch, User
+from server.heavy.responses import Refusal
 from server.heavy.store import Store
-from server.heavy.targets import C_SOURCES, Targets
 from server.heavy.timestamps import iso
+from server.heavy.workers import Stopped
 
 
 class Jobs:
-    """Releases are chosen, and jobs dated, by `clock`."""
+    """Releases are chosen, and jobs dated, by `clock`; a submit waits for the job on `done`
+    (rung by this process's workers) or every `POLL` seconds (for workers elsewhere), until
+    `stopping` is set; it sets `queued` so this process's idle workers look at once."""
 
     def __init__(
         self,
         store: Store,
+        queue: CompileJobs,
+        files: Files,
         layout: Layout,
-        compiler: Compiler,
-        targets: Targets,
+        worker: QueueWorker,
         quota: CompileQuota | None,
         clock: Clock,
+        stopping: threading.Event,
+        queued: threading.Event,
     ) -> None:
-        self.store, self.layout, self.compiler, self.targets = store, layout, compiler, targets
-        self.quota, self.clock = quota, clock
+        self.store, self.queue, self.files, self.layout, self.worker = store, queue, files, layout, worker
+        self.quota, self.clock, self.stopping, self.queued = quota, clock, stopping, queued
 
     def submit(self, patch: Patch, submitter: User, upload: bytes, release: str | None) -> Job:
         """Raises `ReleaseRefused`, `UnsafeUpload` or `RateLimited` for requests it refuses."""
+        ticket = self._enqueue(patch, submitter, upload, release)
+        self.queued.set()
+        return self._wait(patch, ticket)
+
+    def submit_here(self, patch: Patch, submitter: User, upload: bytes, release: str | None) -> Job:
+        """Compiled on the calling thread, whether or not workers run (the demo's jobs, at start)."""
+        ticket = self._enqueue(patch, submitter, upload, release)
+        self.worker.take(worker_name(0), only=ticket)
+        return self._wait(patch, ticket)
+
+    def _enqueue(self, patch: Patch, submitter: User, upload: bytes, release: str | None) -> int:
         now = self.clock.utcnow()
         chosen = releases.choose(release, now.date())
         if self.quota is not None:
             self.quota.take(submitter.name)
-        submitted_at = iso(now)
         work = self.layout.scratch()
         try:
-            (work / "patch").mkdir()
-            unzip.unpack(upload, work / "patch")
-            outcome = self.compiler.compile(work / "patch", work / "hvcc", patch.name)
-            job = self.store.add_job(
-                patch,
-                submitter,
-                release=chosen.name,
-                submitted_at=submitted_at,
-                compile_time=outcome.compile_time,
-                warnings=outcome.warnings,
-                errors=outcome.errors,
-                place_files=lambda job_id: work.rename(self.layout.job(job_id)),
-            )
+            unzip.unpack(upload, work)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        if job.succeeded:
-            self.targets.archive(job, C_SOURCES)
-        return job
+        key = f"uploads/{secrets.token_hex(16)}"
+        self.files.put(key, upload)
+        return self.queue.enqueue(patch, submitter, release=chosen.name, submitted_at=iso(now), upload=key)
+
+    def _wait(self, patch: Patch, ticket: int) -> Job:
+        done = self.worker.done
+        while not self.stopping.is_set():
+            state = self.queue.state(ticket)
+            if state is None:
+                raise Refusal(404, f"Patch {patch.key} was deleted before its job was compiled.")
+            if state.state == "done":
+                job = self.store.job(patch, state.index)
+                assert job is not None
+                return job
+            if state.state == "failed":
+                raise Refusal(500, f"Job {patch.key}/{state.index} could not be compiled: {state.failure}")
+            if state.state == "running":
+                self.queue.expire()
+            with done:
+                done.wait(POLL)
+        raise Stopped("the server stopped before the job was compiled")

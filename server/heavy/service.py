@@ -1,15 +1,21 @@
-"""The service's parts, wired once per data folder and shared by the routes, CLI and banner."""
+"""The service's parts, wired once per data folder and shared by the routes, CLI, banner and
+standalone compile workers."""
 
 import os
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from server.clock import Clock
 from server.database import engine_for
 from server.heavy import secret
+from server.heavy.compile_jobs import CompileJobs
 from server.heavy.compile_queue import CompileQueue
 from server.heavy.compiler import Compiler
+from server.heavy.files import LocalFiles
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
+from server.heavy.queue_worker import QueueWorker, WorkerPool
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.store import Store
 from server.heavy.targets import Targets
@@ -32,33 +38,73 @@ class Service:
     clock: Clock
     compiles: CompileQueue
     workers: Workers
+    pool: WorkerPool
+    stopping: threading.Event
 
     def close(self) -> None:
-        """When the server stops: stops the tools running, drops the compiles waiting, and clears
-        their scratch folders."""
+        """When the server stops: stops the tools running and the compile workers, drops the
+        compiles waiting, and clears their scratch folders."""
+        self.stopping.set()
         self.workers.stop()
+        self.pool.join()
         self.compiles.close()
         self.layout.clear_scratch()
 
 
-def open_service(settings: Settings) -> Service:
-    layout = Layout(service_folder(settings.data_dir, "heavy"))
+@dataclass(frozen=True)
+class Parts:
+    """What a compile worker needs, in the server or in a process of its own."""
+
+    layout: Layout
+    store: Store
+    queue: CompileJobs
+    workers: Workers
+    targets: Targets
+    worker: QueueWorker
+
+
+def open_parts(data_dir: Path, database_url: str, busy_timeout: float, clock: Clock) -> Parts:
+    layout = Layout(service_folder(data_dir, "heavy"))
     layout.create()
-    store = Store(engine_for(settings.database_url, "heavy", settings.busy_timeout), settings.clock)
-    slots = os.cpu_count() or 1
-    workers = Workers(slots)
+    store = Store(engine_for(database_url, "heavy", busy_timeout), clock)
+    queue = CompileJobs(store, clock)
+    workers = Workers(os.cpu_count() or 1)
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
+    files = LocalFiles(layout.root)
+    worker = QueueWorker(queue, store, layout, files, compiler, targets, threading.Condition())
+    return Parts(layout, store, queue, workers, targets, worker)
+
+
+def open_service(settings: Settings) -> Service:
+    parts = open_parts(settings.data_dir, settings.database_url, settings.busy_timeout, settings.clock)
+    slots = os.cpu_count() or 1
     quota = (
         CompileQuota(settings.compile_quota, RateLimiter(settings.clock)) if settings.rate_limits else None
     )
+    stopping = threading.Event()
+    count = slots if settings.compile_workers is None else settings.compile_workers
+    pool = WorkerPool(parts.worker, count, stopping)
+    jobs = Jobs(
+        parts.store,
+        parts.queue,
+        parts.worker.files,
+        parts.layout,
+        parts.worker,
+        quota,
+        settings.clock,
+        stopping,
+        pool.wake,
+    )
     return Service(
-        layout,
-        store,
-        secret.load_or_create(layout.secret),
-        Jobs(store, layout, compiler, targets, quota, settings.clock),
-        targets,
+        parts.layout,
+        parts.store,
+        secret.load_or_create(parts.layout.secret),
+        jobs,
+        parts.targets,
         settings.clock,
         CompileQueue(slots, WAITING_PER_SLOT * slots),
-        workers,
+        parts.workers,
+        pool,
+        stopping,
     )

@@ -144,27 +144,30 @@ class Store:
     ) -> Job:
         """Numbers the job and lets `place_files` move its files under the job id, atomically."""
         with self.database.write() as conn:
-            index = conn.execute(
-                "SELECT COALESCE(MAX(idx), 0) + 1 FROM jobs WHERE patch_id = ?", (patch.id,)
-            ).fetchone()[0]
-            job_id = conn.execute(
-                "INSERT INTO jobs (patch_id, idx, release, submitted_by, submitted_at,"
-                " compile_time, warnings, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    patch.id,
-                    index,
-                    release,
-                    submitter.id,
-                    submitted_at,
-                    compile_time,
-                    json.dumps(warnings),
-                    json.dumps(errors),
-                ),
-            ).fetchone()[0]
+            index = self.next_index(conn, patch.id)
+            job_id = insert_job(
+                conn,
+                patch.id,
+                index,
+                release=release,
+                submitter_id=submitter.id,
+                submitted_at=submitted_at,
+                compile_time=compile_time,
+                warnings=warnings,
+                errors=errors,
+            )
             place_files(job_id)
         job = self.job(patch, index)
         assert job is not None
         return job
+
+    def next_index(self, conn: Connection, patch_id: int) -> int:
+        """The next job number of the patch, past its jobs and the compiles it has waiting."""
+        return conn.execute(
+            "SELECT COALESCE(MAX(idx), 0) + 1 FROM (SELECT idx FROM jobs WHERE patch_id = ?"
+            " UNION ALL SELECT idx FROM compile_jobs WHERE patch_id = ?) AS taken",
+            (patch_id, patch_id),
+        ).fetchone()[0]
 
     def jobs(self, patch: Patch) -> list[Job]:
         rows = self._read().execute(
@@ -199,6 +202,35 @@ class Store:
                 (job.id, path, size, compile_time, self._now()),
             )
         return self.targets(job)[path]
+
+
+def insert_job(
+    conn: Connection,
+    patch_id: int,
+    index: int,
+    *,
+    release: str,
+    submitter_id: int,
+    submitted_at: str,
+    compile_time: float,
+    warnings: list[dict],
+    errors: list[dict],
+) -> int:
+    """The new job's id, inside the write transaction `conn` has open."""
+    return conn.execute(
+        "INSERT INTO jobs (patch_id, idx, release, submitted_by, submitted_at,"
+        " compile_time, warnings, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            patch_id,
+            index,
+            release,
+            submitter_id,
+            submitted_at,
+            compile_time,
+            json.dumps(warnings),
+            json.dumps(errors),
+        ),
+    ).fetchone()[0]
 
 
 def _user_version(conn: Connection) -> int:

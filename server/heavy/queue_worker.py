@@ -1,0 +1,118 @@
+"""A compile worker: takes a job from the queue, compiles its upload, records the job, and archives
+the C sources of a successful one. The same code runs on the server's threads (the embedded
+default) and in `build.py heavy-worker` processes on any machine that shares the database and the
+files folder.
+"""
+
+import logging
+import os
+import shutil
+import socket
+import threading
+
+from server.heavy import unzip
+from server.heavy.compile_jobs import LEASE, Claim, CompileJobs
+from server.heavy.compiler import Compiler
+from server.heavy.files import Files
+from server.heavy.layout import Layout
+from server.heavy.store import Store
+from server.heavy.targets import C_SOURCES, Targets
+
+POLL = 0.5
+"""Seconds an idle worker waits before it looks at the queue again, unless woken sooner."""
+
+
+def worker_name(number: int) -> str:
+    """Unique among running workers, and says where one runs."""
+    return f"{socket.gethostname()}:{os.getpid()}:{number}"
+
+
+class QueueWorker:
+    def __init__(
+        self,
+        queue: CompileJobs,
+        store: Store,
+        layout: Layout,
+        files: Files,
+        compiler: Compiler,
+        targets: Targets,
+        done: threading.Condition,
+    ) -> None:
+        self.queue, self.store, self.layout, self.files = queue, store, layout, files
+        self.compiler, self.targets, self.done = compiler, targets, done
+
+    def take(self, name: str, only: int | None = None) -> bool:
+        """Runs one queued job (or job `only`) to its end; False when there was none."""
+        claim = self.queue.claim(name, only)
+        if claim is None:
+            return False
+        stop_renewing = threading.Event()
+        renewing = threading.Thread(target=self._renew, args=(claim, stop_renewing), daemon=True)
+        renewing.start()
+        try:
+            self._run(claim)
+        finally:
+            stop_renewing.set()
+            renewing.join()
+            with self.done:
+                self.done.notify_all()
+        return True
+
+    def _renew(self, claim: Claim, stop: threading.Event) -> None:
+        while not stop.wait(LEASE / 3) and self.queue.renew(claim):
+            pass
+
+    def _run(self, claim: Claim) -> None:
+        try:
+            upload = self.files.get(claim.upload)
+        except FileNotFoundError:
+            self.queue.fail(claim, "The upload is gone from the files folder.")
+            return
+        work = self.layout.scratch()
+        try:
+            (work / "patch").mkdir()
+            unzip.unpack(upload, work / "patch")
+            outcome = self.compiler.compile(work / "patch", work / "hvcc", claim.patch)
+            job_id = self.queue.finish(claim, outcome, lambda job_id: work.rename(self.layout.job(job_id)))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if job_id is None:
+            return
+        self.files.delete(claim.upload)
+        patch = self.store.patch(claim.owner, claim.patch)
+        job = patch and self.store.job(patch, claim.index)
+        if job and job.succeeded:
+            self.targets.archive(job, C_SOURCES)
+
+
+class WorkerPool:
+    """`count` threads taking jobs until `stop` is set; `wake` has them look at once."""
+
+    def __init__(self, worker: QueueWorker, count: int, stop: threading.Event) -> None:
+        self.worker, self.stop = worker, stop
+        self.wake = threading.Event()
+        self._threads = [
+            threading.Thread(target=self._loop, args=(worker_name(n),), name=f"heavy-worker-{n}", daemon=True)
+            for n in range(count)
+        ]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def _loop(self, name: str) -> None:
+        while not self.stop.is_set():
+            try:
+                took = self.worker.take(name)
+            except Exception:
+                if self.stop.is_set():
+                    return
+                logging.getLogger(__name__).exception("compile worker %s failed on a job", name)
+                took = False
+            if not took:
+                self.wake.wait(POLL)
+                self.wake.clear()
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join()
