@@ -24,8 +24,13 @@ class SqliteEngine:
     def prepare(self) -> None:
         """The file is made, mode 0600, before SQLite opens it: SQLite gives its `-wal` and `-shm`
         files the database's mode, so they are private from the start. Files an older version made
-        are tightened."""
-        private_file(self.path)
+        are tightened, never opened: closing any descriptor of the file would drop every SQLite
+        lock this process holds on it (POSIX), and another process's last connection, closing,
+        would then delete the WAL under this one's feet."""
+        if self.path.exists():
+            self.path.chmod(FILE_MODE)
+        else:
+            private_file(self.path)
         for suffix in ("-wal", "-shm"):
             beside = self.path.with_name(self.path.name + suffix)
             if beside.exists():

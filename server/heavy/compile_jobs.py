@@ -144,10 +144,12 @@ class CompileJobs:
             )
 
     def state(self, job_id: int) -> State | None:
-        """None once the patch, and its queue rows with it, was deleted."""
-        row = (
+        """None once the patch, and its queue rows with it, was deleted. The rows are read to the
+        end: a SQLite statement left unfinished keeps its snapshot, and a waiter asking again on
+        the same connection would never see the job move."""
+        rows = (
             self.database.connection()
             .execute("SELECT state, idx, failure FROM compile_jobs WHERE id = ?", (job_id,))
-            .fetchone()
+            .fetchall()
         )
-        return row and State(row["state"], row["idx"], row["failure"])
+        return rows[0] and State(rows[0]["state"], rows[0]["idx"], rows[0]["failure"]) if rows else None
