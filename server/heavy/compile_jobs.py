@@ -2,10 +2,10 @@
 lease it renews) → done (its job recorded) or failed.
 
 A job is numbered when it is queued and keeps that number through every attempt. A claim whose
-lease ran out (its worker died) is queued again; each claim is one attempt, and only the attempt
-that still holds the claim may record the job, so a stale worker's result is dropped and no job
-is recorded twice. Leases are read on the clock of whoever looks: the worker that claims, the
-server that waits for the job.
+lease ran out (its worker died) is queued again, up to `ATTEMPTS` claims; each claim is one
+attempt, and only the attempt that still holds the claim may record the job, so a stale worker's
+result is dropped and no job is recorded twice. Leases are read on the clock of whoever looks:
+the worker that claims, the server that waits for the job.
 """
 
 from collections.abc import Callable
@@ -19,6 +19,9 @@ from server.heavy.store import Store, insert_job
 
 LEASE = 30.0
 """Seconds a claim holds without being renewed; workers renew it every third of that."""
+ATTEMPTS = 3
+"""Claims a job may lose before it fails: a patch that kills every worker that takes it stops
+being handed out."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,10 @@ class CompileJobs:
 
     def _expire(self, conn: Connection) -> None:
         conn.execute(
-            "UPDATE compile_jobs SET state = 'queued', worker = NULL, lease_until = NULL"
+            "UPDATE compile_jobs SET state = CASE WHEN attempts < ? THEN 'queued' ELSE 'failed' END,"
+            " failure = CASE WHEN attempts < ? THEN NULL ELSE ? END, worker = NULL, lease_until = NULL"
             " WHERE state = 'running' AND lease_until < ?",
-            (self.clock.now(),),
+            (ATTEMPTS, ATTEMPTS, f"its compile stopped {ATTEMPTS} times without an end", self.clock.now()),
         )
 
     def renew(self, claim: Claim) -> bool:
@@ -144,12 +148,10 @@ class CompileJobs:
             )
 
     def state(self, job_id: int) -> State | None:
-        """None once the patch, and its queue rows with it, was deleted. The rows are read to the
-        end: a SQLite statement left unfinished keeps its snapshot, and a waiter asking again on
-        the same connection would never see the job move."""
-        rows = (
+        """None once the patch, and its queue rows with it, was deleted."""
+        row = (
             self.database.connection()
             .execute("SELECT state, idx, failure FROM compile_jobs WHERE id = ?", (job_id,))
-            .fetchall()
+            .fetchone()
         )
-        return rows[0] and State(rows[0]["state"], rows[0]["idx"], rows[0]["failure"]) if rows else None
+        return row and State(row["state"], row["idx"], row["failure"])

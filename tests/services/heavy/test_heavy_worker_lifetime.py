@@ -7,12 +7,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
 from heavy_http import call, create_patch, zip_of
+from heavy_processes import compile_workers, slow_patch, until
 
 from buildkit.paths import ROOT
 from buildkit.serving import free_port, wait_until_serving
@@ -21,39 +22,7 @@ from server.heavy.compiler import TIMEOUT
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads processes in /proc")
 
-VOICES = 1500
-"""Oscillators in the slow patch: hvcc takes seconds over them, far longer than the bounds below."""
 GONE_WITHIN = 5.0
-
-
-def slow_patch() -> str:
-    lines = ["#N canvas 0 0 480 320 12;", "#X obj 10 10 dac~;"]
-    for voice in range(VOICES):
-        lines += [f"#X obj 10 {20 + voice} osc~ {100 + voice};", f"#X obj 90 {20 + voice} *~ 0.001;"]
-    for voice in range(VOICES):
-        lines += [f"#X connect {2 * voice + 1} 0 {2 * voice + 2} 0;", f"#X connect {2 * voice + 2} 0 0 0;"]
-    return "\n".join(lines) + "\n"
-
-
-def compile_workers(data: Path) -> list[int]:
-    """Live hvcc workers compiling under `data` (a zombie's command line reads empty)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        with suppress(OSError):
-            words = cmdline.read_bytes().split(b"\0")
-            worker = any(word.endswith(b"compile_worker.py") for word in words)
-            if worker and any(str(data).encode() in word for word in words):
-                found.append(int(cmdline.parent.name))
-    return found
-
-
-def until(condition: Callable[[], bool], within: float) -> bool:
-    deadline = time.monotonic() + within
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 @contextmanager
