@@ -234,25 +234,6 @@ def set_order(db: Connection, uid: str, pids: list[str]) -> None:
     )
 
 
-def ranking(db: Connection, since: str) -> list[Row]:
-    """Tracks posted since `since`, grouped by eId and ranked by posts + reposts + likes (§3.4):
-    `(first, posts, likes, score)` rows, where `first` is the group's earliest post id."""
-    return db.execute(
-        """
-        WITH recent AS (
-            SELECT p.id, p.eid, coalesce(p.nb_r, 0) AS nb_r, count(l.seq) AS nb_lov
-            FROM posts p LEFT JOIN loves l ON l.pid = p.id
-            WHERE p.id >= ? AND p.eid IS NOT NULL AND p.eid != '/sc/undefined'
-            GROUP BY p.id, p.eid, p.nb_r
-        )
-        SELECT min(id) AS first, count(*) + sum(nb_r) AS posts, sum(nb_lov) AS likes,
-               count(*) + sum(nb_r) + sum(nb_lov) AS score
-        FROM recent GROUP BY eid ORDER BY score DESC, first DESC
-        """,
-        (since,),
-    ).fetchall()
-
-
 def by_ids(db: Connection, pids: list[str]) -> dict[str, dict[str, Any]]:
     rows = list(rows_for(db, "SELECT * FROM posts WHERE id IN ({marks})", pids))
     return {doc["_id"]: doc for doc in documents(db, rows)}
