@@ -53,6 +53,10 @@ class Engine(Protocol):
         database's write lock; a PostgreSQL engine needs as much (SERIALIZABLE with retries, or a
         lock)."""
 
+    def analyze(self, db: Connection) -> None:
+        """Let the query planner learn the shape of the data (how many rows an index narrows a
+        search to), once much was loaded: it guesses otherwise, and may walk the wrong index."""
+
     def run_script(self, db: Connection, script: str) -> None:
         """Run every statement of `script` inside the transaction `db` has open."""
 

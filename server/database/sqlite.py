@@ -39,6 +39,11 @@ class SqliteEngine:
     def begin_write(self, db: Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
 
+    def analyze(self, db: Connection) -> None:
+        """On a sample of each index (`analysis_limit`), so it takes milliseconds at any size."""
+        db.execute("PRAGMA analysis_limit = 1000")
+        db.execute("ANALYZE")
+
     def run_script(self, db: Connection, script: str) -> None:
         """Statement by statement: `executescript` would commit the open transaction first."""
         for statement in statements(script):

@@ -43,6 +43,10 @@ class Store:
         with self._lock:
             self._generation += 1
 
+    def analyze(self) -> None:
+        """After a seed is loaded, and on each start, as the data may have grown meanwhile."""
+        self.database.engine.analyze(self.db())
+
     def recall(self, key: Hashable) -> tuple[int, object | None]:
         """The current data generation, and what was kept for `key` in it (or None)."""
         with self._lock:
