@@ -14,6 +14,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._local = threading.local()
+        self._writer = threading.Lock()
         engine.prepare()
 
     def connection(self) -> Connection:
@@ -26,12 +27,16 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction for the block, committed when it ends and rolled back if it raises; it
-        runs alone among writers (see `Engine.begin_write`)."""
+        runs alone among writers (see `Engine.begin_write`).
+
+        This process's writers queue on a lock first: a writer the engine makes wait polls for
+        the database's lock instead (SQLite sleeps 1, 2, 5, 10… ms between tries)."""
         db = self.connection()
-        self.engine.begin_write(db)
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        with self._writer:
+            self.engine.begin_write(db)
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")

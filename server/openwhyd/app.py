@@ -118,7 +118,11 @@ SHARED_READS = {
     library.subscribers,
 }
 """Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
-whose week moves with the clock; it keeps its ranking per week itself)."""
+whose week moves with the clock; it keeps its ranking up to date itself)."""
+
+QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me}
+"""Controllers that only read and write a few rows (see `endpoint`); `/api/user` may hash a new
+password."""
 
 
 def _format(request: Request) -> object:
@@ -139,7 +143,11 @@ def _failed(request: Request) -> Response:
 def create_app(settings: Settings) -> Starlette:
     service = Service.open(settings)
     routes = [
-        Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
+        Route(
+            path,
+            endpoint(service, controller, controller in SHARED_READS, controller in QUICK),
+            methods=methods,
+        )
         for path, methods, controller in ROUTES
     ]
     limits = [Middleware(RouteLimits, limiter=service.limiter)] if settings.rate_limits else []
