@@ -28,6 +28,7 @@ from server.openwhyd.routes import (
     upload,
     user,
 )
+from server.openwhyd.routing import Routes
 from server.openwhyd.service import Service
 from server.openwhyd.web import Controller, endpoint
 from server.settings import Settings
@@ -153,7 +154,7 @@ def create_app(settings: Settings) -> Starlette:
     limits = [Middleware(RouteLimits, limiter=service.limiter)] if settings.rate_limits else []
     no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
     return Starlette(
-        routes=routes,
+        routes=[Routes(routes)],
         middleware=[Middleware(NoSniff), no_cache, Middleware(Unexpected, answer=_failed), *limits],
         exception_handlers={HTTPException: _unrouted},
     )

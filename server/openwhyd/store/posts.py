@@ -63,22 +63,29 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 def document(row: Row, lov: list[str]) -> dict[str, Any]:
     """The post as the API returns it: absent fields left out, `lov` always there."""
-    doc: dict[str, Any] = {"_id": row["id"]}
+    values = dict(zip(row.keys(), row, strict=True))  # a row compares names one by one to find one
+    doc: dict[str, Any] = {"_id": values["id"]}
     for key, column in SCALARS.items():
-        if row[column] is not None:
-            doc[key] = row[column]
-    if row["src"] is not None:
-        doc["src"] = json.loads(row["src"])
-    if row["pl_id"] is not None:
-        doc["pl"] = {"id": row["pl_id"]} | ({} if row["pl_name"] is None else {"name": row["pl_name"]})
-    if row["repost_pid"] is not None:
+        if values[column] is not None:
+            doc[key] = values[column]
+    if values["src"] is not None:
+        doc["src"] = json.loads(values["src"])
+    if values["pl_id"] is not None:
+        doc["pl"] = {"id": values["pl_id"]} | (
+            {} if values["pl_name"] is None else {"name": values["pl_name"]}
+        )
+    if values["repost_pid"] is not None:
         doc["repost"] = {
             k: v
-            for k, v in (("pId", row["repost_pid"]), ("uId", row["repost_uid"]), ("uNm", row["repost_unm"]))
+            for k, v in (
+                ("pId", values["repost_pid"]),
+                ("uId", values["repost_uid"]),
+                ("uNm", values["repost_unm"]),
+            )
             if v is not None
         }
-    if row["doc"] != NO_EXTRA:
-        doc.update(json.loads(row["doc"]))
+    if values["doc"] != NO_EXTRA:
+        doc.update(json.loads(values["doc"]))
     doc["lov"] = lov
     return doc
 
