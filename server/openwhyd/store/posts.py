@@ -63,6 +63,13 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 def document(row: Row, lov: list[str]) -> dict[str, Any]:
     """The post as the API returns it: absent fields left out, `lov` always there."""
+    doc = fields(row)
+    doc["lov"] = lov
+    return doc
+
+
+def fields(row: Row) -> dict[str, Any]:
+    """The post's fields but its likes."""
     values = dict(zip(row.keys(), row, strict=True))  # a row compares names one by one to find one
     doc: dict[str, Any] = {"_id": values["id"]}
     for key, column in SCALARS.items():
@@ -86,7 +93,6 @@ def document(row: Row, lov: list[str]) -> dict[str, Any]:
         }
     if values["doc"] != NO_EXTRA:
         doc.update(json.loads(values["doc"]))
-    doc["lov"] = lov
     return doc
 
 
@@ -242,5 +248,6 @@ def set_order(db: Connection, uid: str, pids: list[str]) -> None:
 
 
 def by_ids(db: Connection, pids: list[str]) -> dict[str, dict[str, Any]]:
-    rows = list(rows_for(db, "SELECT * FROM posts WHERE id IN ({marks})", pids))
-    return {doc["_id"]: doc for doc in documents(db, rows)}
+    """The posts of `pids` by id, without their likes."""
+    rows = rows_for(db, "SELECT * FROM posts WHERE id IN ({marks})", pids)
+    return {row["id"]: fields(row) for row in rows}
