@@ -24,6 +24,11 @@ class Database:
             db = self._local.db = self.engine.connect()
         return db
 
+    @property
+    def writing(self) -> bool:
+        """Whether a write transaction of this process is open."""
+        return self._writer.locked()
+
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction for the block, committed when it ends and rolled back if it raises; it

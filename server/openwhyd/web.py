@@ -168,9 +168,11 @@ def endpoint(service: Service, controller: Controller, shared: bool = False, qui
 
     A `quick` controller only reads and writes a few rows: it runs on the event loop, as handing
     it to a worker thread costs more than it does, and under load the thread then waits
-    milliseconds for the GIL the loop holds. A `shared` one is quick too, for visitors: it answers
-    every visitor without a session alike, so its answers to their GETs are kept until the next
-    write. Everything else, logins (scrypt) and uploads (Pillow) included, runs in a worker thread.
+    milliseconds for the GIL the loop holds; but while a worker thread's write is open (deleting
+    an account takes a while), in a thread too, so that the loop never waits for the writers'
+    lock. A `shared` one is quick too, for visitors: it answers every visitor without a session
+    alike, so its answers to their GETs are kept until the next write. Everything else, logins
+    (scrypt) and uploads (Pillow) included, runs in a worker thread.
     """
 
     async def run(request: Request) -> Response:
@@ -179,7 +181,7 @@ def endpoint(service: Service, controller: Controller, shared: bool = False, qui
             return Response("Payload Too Large", 413, media_type="text/plain")
         if shared and call.method == "GET" and call.session_id is None:
             return kept(call, (request.scope.get("root_path", ""), request.url.path, call.query_string))
-        if quick:
+        if quick and not service.store.database.writing:
             return answer(call)
         return await run_in_threadpool(answer, call)
 
