@@ -154,20 +154,19 @@ def by_user(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:
 
 
 def in_playlist(db: Connection, uid: str, pl_id: int, page: Page) -> list[dict[str, Any]]:
-    """A playlist: by `order`, then newest first (posts without `order` come first).
+    """A playlist: the posts without `order` first, newest first, then the others by `order`.
 
-    The two parts are read apart so that each walks its index in order: an unordered playlist
-    of thousands is paged by id without scanning the tracks before the page.
+    The two parts are read apart, each walking its index in order, and the second only when the
+    first leaves room on the page: an unordered playlist of thousands is paged by id without
+    scanning the tracks before the page, and no engine's place for NULLs in a sort matters.
     """
     where, args = page.bounds()
     part = "SELECT * FROM posts p WHERE p.uid = ? AND p.pl_id = ? AND p.ord IS {} NULL{} ORDER BY {} LIMIT ?"
-    return _list(
-        db,
-        f"SELECT * FROM ({part.format('', where, 'p.id DESC')}) unordered"
-        f" UNION ALL SELECT * FROM ({part.format('NOT', where, 'p.ord, p.id DESC')}) ordered"
-        " ORDER BY ord, id DESC LIMIT ?",
-        [uid, pl_id, *args, page.limit, uid, pl_id, *args, page.limit, page.limit],
-    )
+    rows = db.execute(part.format("", where, "p.id DESC"), [uid, pl_id, *args, page.limit]).fetchall()
+    if len(rows) < page.limit:
+        rest = [uid, pl_id, *args, page.limit - len(rows)]
+        rows += db.execute(part.format("NOT", where, "p.ord, p.id DESC"), rest).fetchall()
+    return documents(db, rows)
 
 
 def liked_by(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:

@@ -27,15 +27,20 @@ class Planned:
 
 
 def test_a_page_of_a_big_playlist_reads_the_playlist_not_every_post_of_its_owner(tmp_path: Path) -> None:
+    """The older half of the playlist has an `order`, and the page starts ten tracks before the
+    end of the newer half: both parts of the playlist are read."""
     store = Store(SqliteEngine(tmp_path / "openwhyd.sqlite3", busy_timeout=5), NOW)
     with store.write() as db:
         people = [users.insert(db, {"name": f"user {n}", "pl": [BIG]}, None, NOW) for n in range(20)]
+        listed = []
         for n in range(2000):
             owner, pl = (people[0], BIG) if n < 1000 else (people[n % 20], None)
-            posts.insert(db, {"_id": new_id(NOW - n), "uId": owner, "eId": f"/yt/{n}", "pl": pl}, NOW)
+            doc = {"_id": new_id(NOW - n), "uId": owner, "eId": f"/yt/{n}", "pl": pl}
+            listed.append(posts.insert(db, doc, NOW))
+        posts.set_order(db, people[0], listed[500:1000])
     store.analyze()
     planned = Planned(store.db())
-    page = posts.in_playlist(planned, people[0], 0, Page(21, after=new_id(NOW - 500)))
-    assert len(page) == 21
+    page = posts.in_playlist(planned, people[0], 0, Page(21, after=listed[489]))
+    assert [post["_id"] for post in page] == listed[490:511]
     searches = [step for step in planned.steps if step.startswith("SEARCH p ")]
     assert len(searches) == 2 and all("USING INDEX posts_playlist" in step for step in searches)
