@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from buildkit import environment
 from buildkit.paths import DIST, ROOT
+from server.database.urls import POSTGRESQL, database_url
 
 NEEDS_TEST_EXTRAS = {"test", "check", "bench"}
 PASSES_ARGUMENTS_ON = {"test", "heavy-token"}
@@ -19,6 +20,12 @@ def http_url(value: str) -> str:
     if url.scheme not in ("http", "https") or not url.netloc:
         raise argparse.ArgumentTypeError(f"not an http(s) URL: {value!r}")
     return value.rstrip("/")
+
+
+def postgresql_url(value: str) -> str:
+    if not database_url(value).startswith(POSTGRESQL):
+        raise argparse.ArgumentTypeError(f"not a postgresql:// URL: {value!r}")
+    return value
 
 
 def failed_sign_ins(value: str) -> tuple[int, int]:
@@ -40,6 +47,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--data", type=Path, default=ROOT / "data", help="where the services keep state")
+    serve.add_argument(
+        "--database",
+        type=database_url,
+        metavar="URL",
+        help="sqlite:///DIR or postgresql://user@host:port/db (default: SQLite in --data)",
+    )
     serve.add_argument("--seed", type=Path, help="a folder of Openwhyd user/post/follow.json to load")
     serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
     serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")
@@ -67,6 +80,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="URL",
         help="proxy /openwhyd/ to this Openwhyd server instead of running our own",
     )
+    migrate = commands.add_parser(
+        "migrate-data", help="copy a SQLite data folder into a PostgreSQL database (stop the server first)"
+    )
+    migrate.add_argument("--from", dest="source", type=Path, required=True, help="the SQLite data folder")
+    migrate.add_argument(
+        "--to", dest="target", type=postgresql_url, required=True, metavar="URL", help="an empty database"
+    )
+    migrate.add_argument("--data", type=Path, help="the new data folder for the files (default: --from's)")
     commands.add_parser(
         "test", add_help=False, help="run the whole test suite (other arguments go to pytest)"
     )

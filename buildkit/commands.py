@@ -29,6 +29,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
     sign_ins = SignInLimits(*args.failed_sign_ins) if args.failed_sign_ins else SignInLimits()
     return Settings(
         data_dir=args.data.resolve(),
+        database=args.database,
         seed=args.seed and args.seed.resolve(),
         test_mode=args.test_mode,
         rate_limits=args.rate_limits,
@@ -47,13 +48,31 @@ def serve(args: argparse.Namespace) -> int:
 
     ensure_vendored()
     settings = serve_settings(args)
-    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT)
+    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
     app = create_app(settings, site)
     print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")
     for line in service_banners(settings):
         print(f"  {line}")
     sys.stdout.flush()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def migrate_data(args: argparse.Namespace) -> int:
+    from server.clock import Clock
+    from server.data_copy import copy_data_folder
+    from server.database.transfer import NotEmpty
+
+    data = (args.data or args.source).resolve()
+    try:
+        done = copy_data_folder(args.source.resolve(), args.target, data, Clock())
+    except (NotEmpty, FileNotFoundError) as refused:
+        print(f"nothing copied: {refused}", file=sys.stderr)
+        return 1
+    for copied in done:
+        rows = ", ".join(f"{table} {count}" for table, count in sorted(copied.rows.items()))
+        print(f"{copied.service}: rows copied and counted: {rows}; files copied: {copied.files}")
+    print(f"run it with: python3 build.py serve --data {data} --database URL")
     return 0
 
 

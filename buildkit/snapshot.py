@@ -20,12 +20,14 @@ SNAPSHOT_NAME = "app.snapshot.gz"
 CACHE = ROOT / ".cache" / "snapshots"
 MAKER = Path(__file__).with_name("make_snapshot.mjs")
 PRELOAD = Path(__file__).with_name("snapshot_preload.py")
+MAKING = (MAKER, PRELOAD, Path(__file__))
+"""The code that makes a snapshot: a change to it changes every snapshot."""
 
 
 def snapshot_key(archives: list[bytes]) -> str:
     """Changes with the archives, the runtime, and the code that makes the snapshot."""
     digest = hashlib.sha256(pyodide_node.pyodide_dir().name.encode())
-    for part in (*archives, MAKER.read_bytes(), PRELOAD.read_bytes(), Path(__file__).read_bytes()):
+    for part in (*archives, *(path.read_bytes() for path in MAKING)):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
 

@@ -1,64 +1,61 @@
 """The app's own files from the working tree, for `serve` without `--dist`: `app.zip` and the startup
-snapshot are made from the tree, so an edit shows on the next reload."""
+snapshot are made from the tree (see tree_builds), so an edit shows on the next reload."""
 
-import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route, Router
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from buildkit.archive import zip_tree
 from buildkit.dist import PAGES, widget_files
-from buildkit.paths import PYTHON_PACKAGES_ZIP, ROOT
-from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot, snapshot_key
+from buildkit.snapshot import SNAPSHOT_NAME
+from buildkit.tree_builds import TreeBuilds
 from server.cache_control import CacheControl
+from server.clock import Clock
 from server.site import cache_policy
 
+Endpoint = Callable[[Request], Awaitable[Response]]
 
-def app_archive(root: Path):
-    """`app.zip` made from the tree on each request, so an edit shows on the next reload."""
+
+def app_archive(builds: TreeBuilds) -> Endpoint:
+    """`app.zip` as the tree has it now; its hash is its ETag."""
 
     async def endpoint(request: Request) -> Response:
-        data = zip_tree(root / "app", root, bytecode=False)
-        return Response(data, media_type="application/zip")
+        build = await builds.current()
+        return _not_modified(request, build.app_etag) or Response(
+            build.app_zip, media_type="application/zip", headers={"ETag": build.app_etag}
+        )
 
     return endpoint
 
 
-def app_snapshot(root: Path):
-    """The startup snapshot of the tree's app.zip: remade after an edit, else from the cache.
-    Its key is its ETag, so a reload with nothing changed is a 304."""
-    making = asyncio.Lock()
+def app_snapshot(builds: TreeBuilds) -> Endpoint:
+    """The startup snapshot of the tree's app.zip; its key is its ETag, so a reload with nothing
+    changed is a 304 and nothing is made."""
 
     async def endpoint(request: Request) -> Response:
-        archives = [
-            (root / PYTHON_PACKAGES_ZIP.relative_to(ROOT)).read_bytes(),
-            zip_tree(root / "app", root, bytecode=False),
-        ]
-        etag = f'"{snapshot_key(archives)}"'
-        if request.headers.get("if-none-match") == etag:
-            return Response(status_code=304, headers={"ETag": etag})
-        async with making:
-            data = await run_in_threadpool(make_snapshot, archives)
-        return Response(data, media_type="application/gzip", headers={"ETag": etag})
+        build = await builds.current()
+        return _not_modified(request, build.snapshot_etag) or Response(
+            await builds.snapshot(build), media_type="application/gzip", headers={"ETag": build.snapshot_etag}
+        )
 
     return endpoint
 
 
-def tree_site(root: Path) -> ASGIApp:
+def tree_site(root: Path, clock: Clock) -> ASGIApp:
     """Only what the browser needs: never the checkout itself (.git, data, .venv)."""
+    builds = TreeBuilds(root, clock)
     pages = [Route(f"/{name}", _file(root / name)) for name in (*PAGES, *widget_files(root))]
     return CacheControl(
         Router(
             routes=[
                 Route("/", _file(root / "index.html")),
                 *pages,
-                Route("/app.zip", app_archive(root)),
-                Route(f"/{SNAPSHOT_NAME}", app_snapshot(root)),
+                Route("/app.zip", app_archive(builds)),
+                Route(f"/{SNAPSHOT_NAME}", app_snapshot(builds)),
                 Mount("/static", StaticFiles(directory=root / "static")),
             ]
         ),
@@ -66,7 +63,13 @@ def tree_site(root: Path) -> ASGIApp:
     )
 
 
-def _file(path: Path):
+def _not_modified(request: Request, etag: str) -> Response | None:
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    return None
+
+
+def _file(path: Path) -> Endpoint:
     async def endpoint(request: Request) -> Response:
         return FileResponse(path)
 

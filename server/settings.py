@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from server.clock import Clock
+from server.database import sqlite_url
 from server.ratelimit import Limit
 
 FIFTEEN_MINUTES = 15 * 60
@@ -49,6 +50,13 @@ class Settings:
     busy_timeout: float = 30.0
     """Seconds a database write waits for another's lock before it fails: long, since failing loses
     the work (a compile's result), and a wait that long means something else is wrong."""
+    database: str | None = None
+    """`sqlite:///DIR` or `postgresql://user@host:port/db` (see `server.database.urls`); None is
+    SQLite in the data folder. Uploads and keys stay in the data folder whatever the engine."""
     openwhyd_upstream: str | None = None
     clock: Clock = field(default_factory=Clock)
     """Shared by both services, so moving it in test mode moves the time of the whole run."""
+
+    @property
+    def database_url(self) -> str:
+        return self.database or sqlite_url(self.data_dir)

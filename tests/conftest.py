@@ -1,19 +1,58 @@
-"""Fixtures every suite shares: one live `build.py serve` per test session, on loopback."""
+"""Fixtures every suite shares: one live `build.py serve` per test session and engine, on loopback.
 
-from collections.abc import Iterator
+The services run on each engine in turn (`engine`): SQLite, then PostgreSQL on a server the
+session starts itself (`postgres`), with a fresh database for each service started.
+"""
+
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from buildkit.postgres import Server, binaries, postgres_server
 from buildkit.serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGINES = ("sqlite", "postgresql")
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of `build.py serve` in test mode with a fresh data folder; `/openwhyd`, `/heavy` below it."""
+def postgres() -> Iterator[Server]:
+    """A PostgreSQL server for the session, started on first use."""
+    bin_folder = binaries()
+    if bin_folder is None:
+        pytest.skip("PostgreSQL is not installed (no initdb; Debian: apt-get install postgresql)")
+    with postgres_server(bin_folder) as server:
+        yield server
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine the services under test run on."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def new_database(engine: str, request: pytest.FixtureRequest) -> Callable[[], str | None]:
+    """Makes a database for one service run: a fresh PostgreSQL database's URL, or None for
+    SQLite (files in the run's data folder)."""
+    if engine == "sqlite":
+        return lambda: None
+    server: Server = request.getfixturevalue("postgres")
+    numbers = itertools.count(1)
+    return lambda: server.create_database(f"tonearm_{next(numbers)}")
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, engine: str, new_database: Callable[[], str | None]
+) -> Iterator[str]:
+    """Base URL of `build.py serve` in test mode with fresh data, on `engine`; `/openwhyd`,
+    `/heavy` below it."""
     data = tmp_path_factory.mktemp("data")
-    log = tmp_path_factory.getbasetemp() / "serve.log"
-    with serving(data, "--test-mode", "--no-rate-limits", log=log) as base:
+    database = new_database()
+    log = tmp_path_factory.getbasetemp() / f"serve-{engine}.log"
+    options = ["--database", database] if database else []
+    with serving(data, "--test-mode", "--no-rate-limits", *options, log=log) as base:
         yield base

@@ -3,10 +3,14 @@
 The services' SQL is written once for every engine where it can be: `?` placeholders,
 `INSERT … ON CONFLICT … DO NOTHING / DO UPDATE`, `RETURNING`, `coalesce`. What cannot be is an
 engine's: connecting, how a write transaction starts, running a migration script, and full-text
-matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`).
+matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`), and
+every migration needs a script each engine runs. Where plain SQL differs between the engines, the
+stores spell it out: `NULLS FIRST` where NULLs must sort first (SQLite's default, not PostgreSQL's),
+no `LIMIT -1` (SQLite's "no limit").
 
 A connection takes `?` placeholders and gives rows that read by column name and by position; an
-engine whose driver wants another style (psycopg's `%s`) translates.
+engine whose driver wants another style (psycopg's `%s`) translates. A value whose type must be
+kept in a column that holds several is passed as a `Variant`.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,8 +56,7 @@ class Engine(Protocol):
     def begin_write(self, db: Connection) -> None:
         """Start a transaction that runs alone among writers, so a block may read, then write what
         it read (a job's number) with no other write between. SQLite's `BEGIN IMMEDIATE` takes the
-        database's write lock; a PostgreSQL engine needs as much (SERIALIZABLE with retries, or a
-        lock)."""
+        database's write lock; PostgreSQL takes an advisory lock of the service's."""
 
     def analyze(self, db: Connection) -> None:
         """Let the query planner learn the shape of the data (how many rows an index narrows a

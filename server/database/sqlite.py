@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from server.database.engine import Connection
+from server.database.variant import Variant
 from server.private_files import FILE_MODE, private_file
 
 MMAP_SIZE = 1 << 30
+
+sqlite3.register_adapter(Variant, lambda variant: variant.value)
 
 
 class SqliteEngine:

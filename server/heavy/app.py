@@ -1,5 +1,8 @@
 """The heavy-compatible service as one Starlette app, to be mounted under a prefix."""
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -9,10 +12,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.heavy import demo_world, releases, unzip
 from server.heavy.auth import Unauthorized
+from server.heavy.compile_queue import Busy
 from server.heavy.rate_limits import RateLimited
 from server.heavy.responses import Refusal, refusal
 from server.heavy.routes import ROUTES, TEST_ROUTES
-from server.heavy.service import open_service
+from server.heavy.service import Service, open_service
 from server.nosniff import NoSniff
 from server.settings import Settings
 from server.unexpected import Unexpected
@@ -51,6 +55,12 @@ async def http_error(request: Request, error: Exception) -> JSONResponse:
     return refusal(error.status_code, str(error.detail), soft=False, headers=error.headers)
 
 
+async def busy(request: Request, error: Exception) -> JSONResponse:
+    """A hard 503: the 2017 uploader stops on it, where a soft refusal would read as a patch error."""
+    assert isinstance(error, Busy)
+    return refusal(503, str(error), soft=False, headers={"Retry-After": str(error.retry_after)})
+
+
 def internal_error(request: Request) -> JSONResponse:
     return refusal(500, "The heavy service failed on this request; it has been logged.", soft=False)
 
@@ -66,6 +76,7 @@ def create_app(settings: Settings) -> Starlette:
             Middleware(Unexpected, answer=internal_error),
             Middleware(OptionalTrailingSlash),
         ],
+        lifespan=_closing(service),
         exception_handlers={
             Unauthorized: unauthorized,
             Refusal: refused,
@@ -73,7 +84,21 @@ def create_app(settings: Settings) -> Starlette:
             releases.ReleaseRefused: soft_refusal,
             RateLimited: soft_refusal,
             HTTPException: http_error,
+            Busy: busy,
         },
     )
     app.state.service = service
     return app
+
+
+def _closing(service: Service) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    """Closes the service when the server stops, even when it is forced to (its tasks cancelled)."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            service.close()
+
+    return lifespan

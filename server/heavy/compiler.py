@@ -1,6 +1,7 @@
 """hvcc behind a process boundary: one patch in, hvcc's output and its messages out."""
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from server.heavy.workers import TimedOut, Workers
 
 WORKER = Path(__file__).with_name("compile_worker.py")
 TIMEOUT = 60
+"""Seconds of wall-clock time, and of CPU time, a compile may take."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,8 @@ class Compiler:
 
     def compile(self, patch_dir: Path, out_dir: Path, name: str, generator: str = "c") -> Outcome:
         """Compiles `patch_dir/_main.pd` into `out_dir`; failures are messages, never raised."""
-        argv = [sys.executable, "-I", str(WORKER), str(patch_dir / "_main.pd"), str(out_dir), name, generator]
+        worker = [sys.executable, "-I", str(WORKER), str(os.getpid()), str(TIMEOUT)]
+        argv = [*worker, str(patch_dir / "_main.pd"), str(out_dir), name, generator]
         try:
             done = self.workers.run(argv, cwd=out_dir.parent, timeout=TIMEOUT)
             raw = json.loads(done.stdout.strip().splitlines()[-1])

@@ -11,10 +11,6 @@ class Layout:
     root: Path
 
     @property
-    def database(self) -> Path:
-        return self.root / "heavy.sqlite3"
-
-    @property
     def secret(self) -> Path:
         return self.root / "secret"
 

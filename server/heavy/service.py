@@ -4,8 +4,9 @@ import os
 from dataclasses import dataclass
 
 from server.clock import Clock
-from server.database import SqliteEngine
+from server.database import engine_for
 from server.heavy import secret
+from server.heavy.compile_queue import CompileQueue
 from server.heavy.compiler import Compiler
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
@@ -17,6 +18,9 @@ from server.private_files import service_folder
 from server.ratelimit import RateLimiter
 from server.settings import Settings
 
+WAITING_PER_SLOT = 32
+"""Compiles that may wait for each slot before more are refused as busy."""
+
 
 @dataclass(frozen=True)
 class Service:
@@ -26,13 +30,23 @@ class Service:
     jobs: Jobs
     targets: Targets
     clock: Clock
+    compiles: CompileQueue
+    workers: Workers
+
+    def close(self) -> None:
+        """When the server stops: stops the tools running, drops the compiles waiting, and clears
+        their scratch folders."""
+        self.workers.stop()
+        self.compiles.close()
+        self.layout.clear_scratch()
 
 
 def open_service(settings: Settings) -> Service:
     layout = Layout(service_folder(settings.data_dir, "heavy"))
     layout.create()
-    store = Store(SqliteEngine(layout.database, settings.busy_timeout), settings.clock)
-    workers = Workers(slots=os.cpu_count() or 1)
+    store = Store(engine_for(settings.database_url, "heavy", settings.busy_timeout), settings.clock)
+    slots = os.cpu_count() or 1
+    workers = Workers(slots)
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
     quota = (
@@ -45,4 +59,6 @@ def open_service(settings: Settings) -> Service:
         Jobs(store, layout, compiler, targets, quota, settings.clock),
         targets,
         settings.clock,
+        CompileQueue(slots, WAITING_PER_SLOT * slots),
+        workers,
     )

@@ -75,14 +75,22 @@ class Targets:
         """The targets every successful job has here, in the order documents list them."""
         return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else [])]
 
+    def built(self, job: Job, path: str) -> Path | None:
+        """The archive file for `path` if it is built already, else None."""
+        file = self._file(job, path)
+        return file if file.exists() else None
+
     def archive(self, job: Job, path: str) -> Path:
         """The archive file for `path`, building it first if nobody has asked before."""
-        self._check(job, path)
-        file = self.layout.job(job.id) / "targets" / f"{path.replace('/', '-')}.zip"
+        file = self._file(job, path)
         with self._lock(job.id, path):
             if not file.exists():
                 self._build(job, path, file)
         return file
+
+    def _file(self, job: Job, path: str) -> Path:
+        self._check(job, path)
+        return self.layout.job(job.id) / "targets" / f"{path.replace('/', '-')}.zip"
 
     def _check(self, job: Job, path: str) -> None:
         if path in UNAVAILABLE:

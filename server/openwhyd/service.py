@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from server.clock import Clock
-from server.database import Connection, SqliteEngine
+from server.database import Connection, engine_for
 from server.openwhyd import demo, seed
 from server.openwhyd.files import Files
 from server.openwhyd.sign_ins import SignIns
@@ -34,7 +34,7 @@ class Service:
     def open(cls, settings: Settings) -> "Service":
         """Open (or create) the service's data under `data_dir/openwhyd/`; fill it on first start."""
         files = Files(service_folder(settings.data_dir, "openwhyd"))
-        engine = SqliteEngine(files.root / "openwhyd.sqlite3", settings.busy_timeout)
+        engine = engine_for(settings.database_url, "openwhyd", settings.busy_timeout)
         store = Store(engine, settings.clock.now())
         limiter = RateLimiter(settings.clock)
         service = cls(

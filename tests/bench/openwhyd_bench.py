@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from http_load import fetch, percentile, request  # noqa: E402
+
 from app.api.transports.cpython import CpythonTransport  # noqa: E402
 from app.openwhyd.client import OpenwhydClient  # noqa: E402
 from app.openwhyd.export import to_m3u  # noqa: E402
@@ -99,29 +101,6 @@ TARGET_READ_VS_BARE = 2.0
 TARGET_MIXED_P99_MS = 100
 
 
-async def fetch(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str, form: str = "", cookie: str = ""
-) -> float:
-    """One keep-alive GET, or POST of `form`; returns its latency in seconds."""
-    started = time.perf_counter()
-    head = f"{'POST' if form else 'GET'} {path} HTTP/1.1\r\nHost: bench\r\n"
-    if cookie:
-        head += f"Cookie: {cookie}\r\n"
-    if form:
-        head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n"
-    writer.write(f"{head}\r\n{form}".encode())
-    await writer.drain()
-    head = await reader.readuntil(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.1 200"), head[:80]
-    length = next(
-        int(line.split(b":")[1])
-        for line in head.split(b"\r\n")
-        if line.lower().startswith(b"content-length:")
-    )
-    await reader.readexactly(length)
-    return time.perf_counter() - started
-
-
 async def load(
     port: int, pages: dict[str, list[str]], clients: int, per_client: int
 ) -> dict[str, list[float]]:
@@ -135,11 +114,16 @@ async def load(
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         for n in range(per_client):
             name = names[(offset + n) % len(names)]
-            timings[name].append(await fetch(reader, writer, next(turns[name])))
+            timings[name].append(await fetch(reader, writer, request("GET", next(turns[name]))))
         writer.close()
 
     await asyncio.gather(*(client(i) for i in range(clients)))
     return timings
+
+
+def post_form(path: str, form: str, cookie: str) -> bytes:
+    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    return request("POST", path, headers, form.encode())
 
 
 def session_cookie(base: str) -> str:
@@ -173,11 +157,13 @@ async def mixed(
         for n in range(per_client):
             if n % 4 == 3:
                 timings["write"].append(
-                    await fetch(reader, writer, f"{PREFIX}/api/post", next(writes)(), cookie)
+                    await fetch(reader, writer, post_form(f"{PREFIX}/api/post", next(writes)(), cookie))
                 )
             else:
                 name = names[(offset + n) % len(names)]
-                timings[name].append(await fetch(reader, writer, next(turns[name]), cookie=cookie))
+                timings[name].append(
+                    await fetch(reader, writer, request("GET", next(turns[name]), {"Cookie": cookie}))
+                )
         writer.close()
 
     await asyncio.gather(*(client(i, cookie) for i, cookie in enumerate(cookies)))
@@ -204,11 +190,6 @@ def bare_route(body: bytes, clients: int, requests: int) -> list[float]:
 
 def verdict(value: float, target: float) -> str:
     return "met" if value <= target else "MISSED"
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
 EXPORT_PAGE = 1000

@@ -3,7 +3,7 @@ third-party players answered by local fakes."""
 
 import re
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -101,6 +101,21 @@ def wait_for_boot(page: Page) -> None:
     page.wait_for_selector("html[data-ready]", timeout=BOOT_TIMEOUT_MS)
     state = page.evaluate("document.documentElement.dataset.ready")
     assert state == "true", f"the app failed to boot: {page.locator('#app').inner_text()}"
+
+
+def parametrized_names(names: str | Sequence[str]) -> list[str]:
+    return [name.strip() for name in names.split(",")] if isinstance(names, str) else list(names)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the parametrize marks, and the `engine` fixture's params, apply
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The e2e suite runs on SQLite; a test that must run on another engine parametrizes `engine`
+    itself (`indirect=True`). One `engine` fixture for every suite, so a session running services
+    and e2e tests together starts a new `live_server` whenever the engine changes."""
+    marks = metafunc.definition.iter_markers("parametrize")
+    chosen = any("engine" in parametrized_names(mark.args[0]) for mark in marks)
+    if "engine" in metafunc.fixturenames and not chosen:
+        metafunc.definition.add_marker(pytest.mark.parametrize("engine", ["sqlite"], indirect=True))
 
 
 @pytest.fixture(scope="module", autouse=True)

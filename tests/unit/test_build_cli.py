@@ -51,3 +51,19 @@ def test_serve_flags_make_the_settings(tmp_path: Path) -> None:
     unlimited = settings("--no-rate-limits")
     assert not unlimited.rate_limits and unlimited.sign_in_limits == SignInLimits()
     assert settings("--no-sign-in-limit").sign_in_limits is None
+
+
+def test_the_database_is_sqlite_in_the_data_folder_unless_a_url_names_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def settings(*flags: str) -> Settings:
+        return serve_settings(parse(["serve", "--data", str(tmp_path), *flags]))
+
+    assert settings().database_url == f"sqlite:///{tmp_path.resolve()}"
+    url = "postgresql://tonearm@db.example:5432/tonearm"
+    assert settings("--database", url).database_url == url
+    assert settings("--database", "sqlite:////srv/tonearm").database_url == "sqlite:////srv/tonearm"
+    for wrong in ("mysql://db/x", "sqlite:///", "/srv/tonearm"):
+        with pytest.raises(SystemExit):
+            parse(["serve", "--database", wrong])
+        assert "invalid database_url value" in capsys.readouterr().err

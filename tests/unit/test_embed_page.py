@@ -9,6 +9,7 @@ from buildkit.dist import WIDGET_CONFIG, WIDGET_PAGE, widget_files
 from buildkit.lock import read_lock
 from buildkit.paths import ROOT, VENDOR
 from buildkit.tree_site import tree_site
+from server.clock import Clock
 
 PAGE = (ROOT / WIDGET_PAGE).read_text()
 
@@ -69,7 +70,7 @@ def get(app: object, path: str) -> tuple[int, bytes]:
 
 
 def test_the_tree_server_serves_the_widget_and_none_of_the_rest_of_app() -> None:
-    site = tree_site(ROOT)
+    site = tree_site(ROOT, Clock())
     assert get(site, "/embed.html") == (200, PAGE.encode())
     for name in widget_files():
         assert get(site, f"/{name}") == (200, (ROOT / name).read_bytes()), name

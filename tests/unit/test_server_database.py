@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from server.database import Database, SqliteEngine, migrate, read_folder
+from server.database import Database, SqliteEngine, engine_for, migrate, read_folder
+from server.database.postgresql import PostgresEngine, placeholders
 from server.database.sqlite import statements
 
 TRIGGER = """
@@ -119,9 +120,28 @@ def test_a_migration_folder_is_numbered_from_one_without_gaps(tmp_path: Path) ->
         migrate(database(tmp_path), only_other, now=0.0)
 
 
-def test_the_services_migrations_have_a_sqlite_script_each() -> None:
+def test_the_services_migrations_have_a_script_for_each_engine() -> None:
     from server.heavy.store import MIGRATIONS as HEAVY
     from server.openwhyd.store import MIGRATIONS as OPENWHYD
 
     for migrations in (HEAVY, OPENWHYD):
-        assert migrations and all(migration.script("sqlite") for migration in migrations)
+        for engine in ("sqlite", "postgresql"):
+            assert migrations and all(migration.script(engine) for migration in migrations)
+
+
+def test_question_marks_become_psycopgs_placeholders_outside_quotes_and_comments() -> None:
+    statement = "SELECT '?', \"a?\", ? -- why?\nFROM t WHERE x LIKE '%a' AND y % 2 = ?"
+    translated = "SELECT '?', \"a?\", %s -- why?\nFROM t WHERE x LIKE '%%a' AND y %% 2 = %s"
+    assert placeholders(statement) == translated
+    assert placeholders("SELECT 'it''s ?', ?") == "SELECT 'it''s ?', %s"
+
+
+def test_a_url_names_the_engine_and_where_each_services_data_goes(tmp_path: Path) -> None:
+    sqlite = engine_for(f"sqlite:///{tmp_path}", "heavy", busy_timeout=5)
+    assert isinstance(sqlite, SqliteEngine) and sqlite.path == tmp_path / "heavy" / "heavy.sqlite3"
+    assert (tmp_path / "heavy").stat().st_mode & 0o777 == 0o700
+    postgres = engine_for("postgresql://me@db.example/music", "openwhyd", busy_timeout=5)
+    assert isinstance(postgres, PostgresEngine) and postgres.schema == "openwhyd"
+    assert postgres.write_lock != PostgresEngine(postgres.url, "heavy", 5).write_lock
+    with pytest.raises(ValueError):
+        engine_for("mysql://db.example/music", "heavy", busy_timeout=5)

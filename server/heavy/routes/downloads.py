@@ -54,7 +54,12 @@ async def _patch_and_job(request: Request) -> tuple[Patch, Job]:
 
 
 async def _archive_file(request: Request, job: Job, path: str) -> Path:
+    """Built already, or built now in the compile queue."""
+    svc = service(request)
     try:
-        return await run_in_threadpool(service(request).targets.archive, job, path)
+        built = await run_in_threadpool(svc.targets.built, job, path)
+        if built is None:
+            built = await svc.compiles.run(svc.targets.archive, job, path)
+        return built
     except TargetRefused as refused:
         raise Refusal(refused.status, refused.detail, soft=False) from refused

@@ -26,7 +26,7 @@ async def submit(request: Request) -> JSONResponse:
     upload = await uploads.file_bytes(form, "file")
     if upload is None:
         raise Refusal(400, "Send the patch as a multipart file field named 'file'.")
-    job = await run_in_threadpool(
+    job = await service(request).compiles.run(
         service(request).jobs.submit, patch, me, upload, uploads.text(form, "release")
     )
     return reply(await document(request, job))

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from server.heavy import documents, names, uploads
+from server.heavy.compile_queue import Busy
 from server.heavy.rate_limits import RateLimited
 from server.heavy.records import Patch, User
 from server.heavy.releases import ReleaseRefused
@@ -47,8 +48,8 @@ async def create(request: Request) -> JSONResponse:
     if upload is None:
         return reply(await _document(request, patch))
     try:
-        job = await run_in_threadpool(svc.jobs.submit, patch, me, upload, None)
-    except (UnsafeUpload, ReleaseRefused, RateLimited):
+        job = await svc.compiles.run(svc.jobs.submit, patch, me, upload, None)
+    except (UnsafeUpload, ReleaseRefused, RateLimited, Busy):
         await run_in_threadpool(svc.store.delete_patch, patch)
         raise
     body = await _document(request, patch)

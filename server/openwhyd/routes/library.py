@@ -171,7 +171,7 @@ def _people(following: bool) -> Render:
     """`/:handle/subscriptions` and `/subscribers`: whom the user follows, or who follows them."""
 
     def render(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
-        rows = (follows.following if following else follows.followers)(call.db, user["_id"], 0, -1)
+        rows = (follows.following if following else follows.followers)(call.db, user["_id"])
         people = views.people(call.db, [row["tid" if following else "uid"] for row in rows], call.uid)
         if listing.json:
             return _json(listing, people)

@@ -55,9 +55,9 @@ def _people(call: Call, ref: Any, action: str) -> Any:
     if user is None:
         return {"error": "user not found"}
     if action == "subscriptions":
-        uids = [row["tid"] for row in follows.following(call.db, user["_id"], 0, -1)]
+        uids = [row["tid"] for row in follows.following(call.db, user["_id"])]
     else:
-        uids = [row["uid"] for row in follows.followers(call.db, user["_id"], 0, -1)]
+        uids = [row["uid"] for row in follows.followers(call.db, user["_id"])]
     return views.people(call.db, uids, call.uid)
 
 

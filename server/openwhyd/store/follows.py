@@ -37,20 +37,21 @@ def followed_by(db: Connection, uid: str) -> set[str]:
     return {row[0] for row in db.execute("SELECT tid FROM follows WHERE uid = ?", (uid,))}
 
 
-def followers(db: Connection, tid: str, skip: int, limit: int) -> list[Row]:
-    """Who follows `tid`, newest first."""
-    return db.execute(
-        "SELECT uid, unm FROM follows WHERE tid = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-        (tid, limit, skip),
-    ).fetchall()
+def followers(db: Connection, tid: str, skip: int = 0, limit: int | None = None) -> list[Row]:
+    """Who follows `tid`, newest first: `limit` of them after `skip`, or all."""
+    return _page(db, "SELECT uid, unm FROM follows WHERE tid = ? ORDER BY id DESC", tid, skip, limit)
 
 
-def following(db: Connection, uid: str, skip: int, limit: int) -> list[Row]:
-    """Whom `uid` follows, newest first."""
-    return db.execute(
-        "SELECT tid, tnm FROM follows WHERE uid = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-        (uid, limit, skip),
-    ).fetchall()
+def following(db: Connection, uid: str, skip: int = 0, limit: int | None = None) -> list[Row]:
+    """Whom `uid` follows, newest first: `limit` of them after `skip`, or all."""
+    return _page(db, "SELECT tid, tnm FROM follows WHERE uid = ? ORDER BY id DESC", uid, skip, limit)
+
+
+def _page(db: Connection, sql: str, who: str, skip: int, limit: int | None) -> list[Row]:
+    """No limit has no spelling both engines read (SQLite's `LIMIT -1`, PostgreSQL's `LIMIT ALL`)."""
+    if limit is None:
+        return db.execute(sql, (who,)).fetchall()[skip:]
+    return db.execute(f"{sql} LIMIT ? OFFSET ?", (who, limit, skip)).fetchall()
 
 
 def count_followers(db: Connection, tid: str) -> int:

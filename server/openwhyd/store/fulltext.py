@@ -1,5 +1,5 @@
 """Full-text search over track names, user names and handles, and playlist names; the matching
-itself is the engine's (`Engine.matching`: FTS5 on SQLite)."""
+itself is the engine's (`Engine.matching`: FTS5 on SQLite, `tsvector`s on PostgreSQL)."""
 
 import re
 from typing import Any

@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from server.database import Connection, Row
+from server.database import Connection, Row, variant
 from server.openwhyd.ids import new_id, object_id
 from server.openwhyd.store.batches import rows_for
 
@@ -52,7 +52,7 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
     pl_id = pl.get("id") if isinstance(pl, dict) else None
     has_pl = isinstance(pl_id, (int, str)) and not isinstance(pl_id, bool)
     values["pl_id"], values["pl_name"] = (
-        (pl_id, pl.get("name")) if has_pl and isinstance(pl, dict) else (None, None)
+        (variant(pl_id), pl.get("name")) if has_pl and isinstance(pl, dict) else (None, None)
     )
     repost = repost if isinstance(repost, dict) else {}
     values.update(repost_pid=repost.get("pId"), repost_uid=repost.get("uId"), repost_unm=repost.get("uNm"))
@@ -162,9 +162,10 @@ def in_playlist(db: Connection, uid: str, pl_id: int, page: Page) -> list[dict[s
     """
     where, args = page.bounds()
     part = "SELECT * FROM posts p WHERE p.uid = ? AND p.pl_id = ? AND p.ord IS {} NULL{} ORDER BY {} LIMIT ?"
-    rows = db.execute(part.format("", where, "p.id DESC"), [uid, pl_id, *args, page.limit]).fetchall()
+    head = [uid, variant(pl_id), *args]
+    rows = db.execute(part.format("", where, "p.id DESC"), [*head, page.limit]).fetchall()
     if len(rows) < page.limit:
-        rest = [uid, pl_id, *args, page.limit - len(rows)]
+        rest = [*head, page.limit - len(rows)]
         rows += db.execute(part.format("NOT", where, "p.ord, p.id DESC"), rest).fetchall()
     return documents(db, rows)
 

@@ -3,7 +3,7 @@
 import json
 from typing import Any
 
-from server.database import Connection, Row
+from server.database import Connection, Row, Variant, variant
 from server.openwhyd.ids import new_id, object_id
 from server.openwhyd.params import js_int
 from server.openwhyd.store.batches import rows_for
@@ -76,7 +76,7 @@ def insert(db: Connection, doc: dict[str, Any], pwd: str | None, now: float) -> 
         if isinstance(entry, dict):
             db.execute(
                 "INSERT INTO playlists (uid, pl_id, name) VALUES (?, ?, ?)",
-                (uid, entry.get("id"), entry.get("name")),
+                (uid, variant(entry.get("id")), entry.get("name")),
             )
     return uid
 
@@ -137,12 +137,13 @@ def _named(name: Any) -> dict[str, Any]:
     return {} if name is None else {"name": name}
 
 
-def _id_forms(pl_id: Any) -> tuple[Any, Any]:
+def _id_forms(pl_id: Any) -> tuple[Variant | None, Variant | None]:
     """A playlist id as sent matches the stored int and a legacy string alike."""
     if isinstance(pl_id, bool) or not isinstance(pl_id, (int, float, str)):
         return (None, None)
     number = js_int(pl_id)
-    return (number, str(number)) if number is not None and str(number) == str(pl_id) else (pl_id, pl_id)
+    forms = (number, str(number)) if number is not None and str(number) == str(pl_id) else (pl_id, pl_id)
+    return variant(forms[0]), variant(forms[1])
 
 
 def playlist(db: Connection, uid: str, pl_id: Any) -> dict[str, Any] | None:
@@ -157,7 +158,7 @@ def add_playlist(db: Connection, uid: str, name: Any) -> dict[str, Any]:
     """A new playlist whose id is one more than the highest so far, starting at 0."""
     ids = [js_int(entry["id"]) for entry in playlists(db, uid)]
     pl_id = max((i for i in ids if i is not None), default=-1) + 1
-    db.execute("INSERT INTO playlists (uid, pl_id, name) VALUES (?, ?, ?)", (uid, pl_id, name))
+    db.execute("INSERT INTO playlists (uid, pl_id, name) VALUES (?, ?, ?)", (uid, variant(pl_id), name))
     return {"id": pl_id, **_named(name)}
 
 

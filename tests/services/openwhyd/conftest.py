@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -69,16 +70,22 @@ def dummy(new_browser: Callable[[], Browser]) -> Browser:
 
 
 @pytest.fixture(scope="session")
-def own_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
-    """Starts extra Openwhyd services with other settings (in this process, on loopback) and
-    returns their base URLs; they share one data folder unless given another, and all of them
-    stop at the end of the session."""
+def own_service(
+    tmp_path_factory: pytest.TempPathFactory, new_database: Callable[[], str | None]
+) -> Iterator[Callable[..., str]]:
+    """Starts extra Openwhyd services with other settings (in this process, on loopback, on the
+    session's engine) and returns their base URLs; they share one data folder and database unless
+    given another folder, and all of them stop at the end of the session."""
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
     shared = tmp_path_factory.mktemp("openwhyd")
+    databases: dict[Path, str | None] = {}
 
-    def start(data_dir: Path | None = None, **settings: object) -> str:
+    def start(data_dir: Path | None = None, **settings: Any) -> str:
         folder = data_dir or shared
-        site = Starlette(routes=[Mount("/openwhyd", app=create_app(Settings(folder, **settings)))])
+        if folder not in databases:
+            databases[folder] = new_database()
+        app = create_app(Settings(folder, database=databases[folder], **settings))
+        site = Starlette(routes=[Mount("/openwhyd", app=app)])
         server = uvicorn.Server(uvicorn.Config(site, host="127.0.0.1", port=0, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

@@ -144,6 +144,7 @@ def test_data_survives_a_restart(own_service, tmp_path: Path) -> None:
     assert second.get(f"/c/{pid}", {"format": "json"}).status == 200
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # the older code's SQLite file
 def test_a_database_the_older_code_made_opens_with_its_secret_sessions_and_accounts(
     own_service, tmp_path: Path
 ) -> None:

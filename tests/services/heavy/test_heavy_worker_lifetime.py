@@ -1,0 +1,117 @@
+"""hvcc's worker lives no longer than its server: killed outright or stopped, the server takes its
+compiles with it, and leaves no scratch folder behind."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pytest
+from heavy_http import call, create_patch, zip_of
+
+from buildkit.paths import ROOT
+from buildkit.serving import free_port, wait_until_serving
+from server.heavy.compile_worker import NICENESS
+from server.heavy.compiler import TIMEOUT
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads processes in /proc")
+
+VOICES = 1500
+"""Oscillators in the slow patch: hvcc takes seconds over them, far longer than the bounds below."""
+GONE_WITHIN = 5.0
+
+
+def slow_patch() -> str:
+    lines = ["#N canvas 0 0 480 320 12;", "#X obj 10 10 dac~;"]
+    for voice in range(VOICES):
+        lines += [f"#X obj 10 {20 + voice} osc~ {100 + voice};", f"#X obj 90 {20 + voice} *~ 0.001;"]
+    for voice in range(VOICES):
+        lines += [f"#X connect {2 * voice + 1} 0 {2 * voice + 2} 0;", f"#X connect {2 * voice + 2} 0 0 0;"]
+    return "\n".join(lines) + "\n"
+
+
+def compile_workers(data: Path) -> list[int]:
+    """Live hvcc workers compiling under `data` (a zombie's command line reads empty)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with suppress(OSError):
+            words = cmdline.read_bytes().split(b"\0")
+            worker = any(word.endswith(b"compile_worker.py") for word in words)
+            if worker and any(str(data).encode() in word for word in words):
+                found.append(int(cmdline.parent.name))
+    return found
+
+
+def until(condition: Callable[[], bool], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@contextmanager
+def compiling(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """`build.py serve` on its own data folder, with a slow compile under way in it."""
+    data, port = tmp_path / "data", free_port()
+    options = ["--port", str(port), "--data", str(data), "--test-mode", "--no-rate-limits"]
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", *options],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_serving(base + "/", server)
+        heavy = base + "/heavy"
+        issued = call("POST", f"{heavy}/test/tokens", form={"name": "slow"}).json()
+        token = issued["data"]["attributes"]["token"]
+        create_patch(heavy, token, "slow")
+        upload = zip_of({"_main.pd": slow_patch()})
+
+        def send() -> None:
+            with suppress(OSError):
+                call("POST", f"{heavy}/a/patches/slow/slow/jobs/", token=token, files={"file": upload})
+
+        threading.Thread(target=send, daemon=True).start()
+        assert until(lambda: bool(compile_workers(data)), 60), "the compile started"
+        yield server, data
+    finally:
+        server.kill()
+        server.wait()
+        for pid in compile_workers(data):
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_the_worker_runs_with_a_cpu_time_limit_below_the_server_s_priority(tmp_path: Path) -> None:
+    with compiling(tmp_path) as (_, data):
+        (worker,) = compile_workers(data)
+        limits = Path(f"/proc/{worker}/limits").read_text()
+        cpu = next(line.split()[3:5] for line in limits.splitlines() if line.startswith("Max cpu time"))
+        assert cpu == [str(TIMEOUT), str(TIMEOUT + 1)]
+        assert Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[16] == str(NICENESS)
+
+
+def test_the_worker_dies_with_a_server_killed_outright(tmp_path: Path) -> None:
+    with compiling(tmp_path) as (server, data):
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        assert until(lambda: not compile_workers(data), GONE_WITHIN), "the worker outlived its server"
+
+
+def test_a_server_forced_to_stop_stops_its_compiles_and_clears_their_scratch(tmp_path: Path) -> None:
+    with compiling(tmp_path) as (server, data):
+        server.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=GONE_WITHIN)
+        assert not compile_workers(data)
+        assert list((data / "heavy" / "work").iterdir()) == []

@@ -1,0 +1,70 @@
+"""What the stores rely on from each engine, checked on both: writers take turns, a failed block
+or migration leaves nothing, placeholders and rows work as the stores write them."""
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from server.database import Database, engine_for, migrate, read_folder, sqlite_url
+
+
+@pytest.fixture
+def database(new_database: Callable[[], str | None], tmp_path: Path) -> Database:
+    return Database(engine_for(new_database() or sqlite_url(tmp_path), "test", busy_timeout=10))
+
+
+def test_writers_take_turns_so_a_block_may_read_then_write(database: Database) -> None:
+    with database.write() as db:
+        db.execute("CREATE TABLE counter (n INTEGER NOT NULL)")
+        db.execute("INSERT INTO counter (n) VALUES (0)")
+    read = threading.Event()
+
+    def add_one(pause: float) -> None:
+        with database.write() as db:
+            n = db.execute("SELECT n FROM counter").fetchone()[0]
+            read.set()
+            time.sleep(pause)
+            db.execute("UPDATE counter SET n = ?", (n + 1,))
+
+    slow = threading.Thread(target=add_one, args=(0.5,))
+    slow.start()
+    read.wait()
+    add_one(0)
+    slow.join()
+    assert database.connection().execute("SELECT n FROM counter").fetchone()[0] == 2
+
+
+def test_a_failed_block_or_migration_leaves_nothing(database: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001-a.sql").write_text("CREATE TABLE a (x TEXT);")
+    (folder / "0002-b.sql").write_text("CREATE TABLE b (x TEXT); CREATE TABLE a (x TEXT);")
+    with pytest.raises(Exception, match="already exists"):
+        migrate(database, read_folder(folder), now=1.0)
+    with pytest.raises(ZeroDivisionError), database.write() as db:
+        db.execute("INSERT INTO a (x) VALUES (?)", ("gone",))
+        raise ZeroDivisionError
+    reads = database.connection()
+    assert [row[0] for row in reads.execute("SELECT version FROM migrations")] == [1]
+    assert reads.execute("SELECT count(*) FROM a").fetchone()[0] == 0
+    with pytest.raises(Exception, match="b"):
+        reads.execute("SELECT * FROM b")
+
+
+def test_rows_read_as_the_stores_read_them(database: Database) -> None:
+    with database.write() as db:
+        db.execute("CREATE TABLE t (name TEXT, n BIGINT, at DOUBLE PRECISION)")
+        db.executemany("INSERT INTO t (name, n, at) VALUES (?, ?, ?)", [("a?%", 1, 0.5), (None, 2, 1.5)])
+    reads = database.connection()
+    row = reads.execute("SELECT name, n AS Count, at FROM t WHERE n = ? AND '?%' = '?%'", (1,)).fetchone()
+    assert (row["name"], row["count"], row["COUNT"], row[2]) == ("a?%", 1, 1, 0.5)
+    assert tuple(row) == ("a?%", 1, 0.5)
+    assert dict(reads.execute("SELECT name, at FROM t WHERE n = 1").fetchone()) == {"name": "a?%", "at": 0.5}
+    either = "? IS NULL OR name = ?"
+    totals = reads.execute(f"SELECT sum(n), count(*), max(at) FROM t WHERE {either}", (None, None))
+    assert tuple(totals.fetchone()) == (3, 2, 1.5)
+    assert type(reads.execute("SELECT sum(n) FROM t").fetchone()[0]) is int  # not Decimal
+    assert reads.execute("DELETE FROM t WHERE name IS NULL").rowcount == 1
