@@ -34,8 +34,10 @@ class Database:
         """One transaction for the block, committed when it ends and rolled back if it raises; it
         runs alone among writers (see `Engine.begin_write`).
 
-        This process's writers queue on a lock first: a writer the engine makes wait polls for
-        the database's lock instead (SQLite sleeps 1, 2, 5, 10… ms between tries)."""
+        This process's writers queue on a lock first, then take the engine's lock, which keeps
+        other processes' writers out (SQLite's write lock, PostgreSQL's advisory lock): the
+        engine's lock is then only ever contended across processes, where a writer waits by
+        polling (SQLite sleeps 1, 2, 5, 10… ms between tries)."""
         db = self.connection()
         with self._writer:
             self.engine.begin_write(db)

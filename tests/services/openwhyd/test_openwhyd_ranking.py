@@ -1,10 +1,14 @@
 """`/hot`'s ranking as the store keeps it (store/ranking.py): after writes of every kind, as the
-week moves on and back, and past what the change log keeps, it is the ranking computed afresh."""
+week moves on and back, and past what the change log keeps, it is the ranking computed afresh.
+On each engine, as each has triggers of its own that fill the log."""
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
-from server.database import Connection, SqliteEngine
+import pytest
+
+from server.database import Connection, engine_for, sqlite_url
 from server.openwhyd.ids import id_at, new_id
 from server.openwhyd.store import Store, posts, users
 from server.openwhyd.store.ranking import Group, Ranking
@@ -19,8 +23,9 @@ def afresh(db: Connection, since: str) -> tuple[list[Group], int]:
     return Ranking().page(db, since, 0, EVERY)
 
 
-def store_with_people(tmp_path: Path) -> tuple[Store, list[str]]:
-    store = Store(SqliteEngine(tmp_path / "openwhyd.sqlite3", busy_timeout=5), NOW)
+@pytest.fixture
+def store_with_people(new_database: Callable[[], str | None], tmp_path: Path) -> tuple[Store, list[str]]:
+    store = Store(engine_for(new_database() or sqlite_url(tmp_path), "openwhyd", busy_timeout=5), NOW)
     with store.write() as db:
         people = [users.insert(db, {"name": f"user {n}"}, None, NOW) for n in range(5)]
     return store, people
@@ -46,8 +51,10 @@ def some_write(db: Connection, rng: random.Random, people: list[str]) -> None:
         posts.delete(db, pid)
 
 
-def test_the_kept_ranking_follows_every_write_and_the_moving_week(tmp_path: Path) -> None:
-    store, people = store_with_people(tmp_path)
+def test_the_kept_ranking_follows_every_write_and_the_moving_week(
+    store_with_people: tuple[Store, list[str]],
+) -> None:
+    store, people = store_with_people
     rng = random.Random(13)
     since = NOW - 7 * DAY
     for step in range(400):
@@ -63,8 +70,10 @@ def test_the_kept_ranking_follows_every_write_and_the_moving_week(tmp_path: Path
     assert total > 5
 
 
-def test_a_ranking_that_missed_part_of_the_log_is_still_right(tmp_path: Path) -> None:
-    store, people = store_with_people(tmp_path)
+def test_a_ranking_that_missed_part_of_the_log_is_still_right(
+    store_with_people: tuple[Store, list[str]],
+) -> None:
+    store, people = store_with_people
     since = id_at(NOW - 7 * DAY)
     with store.write() as db:
         liked = posts.insert(db, {"uId": people[0], "eId": "/yt/liked"}, NOW - 1)
