@@ -39,6 +39,8 @@ class Connection(Protocol):
 class Row(Protocol):
     def __getitem__(self, key: int | str, /) -> Any: ...
 
+    def __iter__(self) -> Iterator[Any]: ...
+
     def keys(self) -> list[str]: ...
 
 
@@ -65,6 +67,10 @@ class Engine(Protocol):
         """Start a transaction that claims queued rows (a compile job): on SQLite `BEGIN IMMEDIATE`,
         alone among writers; on PostgreSQL a plain `BEGIN`, so claimers pass each other by
         `skip_locked` instead of waiting on the service's writer lock."""
+
+    def analyze(self, db: Connection) -> None:
+        """Let the query planner learn the shape of the data (how many rows an index narrows a
+        search to), once much was loaded: it guesses otherwise, and may walk the wrong index."""
 
     def run_script(self, db: Connection, script: str) -> None:
         """Run every statement of `script` inside the transaction `db` has open."""

@@ -143,7 +143,20 @@ class PostgresEngine:
         would let them overlap, but a block that fails to commit would have to run again, and
         blocks move files (a job's) that a retry would move twice."""
         db.execute("BEGIN")
-        db.execute("SELECT pg_advisory_xact_lock(?)", (self.write_lock,))
+        try:
+            db.execute("SELECT pg_advisory_xact_lock(?)", (self.write_lock,))
+        except BaseException:
+            db.execute("ROLLBACK")  # a lock that timed out leaves no aborted transaction behind
+            raise
+
+    def analyze(self, db: Connection) -> None:
+        """The schema's own tables: a bare `ANALYZE` would sample every service's."""
+        tables = db.execute(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        ).fetchall()
+        names = sql.SQL(", ").join(sql.Identifier(row[0]) for row in tables)
+        cast(PostgresConnection, db).raw.execute(sql.SQL("ANALYZE {}").format(names))
 
     def begin_claim(self, db: Connection) -> None:
         db.execute("BEGIN")

@@ -4,6 +4,8 @@ transaction, checked by counts.
 
 Tables an engine keeps for itself are not copied: `migrations` (the target recorded its own), the
 FTS5 tables on SQLite and the `*_words` tables on PostgreSQL, which the target's triggers fill.
+Nor are change logs the target's triggers fill as the rows go in (Openwhyd's `track_changes`):
+copied too, they would hold each change twice, under numbers the target's sequence gives again.
 """
 
 import sqlite3
@@ -17,6 +19,7 @@ from server.database.variant import Variant
 
 BATCH = 1000
 KEPT_BY_THE_ENGINE = {"migrations"}
+FILLED_BY_TRIGGERS = {"track_changes"}
 
 
 class NotEmpty(Exception):
@@ -32,7 +35,7 @@ def tables(source: sqlite3.Connection, target: Connection) -> list[str]:
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         )
     }
-    shared = (mine & theirs) - KEPT_BY_THE_ENGINE
+    shared = (mine & theirs) - KEPT_BY_THE_ENGINE - FILLED_BY_TRIGGERS
     parents = {
         table: {row["table"] for row in source.execute(f'PRAGMA foreign_key_list("{table}")')} & shared
         for table in shared

@@ -28,6 +28,7 @@ from server.openwhyd.routes import (
     upload,
     user,
 )
+from server.openwhyd.routing import Routes
 from server.openwhyd.service import Service
 from server.openwhyd.web import Controller, endpoint
 from server.settings import Settings
@@ -118,7 +119,11 @@ SHARED_READS = {
     library.subscribers,
 }
 """Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
-whose week moves with the clock; it keeps its ranking per week itself)."""
+whose week moves with the clock; it keeps its ranking up to date itself)."""
+
+QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me}
+"""Controllers that only read and write a few rows (see `endpoint`); `/api/user` may hash a new
+password."""
 
 
 def _format(request: Request) -> object:
@@ -139,13 +144,17 @@ def _failed(request: Request) -> Response:
 def create_app(settings: Settings) -> Starlette:
     service = Service.open(settings)
     routes = [
-        Route(path, endpoint(service, controller, controller in SHARED_READS), methods=methods)
+        Route(
+            path,
+            endpoint(service, controller, controller in SHARED_READS, controller in QUICK),
+            methods=methods,
+        )
         for path, methods, controller in ROUTES
     ]
     limits = [Middleware(RouteLimits, limiter=service.limiter)] if settings.rate_limits else []
     no_cache = Middleware(CacheControl, policy=lambda path: NO_CACHE)
     return Starlette(
-        routes=routes,
+        routes=[Routes(routes)],
         middleware=[Middleware(NoSniff), no_cache, Middleware(Unexpected, answer=_failed), *limits],
         exception_handlers={HTTPException: _unrouted},
     )

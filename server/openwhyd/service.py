@@ -49,6 +49,7 @@ class Service:
         with store.write() as db:
             if not db.execute("SELECT 1 FROM meta WHERE key = 'world'").fetchone():
                 service._populate(db)
+        store.analyze()
         demo.write_audio(files.root / "audio")
         return service
 
@@ -71,5 +72,6 @@ class Service:
             for table in TABLES:
                 db.execute(f"DELETE FROM {table}")
             self._populate(db)
+        self.store.analyze()
         self.files.clear()
         self.limiter.forget_all()

@@ -2,7 +2,7 @@
 the session, and the service; controllers are plain functions of a `Call`.
 """
 
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -163,25 +163,32 @@ async def read_call(service: Service, request: Request) -> Call | None:
 Controller = Callable[[Call], Response]
 
 
-def endpoint(service: Service, controller: Controller, shared: bool = False) -> Callable:
+def endpoint(service: Service, controller: Controller, shared: bool = False, quick: bool = False) -> Callable:
     """A Starlette endpoint that parses the request, then runs `controller`.
 
-    A `shared` controller answers every visitor without a session alike: such reads run on the
-    event loop (they take well under a millisecond, less than handing them to a thread costs)
-    and their answers are kept until the next write. Everything else, logins (scrypt) and
-    uploads (Pillow) included, runs in a worker thread.
+    A `quick` controller only reads and writes a few rows: it runs on the event loop, as handing
+    it to a worker thread costs more than it does, and under load the thread then waits
+    milliseconds for the GIL the loop holds; but while a worker thread's write is open (deleting
+    an account takes a while), in a thread too, so that the loop never waits for the writers'
+    lock. A `shared` one is quick too, for visitors: it answers every visitor without a session
+    alike, so its answers to their GETs are kept until the next write. Everything else, logins
+    (scrypt) and uploads (Pillow) included, runs in a worker thread.
     """
 
     async def run(request: Request) -> Response:
         call = await read_call(service, request)
         if call is None:
             return Response("Payload Too Large", 413, media_type="text/plain")
-        if not (shared and call.method == "GET" and call.session_id is None):
-            return await run_in_threadpool(answer, call)
-        key = (request.scope.get("root_path", ""), request.url.path, call.query_string)
-        generation, kept = service.store.recall(key)
-        if isinstance(kept, Response):
-            return kept
+        if shared and call.method == "GET" and call.session_id is None:
+            return kept(call, (request.scope.get("root_path", ""), request.url.path, call.query_string))
+        if quick and not service.store.database.writing:
+            return answer(call)
+        return await run_in_threadpool(answer, call)
+
+    def kept(call: Call, key: Hashable) -> Response:
+        generation, answered = service.store.recall(key)
+        if isinstance(answered, Response):
+            return answered
         fresh = answer(call)
         service.store.keep(key, generation, fresh)
         return fresh

@@ -12,29 +12,56 @@ from server.database import Database, engine_for, migrate, read_folder, sqlite_u
 
 
 @pytest.fixture
-def database(new_database: Callable[[], str | None], tmp_path: Path) -> Database:
-    return Database(engine_for(new_database() or sqlite_url(tmp_path), "test", busy_timeout=10))
+def url(new_database: Callable[[], str | None], tmp_path: Path) -> str:
+    return new_database() or sqlite_url(tmp_path)
 
 
-def test_writers_take_turns_so_a_block_may_read_then_write(database: Database) -> None:
+@pytest.fixture
+def database(url: str) -> Database:
+    return Database(engine_for(url, "test", busy_timeout=10))
+
+
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["same process", "another process"])
+def test_writers_take_turns_so_a_block_may_read_then_write(
+    database: Database, url: str, elsewhere: bool
+) -> None:
+    """Another process is another `Database`: its writers wait on the engine's lock, not this
+    process's."""
+    other = Database(engine_for(url, "test", busy_timeout=10)) if elsewhere else database
     with database.write() as db:
         db.execute("CREATE TABLE counter (n INTEGER NOT NULL)")
         db.execute("INSERT INTO counter (n) VALUES (0)")
     read = threading.Event()
 
-    def add_one(pause: float) -> None:
-        with database.write() as db:
+    def add_one(pause: float, writes: Database) -> None:
+        with writes.write() as db:
             n = db.execute("SELECT n FROM counter").fetchone()[0]
             read.set()
             time.sleep(pause)
             db.execute("UPDATE counter SET n = ?", (n + 1,))
 
-    slow = threading.Thread(target=add_one, args=(0.5,))
+    slow = threading.Thread(target=add_one, args=(0.5, database))
     slow.start()
     read.wait()
-    add_one(0)
+    add_one(0, other)
     slow.join()
     assert database.connection().execute("SELECT n FROM counter").fetchone()[0] == 2
+
+
+def test_a_writer_that_waited_too_long_fails_and_its_connection_still_works(
+    database: Database, url: str
+) -> None:
+    impatient = Database(engine_for(url, "test", busy_timeout=0.2))
+    with database.write() as db:
+        db.execute("CREATE TABLE t (x TEXT)")
+    with database.write() as db:
+        db.execute("INSERT INTO t (x) VALUES ('held')")
+        with pytest.raises(Exception, match="lock"), impatient.write() as late:
+            late.execute("INSERT INTO t (x) VALUES ('late')")
+    with impatient.write() as db:
+        db.execute("INSERT INTO t (x) VALUES ('later')")
+    rows = impatient.connection().execute("SELECT x FROM t ORDER BY x").fetchall()
+    assert [row[0] for row in rows] == ["held", "later"]
 
 
 def test_a_failed_block_or_migration_leaves_nothing(database: Database, tmp_path: Path) -> None:

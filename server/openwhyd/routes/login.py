@@ -155,7 +155,9 @@ def register(call: Call) -> Response:
         return html_response(html.register(call.root))
     form = call.body
     ajax = truthy(form.get("ajax"))
-    with call.service.store.write() as db:
+    password = text(form.get("password"))
+    stored = credentials.hash_password(credentials.md5(password)) if password else None
+    with call.service.store.write() as db:  # no hashing inside: other writers wait for this one
         error = _signup_error(call, form)
         if error:
             return json_response({"error": error}) if ajax else html_response(html.register(call.root, error))
@@ -167,7 +169,7 @@ def register(call: Call) -> Response:
             "n": names.normalise(name),
         }
         doc.update((key, form[key]) for key in ("iBy", "iPo", "iRf", "iPg") if text(form.get(key)))
-        uid = users.insert(db, doc, credentials.hash_password(credentials.md5(form["password"])), call.now)
+        uid = users.insert(db, doc, stored, call.now)
         inviter = users.find(db, doc.get("iBy"))
         if inviter and inviter["_id"] != uid:
             follows.follow(

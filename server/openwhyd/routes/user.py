@@ -4,6 +4,7 @@ Unlike the real server, a GET never changes anything: update fields count only i
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.responses import Response
@@ -129,13 +130,28 @@ def _set_cover(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any]
     return None
 
 
-def _set_password(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class Hashed:
+    """A new password, checked and hashed before `_update` opens its transaction: scrypt takes
+    tens of milliseconds, and every other writer waits for a transaction."""
+
+    stored: str
+
+
+def _hash_password(call: Call, value: Any, params: dict[str, Any]) -> Hashed | dict[str, Any]:
     old = text(params.get("oldPwd")) or ""
     if not credentials.check_password(credentials.md5(old), users.password(call.db, call.my_id)):
         return {"error": "Your current password is incorrect"}
     if not isinstance(value, str) or not 4 <= len(value) <= 32:
         return {"error": "Your password must be between 4 and 32 characters"}
-    users.set_password(call.db, call.my_id, credentials.hash_password(credentials.md5(value)))
+    return Hashed(credentials.hash_password(credentials.md5(value)))
+
+
+def _set_password(call: Call, value: Any, params: dict[str, Any]) -> dict[str, Any] | None:
+    """`value` is what `_hash_password` made of the one sent."""
+    if not isinstance(value, Hashed):
+        return value
+    users.set_password(call.db, call.my_id, value.stored)
     return None
 
 
@@ -220,6 +236,8 @@ SETTERS: dict[str, Setter] = {
 def _update(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     """Run the setter of every field sent and merge their answers over the updated user."""
     answers = []
+    if "pwd" in params:
+        params = {**params, "pwd": _hash_password(call, params["pwd"], params)}
     with call.service.store.write():
         for field, setter in SETTERS.items():
             if field in params:

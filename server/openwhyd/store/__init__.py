@@ -2,14 +2,13 @@
 
 import secrets
 import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar, cast
 
 from server.database import Connection, Database, Engine, migrate, read_folder
+from server.openwhyd.store.ranking import Ranking
 
-T = TypeVar("T")
 MEMO_SIZE = 256
 MIGRATIONS = read_folder(Path(__file__).parent / "migrations")
 
@@ -18,9 +17,11 @@ class Store:
     """On `engine`; `db()` is the calling thread's connection, `write()` wraps a block in one
     transaction.
 
-    This process is the database's only writer, so it knows when data changes: `remembered`
-    keeps costly read results until the next write. Migrations it applies on opening are
-    recorded as applied at `opened_at`.
+    This process is the database's only writer, so it knows when data changes: `recall` gives
+    what `keep` kept until the next write. `/hot`'s rankings read what changed from the database
+    itself: one for the moving week, one for the `sinceId` last asked for, so that neither
+    pushes the other back to a rebuild. Migrations it applies on opening are recorded as applied
+    at `opened_at`.
     """
 
     def __init__(self, engine: Engine, opened_at: float) -> None:
@@ -29,6 +30,7 @@ class Store:
         self._generation = 0
         self._memo: dict[Hashable, object] = {}
         self._memo_generation = 0
+        self.week_ranking, self.since_ranking = Ranking(), Ranking()
         migrate(self.database, MIGRATIONS, opened_at)
 
     def db(self) -> Connection:
@@ -40,6 +42,10 @@ class Store:
             yield db
         with self._lock:
             self._generation += 1
+
+    def analyze(self) -> None:
+        """After a seed is loaded, and on each start, as the data may have grown meanwhile."""
+        self.database.engine.analyze(self.db())
 
     def recall(self, key: Hashable) -> tuple[int, object | None]:
         """The current data generation, and what was kept for `key` in it (or None)."""
@@ -53,15 +59,6 @@ class Store:
         with self._lock:
             if self._memo_generation == generation == self._generation and len(self._memo) < MEMO_SIZE:
                 self._memo[key] = value
-
-    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, or its result from an earlier call if nothing was written since."""
-        generation, value = self.recall(key)
-        if value is None:
-            fresh = compute()
-            self.keep(key, generation, fresh)
-            return fresh
-        return cast(T, value)  # a key is only ever kept with what its own `compute` made
 
     def secret(self, name: str) -> str:
         """A random secret made on first use and kept in the database (session and signup keys)."""

@@ -63,23 +63,36 @@ def columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 def document(row: Row, lov: list[str]) -> dict[str, Any]:
     """The post as the API returns it: absent fields left out, `lov` always there."""
-    doc: dict[str, Any] = {"_id": row["id"]}
+    doc = fields(row)
+    doc["lov"] = lov
+    return doc
+
+
+def fields(row: Row) -> dict[str, Any]:
+    """The post's fields but its likes."""
+    values = dict(zip(row.keys(), row, strict=True))  # a row compares names one by one to find one
+    doc: dict[str, Any] = {"_id": values["id"]}
     for key, column in SCALARS.items():
-        if row[column] is not None:
-            doc[key] = row[column]
-    if row["src"] is not None:
-        doc["src"] = json.loads(row["src"])
-    if row["pl_id"] is not None:
-        doc["pl"] = {"id": row["pl_id"]} | ({} if row["pl_name"] is None else {"name": row["pl_name"]})
-    if row["repost_pid"] is not None:
+        if values[column] is not None:
+            doc[key] = values[column]
+    if values["src"] is not None:
+        doc["src"] = json.loads(values["src"])
+    if values["pl_id"] is not None:
+        doc["pl"] = {"id": values["pl_id"]} | (
+            {} if values["pl_name"] is None else {"name": values["pl_name"]}
+        )
+    if values["repost_pid"] is not None:
         doc["repost"] = {
             k: v
-            for k, v in (("pId", row["repost_pid"]), ("uId", row["repost_uid"]), ("uNm", row["repost_unm"]))
+            for k, v in (
+                ("pId", values["repost_pid"]),
+                ("uId", values["repost_uid"]),
+                ("uNm", values["repost_unm"]),
+            )
             if v is not None
         }
-    if row["doc"] != NO_EXTRA:
-        doc.update(json.loads(row["doc"]))
-    doc["lov"] = lov
+    if values["doc"] != NO_EXTRA:
+        doc.update(json.loads(values["doc"]))
     return doc
 
 
@@ -141,20 +154,20 @@ def by_user(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:
 
 
 def in_playlist(db: Connection, uid: str, pl_id: int, page: Page) -> list[dict[str, Any]]:
-    """A playlist: by `order`, then newest first (posts without `order` come first).
+    """A playlist: the posts without `order` first, newest first, then the others by `order`.
 
-    The two parts are read apart so that each walks its index in order: an unordered playlist
-    of thousands is paged by id without scanning the tracks before the page.
+    The two parts are read apart, each walking its index in order, and the second only when the
+    first leaves room on the page: an unordered playlist of thousands is paged by id without
+    scanning the tracks before the page, and no engine's place for NULLs in a sort matters.
     """
     where, args = page.bounds()
     part = "SELECT * FROM posts p WHERE p.uid = ? AND p.pl_id = ? AND p.ord IS {} NULL{} ORDER BY {} LIMIT ?"
-    return _list(
-        db,
-        f"SELECT * FROM ({part.format('', where, 'p.id DESC')}) unordered"
-        f" UNION ALL SELECT * FROM ({part.format('NOT', where, 'p.ord, p.id DESC')}) ordered"
-        " ORDER BY ord NULLS FIRST, id DESC LIMIT ?",
-        [uid, variant(pl_id), *args, page.limit, uid, variant(pl_id), *args, page.limit, page.limit],
-    )
+    head = [uid, variant(pl_id), *args]
+    rows = db.execute(part.format("", where, "p.id DESC"), [*head, page.limit]).fetchall()
+    if len(rows) < page.limit:
+        rest = [*head, page.limit - len(rows)]
+        rows += db.execute(part.format("NOT", where, "p.ord, p.id DESC"), rest).fetchall()
+    return documents(db, rows)
 
 
 def liked_by(db: Connection, uid: str, page: Page) -> list[dict[str, Any]]:
@@ -234,25 +247,7 @@ def set_order(db: Connection, uid: str, pids: list[str]) -> None:
     )
 
 
-def ranking(db: Connection, since: str) -> list[Row]:
-    """Tracks posted since `since`, grouped by eId and ranked by posts + reposts + likes (§3.4):
-    `(first, posts, likes, score)` rows, where `first` is the group's earliest post id."""
-    return db.execute(
-        """
-        WITH recent AS (
-            SELECT p.id, p.eid, coalesce(p.nb_r, 0) AS nb_r, count(l.seq) AS nb_lov
-            FROM posts p LEFT JOIN loves l ON l.pid = p.id
-            WHERE p.id >= ? AND p.eid IS NOT NULL AND p.eid != '/sc/undefined'
-            GROUP BY p.id, p.eid, p.nb_r
-        )
-        SELECT min(id) AS first, count(*) + sum(nb_r) AS posts, sum(nb_lov) AS likes,
-               count(*) + sum(nb_r) + sum(nb_lov) AS score
-        FROM recent GROUP BY eid ORDER BY score DESC, first DESC
-        """,
-        (since,),
-    ).fetchall()
-
-
 def by_ids(db: Connection, pids: list[str]) -> dict[str, dict[str, Any]]:
-    rows = list(rows_for(db, "SELECT * FROM posts WHERE id IN ({marks})", pids))
-    return {doc["_id"]: doc for doc in documents(db, rows)}
+    """The posts of `pids` by id, without their likes."""
+    rows = rows_for(db, "SELECT * FROM posts WHERE id IN ({marks})", pids)
+    return {row["id"]: fields(row) for row in rows}

@@ -45,6 +45,40 @@ def test_hot_groups_by_eid_with_the_first_posters_metadata(admin: Browser, dummy
     assert top["trackUrl"] == "//youtube.com/watch?v=track_B" and top["isLoved"] is False
 
 
+def hot_group(browser: Browser, eid: str) -> dict:
+    """The track `eid` as `/hot` ranks it, or {} when it is not there."""
+    return next((track for track in hot(browser)["tracks"] if track["eId"] == eid), {})
+
+
+def test_likes_and_unlikes_show_in_hot_right_away(admin: Browser, dummy: Browser, visitor: Browser) -> None:
+    pid = dummy.api_post(action="insert", eId="/yt/liked", name="liked").json()["_id"]
+    assert hot_group(visitor, "/yt/liked").items() >= {"nbL": 0, "score": 1}.items()
+    admin.api_post(action="toggleLovePost", pId=pid)
+    assert hot_group(visitor, "/yt/liked").items() >= {"nbL": 1, "score": 2}.items()
+    assert hot(visitor)["tracks"][0]["_id"] == pid
+    admin.api_post(action="toggleLovePost", pId=pid)
+    assert hot_group(visitor, "/yt/liked").items() >= {"nbL": 0, "score": 1}.items()
+
+
+def test_a_track_shows_through_its_earliest_post_left(admin: Browser, dummy: Browser) -> None:
+    first = dummy.api_post(action="insert", eId="/yt/twice", name="first").json()["_id"]
+    second = admin.api_post(action="insert", eId="/yt/twice", name="second").json()["_id"]
+    assert hot_group(admin, "/yt/twice").items() >= {"_id": first, "nbR": 2}.items()
+    dummy.api_post(action="delete", _id=first)
+    shown = {"_id": second, "name": "second", "uId": ADMIN, "nbR": 1, "score": 1}
+    assert hot_group(admin, "/yt/twice").items() >= shown.items()
+    admin.api_post(action="delete", _id=second)
+    assert hot_group(admin, "/yt/twice") == {}
+
+
+def test_an_edited_track_moves_to_its_new_group(admin: Browser) -> None:
+    pid = admin.api_post(action="insert", eId="/yt/before", name="edited").json()["_id"]
+    assert hot_group(admin, "/yt/before")["_id"] == pid
+    admin.api_post(action="insert", _id=pid, eId="/yt/after", name="edited")
+    assert hot_group(admin, "/yt/before") == {}
+    assert hot_group(admin, "/yt/after").items() >= {"_id": pid, "score": 1}.items()
+
+
 def test_hot_skip_limit_and_genre(visitor: Browser) -> None:
     page = hot(visitor, limit=1)
     assert len(page["tracks"]) == 1 and page["hasMore"] == {"skip": 1}
@@ -68,6 +102,8 @@ def test_hot_is_the_last_week_by_the_service_clock(visitor: Browser, service_clo
     assert len(hot(visitor)["tracks"]) == 4
     service_clock(advance=str(2 * 86400))
     assert hot(visitor) == {"hasMore": False, "tracks": []}
+    service_clock(real="1")
+    assert len(hot(visitor)["tracks"]) == 4
 
 
 def test_hot_ignores_broken_soundcloud_ids(dummy: Browser, visitor: Browser) -> None:

@@ -169,4 +169,6 @@ def test_a_database_the_older_code_made_opens_with_its_secret_sessions_and_accou
     assert returning.get("/api/user").json()["name"] == "Old Timer"
     Browser(base).login("oldtimer", "old password")
     check = sqlite3.connect(folder / "openwhyd.sqlite3")
-    assert check.execute("SELECT * FROM migrations").fetchall() == [(1, 1700000000.5)]
+    recorded = check.execute("SELECT * FROM migrations ORDER BY version").fetchall()
+    assert recorded[0] == (1, 1700000000.5)
+    assert [version for version, _ in recorded] == [migration.version for migration in MIGRATIONS]
