@@ -56,3 +56,11 @@ def live_server(
     options = ["--database", database] if database else []
     with serving(data, "--test-mode", "--no-rate-limits", *options, log=log) as base:
         yield base
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last, whatever order the engines' grouping made: Playwright's sync API keeps an
+    event loop running in the main thread for the rest of the session, where the service tests'
+    `asyncio.run` would fail."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/e2e/"))
