@@ -15,6 +15,9 @@ from buildkit.serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("sqlite", "postgresql")
+DATABASE_NUMBERS = itertools.count(1)
+"""Numbers of the session's PostgreSQL databases: the engine fixture may be set up more than once
+(browser tests run last), and each setup must not reuse a name."""
 
 
 @pytest.fixture(scope="session")
@@ -40,8 +43,7 @@ def new_database(engine: str, request: pytest.FixtureRequest) -> Callable[[], st
     if engine == "sqlite":
         return lambda: None
     server: Server = request.getfixturevalue("postgres")
-    numbers = itertools.count(1)
-    return lambda: server.create_database(f"tonearm_{next(numbers)}")
+    return lambda: server.create_database(f"tonearm_{next(DATABASE_NUMBERS)}")
 
 
 @pytest.fixture(scope="session")
