@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from heavy_http import SINE_PD, call, create_patch, zip_of
-from heavy_processes import compile_workers, slow_patch, until
+from heavy_processes import compile_workers, slow_patch
+from waiting import until
 
 from buildkit.paths import ROOT
 from buildkit.serving import serving
