@@ -24,6 +24,8 @@ def move_into(files: Files, root: Path) -> int:
     """Moves every old job folder under `root` (the data folder's `heavy/`) into `files`; how many
     were moved."""
     jobs, aside = root / "jobs", root / "jobs-moving"
+    if not (jobs.is_dir() or aside.is_dir()):
+        return 0
     with _locked(root / "jobs-moving.lock"):
         old = [folder for folder in _numbered(jobs) if any((folder / p).is_dir() for p in OLD_PARTS)]
         if old:
