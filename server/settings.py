@@ -52,7 +52,8 @@ class Settings:
     the work (a compile's result), and a wait that long means something else is wrong."""
     database: str | None = None
     """`sqlite:///DIR` or `postgresql://user@host:port/db` (see `server.database.urls`); None is
-    SQLite in the data folder. Uploads and keys stay in the data folder whatever the engine."""
+    SQLite in the data folder. Uploads and keys stay in the data folder (or `heavy_files`) whatever
+    the engine."""
     heavy_files: Path | None = None
     """heavy's files store (uploads waiting for a compile worker, compiled jobs, target archives),
     shared with `build.py heavy-worker` processes; None is the data folder's `heavy/`."""
