@@ -4,13 +4,11 @@ These are not the JSON API, so refusals carry real HTTP statuses (the uploader r
 and prints the URL); bodies are still JSON, never an HTML error page.
 """
 
-import zipfile
-from pathlib import Path
-
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 
+from server.heavy import archive_responses
 from server.heavy.records import Job, Patch
 from server.heavy.responses import Refusal
 from server.heavy.routes.common import service, viewer, visible_patch
@@ -25,23 +23,25 @@ PLAYER_TYPES = {
 }
 
 
-async def archive(request: Request) -> FileResponse:
+async def archive(request: Request) -> Response:
     patch, job = await _patch_and_job(request)
     path = request.path_params["target"]
-    file = await _archive_file(request, job, path)
+    key = await _archive_key(request, job, path)
     name = f"{patch.name}.{job.index}.{path.replace('/', '-')}.zip"
-    return FileResponse(file, media_type="application/zip", filename=name)
+    try:
+        return await run_in_threadpool(archive_responses.download, service(request).files, key, name)
+    except FileNotFoundError as gone:
+        raise Refusal(404, f"The {path} archive of job {job.key} is gone.", soft=False) from gone
 
 
 async def web_player(request: Request) -> Response:
     """One file of the `web/local` archive, so a browser can open its page right here."""
     _, job = await _patch_and_job(request)
     name = request.path_params["file"]
-    file = await _archive_file(request, job, WEB)
-    with zipfile.ZipFile(file) as archive:
-        if name not in archive.namelist():
-            raise Refusal(404, f"The {WEB} build has no file {name!r}.", soft=False)
-        content = archive.read(name)
+    key = await _archive_key(request, job, WEB)
+    content = await run_in_threadpool(archive_responses.member, service(request).files, key, name)
+    if content is None:
+        raise Refusal(404, f"The {WEB} build has no file {name!r}.", soft=False)
     return Response(content, media_type=PLAYER_TYPES.get(name.rpartition(".")[2]))
 
 
@@ -53,7 +53,7 @@ async def _patch_and_job(request: Request) -> tuple[Patch, Job]:
         raise Refusal(refusal.status, refusal.detail, soft=False) from refusal
 
 
-async def _archive_file(request: Request, job: Job, path: str) -> Path:
+async def _archive_key(request: Request, job: Job, path: str) -> str:
     """Built already, or built now in the compile queue."""
     svc = service(request)
     try:

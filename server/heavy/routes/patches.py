@@ -1,7 +1,5 @@
 """Patches: read, create (every field variant of reference §3.2), delete, and their job list."""
 
-import shutil
-
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -81,9 +79,7 @@ def _new_patch(form: FormData, me: User) -> dict:
 
 async def delete(request: Request) -> JSONResponse:
     patch = await editable_patch(request, await member(request))
-    svc = service(request)
-    for job_id in await run_in_threadpool(svc.store.delete_patch, patch):
-        await run_in_threadpool(shutil.rmtree, svc.layout.job(job_id), True)
+    await run_in_threadpool(service(request).jobs.delete, patch)
     return reply({"meta": {"deleted": patch.key}})
 
 

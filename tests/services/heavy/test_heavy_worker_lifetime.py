@@ -63,10 +63,14 @@ def compiling(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path]]:
 def test_the_worker_runs_with_a_cpu_time_limit_below_the_server_s_priority(tmp_path: Path) -> None:
     with compiling(tmp_path) as (_, data):
         (worker,) = compile_workers(data)
+
+        def niceness() -> str:
+            return Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[16]
+
+        assert until(lambda: niceness() == str(NICENESS), 10), "the worker lowered its priority as it started"
         limits = Path(f"/proc/{worker}/limits").read_text()
         cpu = next(line.split()[3:5] for line in limits.splitlines() if line.startswith("Max cpu time"))
         assert cpu == [str(TIMEOUT), str(TIMEOUT + 1)]
-        assert Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[16] == str(NICENESS)
 
 
 def test_the_worker_dies_with_a_server_killed_outright(tmp_path: Path) -> None:
