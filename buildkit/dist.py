@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from buildkit import archive, pyodide_node
+from buildkit.compression import precompress
 from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 
@@ -50,4 +51,8 @@ def build_dist(out: Path) -> None:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, out / name)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    skipped = precompress(out)
     print(f"built {out} ({size / 1e6:.1f} MB, runtime from {VENDOR.name}/)")
+    print("  compressed copies (.br, .gz) beside each file that they make smaller; not worth it for:")
+    for path in skipped:
+        print(f"    {path.relative_to(out)}")
