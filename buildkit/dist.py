@@ -50,9 +50,12 @@ def build_dist(out: Path) -> None:
     for name in widget_files():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, out / name)
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    size = _size(out)
     skipped = precompress(out)
     print(f"built {out} ({size / 1e6:.1f} MB, runtime from {VENDOR.name}/)")
-    print("  compressed copies (.br, .gz) beside each file that they make smaller; not worth it for:")
-    for path in skipped:
-        print(f"    {path.relative_to(out)}")
+    print(f"  compressed copies beside the files they make smaller: {(_size(out) - size) / 1e6:.1f} MB")
+    print(f"  not worth compressing: {', '.join(str(path.relative_to(out)) for path in skipped) or 'none'}")
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
