@@ -14,7 +14,7 @@ class Latest(Generic[T]):
     Callers asking for the key being made wait for that making rather than starting their own; a
     new key starts a new making (after the one under way); a making that failed is tried again by
     the next caller. Only the newest key's value is kept. Makings run in a thread of their own, or
-    in `threads` when many values share them.
+    in `threads` when many values share them (then a new key's may start before the old one ends).
     """
 
     def __init__(self, threads: Executor | None = None) -> None:
