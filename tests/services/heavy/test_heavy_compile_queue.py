@@ -64,7 +64,7 @@ def test_requests_are_answered_while_45_compiles_wait(app: Starlette) -> None:
         assert job.json()["data"]["id"] == "demo/sine/1"
         assert await asyncio.gather(*waiting) == [True] * 45
 
-    run(app, CompileQueue(slots=2, waiting=64), scenario)
+    run(app, CompileQueue(room=66), scenario)
 
 
 def test_a_full_queue_refuses_compiles_as_busy_and_takes_them_again_once_it_drains(app: Starlette) -> None:
@@ -91,4 +91,4 @@ def test_a_full_queue_refuses_compiles_as_busy_and_takes_them_again_once_it_drai
         assert accepted.status_code == 200 and accepted.json()["errors"] == []
         assert accepted.json()["data"]["id"] == "demo/sine/2"
 
-    run(app, CompileQueue(slots=1, waiting=1), scenario)
+    run(app, CompileQueue(room=2), scenario)
