@@ -24,8 +24,9 @@ from server.private_files import FOLDER_MODE, service_folder
 from server.ratelimit import RateLimiter
 from server.settings import Settings
 
-WAITING_PER_SLOT = 32
-"""Compiles that may wait for each slot before more are refused as busy."""
+ROOM_PER_SLOT = 33
+"""Requests that may be in flight on the compile queue for each CPU slot (one compiling, the
+others waiting for it) before more are refused as busy."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def open_service(settings: Settings) -> Service:
         jobs,
         parts.targets,
         settings.clock,
-        CompileQueue(slots, WAITING_PER_SLOT * slots),
+        CompileQueue(ROOM_PER_SLOT * slots),
         parts.workers,
         pool,
         stopping,
