@@ -86,6 +86,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="N",
         help="heavy compile workers in the server process (default: one per CPU; 0: heavy-worker only)",
     )
+    serve.add_argument(
+        "--heavy-files",
+        type=Path,
+        metavar="DIR",
+        help="heavy's uploads and compiled jobs, shared with heavy-worker processes (default: DATA/heavy)",
+    )
     migrate = commands.add_parser(
         "migrate-data", help="copy a SQLite data folder into a PostgreSQL database (stop the server first)"
     )
@@ -105,7 +111,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     commands.add_parser(
         "heavy-worker",
         add_help=False,
-        help="compile heavy jobs from a server's database (--database URL --files DIR [--workers N])",
+        help="compile heavy jobs from a server's database"
+        " (--database URL --files DIR [--data DIR] [--workers N])",
     )
     commands.add_parser("check", help="lint, formatting and types (ruff, ruff format, mypy), as CI runs them")
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")

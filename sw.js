@@ -9,7 +9,7 @@
 const RUNTIME = ["micropython-1.28.0-6", "pyodide-314.0.2", "pyscript-0.7.31"];
 const CACHE = "tonearm";
 const SCOPE = new URL(self.registration.scope);
-const APP_FILES = /^(?:|index\.html|embed\.html|pyscript\.toml|app\.zip|app\.snapshot\.gz|static\/.+|app\/.+\.py)$/;
+const APP_FILES = /^(?:|index\.html|embed\.html|pyscript\.toml|app\.zip|app\.snapshot|static\/.+|app\/.+\.py)$/;
 const VENDOR = /^static\/vendor\/([^/]+)\//;
 
 self.addEventListener("install", () => self.skipWaiting());
@@ -82,7 +82,7 @@ async function networkFirst(request) {
   }
 }
 
-/** Storing an unchanged 8 MB snapshot again on every load would cost more than the check. */
+/** Storing an unchanged 31 MB snapshot again on every load would cost more than the check. */
 function sameVersion(cached, response) {
   const tag = response.headers.get("ETag");
   return Boolean(cached && tag && cached.headers.get("ETag") === tag);

@@ -36,6 +36,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         sign_in_limits=sign_ins if args.sign_in_limit else None,
         openwhyd_upstream=args.openwhyd_upstream,
         compile_workers=args.compile_workers,
+        heavy_files=args.heavy_files and args.heavy_files.resolve(),
     )
 
 

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from buildkit import archive, pyodide_node
+from buildkit.compression import precompress
 from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 
@@ -49,5 +50,12 @@ def build_dist(out: Path) -> None:
     for name in widget_files():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, out / name)
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    size = _size(out)
+    skipped = precompress(out)
     print(f"built {out} ({size / 1e6:.1f} MB, runtime from {VENDOR.name}/)")
+    print(f"  compressed copies beside the files they make smaller: {(_size(out) - size) / 1e6:.1f} MB")
+    print(f"  not worth compressing: {', '.join(str(path.relative_to(out)) for path in skipped) or 'none'}")
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())

@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -13,11 +13,12 @@ class Latest(Generic[T]):
 
     Callers asking for the key being made wait for that making rather than starting their own; a
     new key starts a new making (after the one under way); a making that failed is tried again by
-    the next caller. Only the newest key's value is kept.
+    the next caller. Only the newest key's value is kept. Makings run in a thread of their own, or
+    in `threads` when many values share them (then a new key's may start before the old one ends).
     """
 
-    def __init__(self) -> None:
-        self._thread = ThreadPoolExecutor(max_workers=1)
+    def __init__(self, threads: Executor | None = None) -> None:
+        self._thread = threads or ThreadPoolExecutor(max_workers=1)
         self._key: Hashable = None
         self._made: Future[T] | None = None
 

@@ -1,14 +1,17 @@
 """The app's startup snapshot: Pyodide's memory after the app's archives are unpacked and its
-browser-free modules imported, gzipped. static/js/pyodide-snapshot.mjs restores it instead of
-starting CPython from scratch.
+browser-free modules imported. static/js/pyodide-snapshot.mjs restores it instead of starting
+CPython from scratch.
 
-Snapshots are cached by what goes into them, so `serve` from the tree rebuilds one only after an
-edit, and the tests share one.
+It is sent as it is, for the transport to compress (brotli makes 31 MB into 5.5 MB, where the
+page's own gunzip of a gzip file made 8 MB). It starts with the hex sha256 of the app.zip it was
+made from: the loader starts without it when the app.zip it is served does not match.
+
+Snapshots are cached by what goes into them (gzipped, in .cache/snapshots/), so `serve` from the
+tree rebuilds one only after an edit, and the tests share one.
 """
 
 import gzip
 import hashlib
-import io
 import json
 import tempfile
 from pathlib import Path
@@ -16,7 +19,10 @@ from pathlib import Path
 from buildkit import pyodide_node
 from buildkit.paths import ROOT
 
-SNAPSHOT_NAME = "app.snapshot.gz"
+SNAPSHOT_NAME = "app.snapshot"
+MADE_FOR = 64
+"""Bytes of the app.zip's hex sha256 before the memory: a multiple of 4, as Pyodide reads the
+memory in 32-bit words from where it starts."""
 CACHE = ROOT / ".cache" / "snapshots"
 MAKER = Path(__file__).with_name("make_snapshot.mjs")
 PRELOAD = Path(__file__).with_name("snapshot_preload.py")
@@ -32,20 +38,12 @@ def snapshot_key(archives: list[bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
-def gzip_naming(data: bytes, name: str) -> bytes:
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename=name, mode="wb", fileobj=buffer, compresslevel=6, mtime=0) as packed:
-        packed.write(data)
-    return buffer.getvalue()
-
-
 def make_snapshot(archives: list[bytes]) -> bytes:
-    """The gzipped snapshot of a page that unpacks `archives` in this order (as PyScript does).
-    The gzip header's file name is the sha256 of the last archive, the app's: the loader starts
-    without the snapshot when the app.zip it is served does not match."""
+    """The snapshot of a page that unpacks `archives` in this order (as PyScript does), after the
+    sha256 of the last archive, the app's."""
     cached = CACHE / f"{snapshot_key(archives)}.gz"
     if cached.is_file():
-        return cached.read_bytes()
+        return gzip.decompress(cached.read_bytes())
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for number, data in enumerate(archives):
@@ -54,10 +52,10 @@ def make_snapshot(archives: list[bytes]) -> bytes:
         raw = Path(tmp) / "snapshot"
         printed = pyodide_node.run(MAKER, str(raw), *map(str, paths))
         left_out = json.loads(printed.splitlines()[-1])["leftOut"]
-        packed = gzip_naming(raw.read_bytes(), hashlib.sha256(archives[-1]).hexdigest())
+        snapshot = hashlib.sha256(archives[-1]).hexdigest().encode() + raw.read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".tmp")
-    partial.write_bytes(packed)
+    partial.write_bytes(gzip.compress(snapshot, compresslevel=1, mtime=0))
     partial.replace(cached)
-    print(f"startup snapshot {len(packed) / 1e6:.1f} MB; modules that wait for the browser: {len(left_out)}")
-    return packed
+    print(f"startup snapshot {len(snapshot) / 1e6:.1f} MB; modules waiting for the browser: {len(left_out)}")
+    return snapshot

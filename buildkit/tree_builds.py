@@ -43,8 +43,9 @@ def stat_signature(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
 class TreeBuild:
     archives: tuple[bytes, bytes]
     """The runtime's packages and the app, in the order the page unpacks them."""
-    app_etag: str
-    snapshot_etag: str
+    app_version: str
+    snapshot_version: str
+    """What each changes with: the app.zip's hash, the snapshot's key."""
 
     @property
     def app_zip(self) -> bytes:
@@ -55,8 +56,8 @@ def build_tree(root: Path) -> TreeBuild:
     archives = (_packages(root).read_bytes(), zip_tree(root / "app", root, bytecode=False))
     return TreeBuild(
         archives,
-        app_etag=f'"{hashlib.sha256(archives[1]).hexdigest()[:32]}"',
-        snapshot_etag=f'"{snapshot_key(list(archives))}"',
+        app_version=hashlib.sha256(archives[1]).hexdigest(),
+        snapshot_version=snapshot_key(list(archives)),
     )
 
 
@@ -75,9 +76,16 @@ class TreeBuilds:
         signature = await self._looks.get(moment, partial(stat_signature, self._inputs))
         return await self._builds.get(signature, partial(build_tree, self.root))
 
-    async def snapshot(self, build: TreeBuild) -> bytes:
-        """The gzipped startup snapshot of `build`."""
-        return await self._snapshots.get(build.snapshot_etag, partial(make_snapshot, list(build.archives)))
+    async def app_zip(self) -> tuple[bytes, str]:
+        """`app.zip` as the tree has it now, and its version."""
+        build = await self.current()
+        return build.app_zip, build.app_version
+
+    async def app_snapshot(self) -> tuple[bytes, str]:
+        """The startup snapshot of the tree's app.zip now, and its version."""
+        build = await self.current()
+        made = await self._snapshots.get(build.snapshot_version, partial(make_snapshot, list(build.archives)))
+        return made, build.snapshot_version
 
 
 def _packages(root: Path) -> Path:

@@ -1,7 +1,8 @@
 """`build.py migrate-data`: a SQLite data folder into a PostgreSQL database.
 
 Each service's rows go into its schema (`server.database.transfer`), and the rest of its folder
-(Openwhyd's uploads and audio, heavy's jobs and signing key) into the new data folder, which
+(Openwhyd's uploads and audio, heavy's signing key and its files store: uploads, compiled jobs and
+target archives, unless `serve --heavy-files` kept them elsewhere) into the new data folder, which
 `serve --data NEW --database URL` then runs on; given the same folder, the files stay where they
 are. Everything is checked before anything is written: the database must have no row, the new
 folders no file. Run it with the server stopped: rows written meanwhile would not be copied.

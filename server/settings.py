@@ -52,11 +52,15 @@ class Settings:
     the work (a compile's result), and a wait that long means something else is wrong."""
     database: str | None = None
     """`sqlite:///DIR` or `postgresql://user@host:port/db` (see `server.database.urls`); None is
-    SQLite in the data folder. Uploads and keys stay in the data folder whatever the engine."""
+    SQLite in the data folder. Uploads and keys stay in the data folder (or `heavy_files`) whatever
+    the engine."""
+    heavy_files: Path | None = None
+    """heavy's files store (uploads waiting for a compile worker, compiled jobs, target archives),
+    shared with `build.py heavy-worker` processes; None is the data folder's `heavy/`."""
     openwhyd_upstream: str | None = None
     compile_workers: int | None = None
     """heavy's compile workers in the server process; None is one per CPU, 0 leaves compiling to
-    `build.py heavy-worker` processes sharing the database and the data folder."""
+    `build.py heavy-worker` processes sharing the database and `heavy_files`."""
     clock: Clock = field(default_factory=Clock)
     """Shared by both services, so moving it in test mode moves the time of the whole run."""
 

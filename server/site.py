@@ -4,10 +4,10 @@ import mimetypes
 import re
 from pathlib import Path
 
-from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from server.cache_control import CacheControl
+from server.encoded_files import EncodedFiles
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("text/javascript", ".js")
@@ -25,4 +25,5 @@ def cache_policy(path: str) -> str:
 
 
 def dist_site(dist: Path) -> ASGIApp:
-    return CacheControl(StaticFiles(directory=dist, html=True), cache_policy)
+    """Each file with the compressed copies `build.py build` wrote beside it."""
+    return CacheControl(EncodedFiles(dist, html=True), cache_policy)

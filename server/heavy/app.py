@@ -10,11 +10,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server.heavy import demo_world, releases, unzip
-from server.heavy.auth import Unauthorized
-from server.heavy.compile_queue import Busy
-from server.heavy.rate_limits import RateLimited
-from server.heavy.responses import Refusal, refusal
+from server.heavy import demo_world
+from server.heavy.responses import refusal
 from server.heavy.routes import ROUTES, TEST_ROUTES
 from server.heavy.service import Service, open_service
 from server.nosniff import NoSniff
@@ -35,30 +32,11 @@ class OptionalTrailingSlash:
         await self.app(scope, receive, send)
 
 
-async def unauthorized(request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, Unauthorized)
-    return refusal(401, error.detail, soft=False, headers={"WWW-Authenticate": "Bearer"})
-
-
-async def refused(request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, Refusal)
-    return refusal(error.status, error.detail, soft=error.soft)
-
-
-async def soft_refusal(request: Request, error: Exception) -> JSONResponse:
-    """For the service's own refusals, which carry the status that names their kind."""
-    return refusal(getattr(error, "status", 400), str(error), soft=True)
-
-
 async def http_error(request: Request, error: Exception) -> JSONResponse:
+    """Starlette's own 404 and 405 (a path no route takes, a method no route lists); the
+    service's refusals are answered by its endpoints (server/heavy/web.py)."""
     assert isinstance(error, HTTPException)
     return refusal(error.status_code, str(error.detail), soft=False, headers=error.headers)
-
-
-async def busy(request: Request, error: Exception) -> JSONResponse:
-    """A hard 503: the 2017 uploader stops on it, where a soft refusal would read as a patch error."""
-    assert isinstance(error, Busy)
-    return refusal(503, str(error), soft=False, headers={"Retry-After": str(error.retry_after)})
 
 
 def internal_error(request: Request) -> JSONResponse:
@@ -78,15 +56,7 @@ def create_app(settings: Settings) -> Starlette:
             Middleware(OptionalTrailingSlash),
         ],
         lifespan=_closing(service),
-        exception_handlers={
-            Unauthorized: unauthorized,
-            Refusal: refused,
-            unzip.UnsafeUpload: soft_refusal,
-            releases.ReleaseRefused: soft_refusal,
-            RateLimited: soft_refusal,
-            HTTPException: http_error,
-            Busy: busy,
-        },
+        exception_handlers={HTTPException: http_error},
     )
     app.state.service = service
     return app

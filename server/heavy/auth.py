@@ -6,8 +6,7 @@ when sent it must be the uploader's built-in one, the only service token that ev
 """
 
 import hmac
-
-from starlette.requests import Request
+from collections.abc import Mapping
 
 from server.heavy import tokens
 from server.heavy.records import User
@@ -24,14 +23,15 @@ class Unauthorized(Exception):
         self.detail = detail
 
 
-def identify(request: Request, store: Store, key: bytes) -> User | None:
-    """The user the request speaks for, or None when it carries no token at all."""
-    service = request.headers.get("x-heavy-service-token")
+def identify(headers: Mapping[str, str], cookies: Mapping[str, str], store: Store, key: bytes) -> User | None:
+    """The user a request with these headers and cookies speaks for, or None when it carries no
+    token at all."""
+    service = headers.get("x-heavy-service-token")
     if service is not None and not hmac.compare_digest(
         service.strip().encode(), tokens.UPLOADER_SERVICE_TOKEN.encode()
     ):
         raise Unauthorized("The service token is not one this server knows.")
-    presented = _presented(request)
+    presented = _presented(headers, cookies)
     if presented is None:
         return None
     try:
@@ -44,17 +44,17 @@ def identify(request: Request, store: Store, key: bytes) -> User | None:
     return token.user
 
 
-def require(request: Request, store: Store, key: bytes) -> User:
-    user = identify(request, store, key)
+def require(headers: Mapping[str, str], cookies: Mapping[str, str], store: Store, key: bytes) -> User:
+    user = identify(headers, cookies, store, key)
     if user is None:
         raise Unauthorized()
     return user
 
 
-def _presented(request: Request) -> str | None:
-    header = request.headers.get("authorization")
+def _presented(headers: Mapping[str, str], cookies: Mapping[str, str]) -> str | None:
+    header = headers.get("authorization")
     if header is None:
-        return request.cookies.get("token")
+        return cookies.get("token")
     scheme, _, credentials = header.strip().partition(" ")
     if scheme.lower() != "bearer" or not credentials.strip():
         raise Unauthorized("The Authorization header must be 'Bearer <user token>'.")

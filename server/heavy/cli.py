@@ -1,6 +1,6 @@
 """`build.py heavy-token NAME [--label L] [--data DIR] [--database URL]`: a new token, its user
-made if needed. `build.py heavy-worker --database URL --files DIR [--workers N]`: compile workers
-in a process of their own."""
+made if needed. `build.py heavy-worker --database URL --files DIR [--data DIR] [--workers N]`:
+compile workers in a process of their own."""
 
 import argparse
 import signal
@@ -36,16 +36,29 @@ def heavy_token_main(argv: list[str]) -> int:
 
 
 def heavy_worker_main(argv: list[str]) -> int:
-    """Takes compile jobs from the server's database until SIGTERM or SIGINT, writing the jobs'
-    files into the server's data folder (shared, when this runs on another machine)."""
+    """Takes compile jobs from the server's database until SIGTERM or SIGINT, keeping the jobs'
+    files in the server's files folder (a shared volume, when this runs on another machine)."""
     parser = argparse.ArgumentParser(prog="build.py heavy-worker", description=heavy_worker_main.__doc__)
     parser.add_argument(
         "--database", type=database_url, metavar="URL", required=True, help="the server's --database"
     )
-    parser.add_argument("--files", type=Path, required=True, help="the server's --data folder")
+    parser.add_argument(
+        "--files",
+        type=Path,
+        required=True,
+        help="the server's files folder: its --heavy-files, by default its --data folder's heavy/",
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="this worker's own folder, for its scratch folders"
+    )
     parser.add_argument("--workers", type=int, default=1, help="jobs compiled at once (default 1)")
     args = parser.parse_args(argv)
-    parts = open_parts(args.files.resolve(), args.database, Settings.busy_timeout, Clock())
+    files = args.files.resolve()
+    if not files.is_dir():
+        parser.error(f"--files {files}: no such folder")
+    if (files / "heavy").is_dir():
+        parser.error(f"--files {files} is a data folder: give its heavy/, where the server keeps files")
+    parts = open_parts(args.data.resolve(), files, args.database, Settings.busy_timeout, Clock())
     stop = threading.Event()
 
     def stopping(signum: int, frame: FrameType | None) -> None:

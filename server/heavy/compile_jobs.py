@@ -112,8 +112,9 @@ class CompileJobs:
         return cursor.rowcount == 1
 
     def finish(self, claim: Claim, outcome: Outcome, place_files: Callable[[int], object]) -> int | None:
-        """Records the job and lets `place_files` move its files under the job's id, if `claim`
-        still holds; the job's id, or None when the claim was lost and the result dropped."""
+        """Records the job and lets `place_files` keep its files under the job's id, if `claim`
+        still holds, in one transaction: the job is not recorded if they cannot be kept. The job's
+        id, or None when the claim was lost and the result dropped."""
         with self.database.write() as conn:
             row = conn.execute(
                 "UPDATE compile_jobs SET state = 'done', lease_until = NULL"

@@ -1,7 +1,12 @@
-"""Compiles and target builds wait and run on threads of their own, never on the worker threads every
-other request of both services shares, so a queue of compiles holds up nothing but compiles.
+"""Requests that may wait for a compile (a new version, a target built on first request) run on
+threads of their own, never on the worker threads every other request of both services shares,
+so a queue of compiles holds up nothing but compiles.
 
-The queue is bounded: past it, a compile is refused at once as busy rather than left waiting.
+Each admitted request gets a thread at once: the threads mostly wait (for the compile workers,
+which take queued jobs a CPU slot at a time, or for `Workers`, which runs the build tools a CPU
+slot at a time), so the CPU stays bounded there, and a download of a target built already is
+answered at once rather than behind the compiles waiting. The queue is bounded: past `room`
+requests in flight, one is refused at once as busy rather than left waiting.
 """
 
 import asyncio
@@ -18,7 +23,7 @@ RETRY_AFTER = 10
 
 
 class Busy(Exception):
-    """Every compile slot is taken and the queue is full."""
+    """The queue is full."""
 
     retry_after = RETRY_AFTER
 
@@ -27,14 +32,15 @@ class Busy(Exception):
 
 
 class CompileQueue:
-    """`slots` compiles at once, and at most `waiting` more waiting for a slot."""
+    """At most `room` requests in flight, each on a thread of its own."""
 
-    def __init__(self, slots: int, waiting: int) -> None:
-        self._threads = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="heavy-compile")
-        self._room = BoundedSemaphore(slots + waiting)
+    def __init__(self, room: int) -> None:
+        self._threads = ThreadPoolExecutor(max_workers=room, thread_name_prefix="heavy-compile")
+        self._room = BoundedSemaphore(room)
 
     async def run(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """`work(*args)` once a slot is free; raises `Busy` at once when the queue is full."""
+        """`work(*args)` on a thread of the queue; raises `Busy` at once when the queue is full.
+        A runner for `server.calls.endpoint`."""
         if not self._room.acquire(blocking=False):
             raise Busy()
         try:
@@ -46,5 +52,5 @@ class CompileQueue:
         return await asyncio.wrap_future(future)
 
     def close(self) -> None:
-        """Drops the compiles still waiting and waits for the running ones, which the caller stops."""
-        self._threads.shutdown(wait=True, cancel_futures=True)
+        """Refuses more requests and waits for the running ones, which the caller stops."""
+        self._threads.shutdown(wait=True)

@@ -1,5 +1,5 @@
 """Submitting a patch version: check the release and the upload, queue the compile, and answer the
-job once a worker has recorded it.
+job once a worker has recorded it. Deleting a patch with everything its jobs keep.
 
 A compile that fails is still a job (with errors), like Enzien's; an upload that cannot be
 compiled at all (bad zip, unknown release) is refused before a job number is spent on it.
@@ -10,7 +10,7 @@ import shutil
 import threading
 
 from server.clock import Clock
-from server.heavy import releases, unzip
+from server.heavy import job_files, releases, unzip
 from server.heavy.compile_jobs import CompileJobs
 from server.heavy.files import Files
 from server.heavy.layout import Layout
@@ -54,6 +54,14 @@ class Jobs:
         ticket = self._enqueue(patch, submitter, upload, release)
         self.worker.take(worker_name(0), only=ticket)
         return self._wait(patch, ticket)
+
+    def delete(self, patch: Patch) -> None:
+        """The patch's rows, then its jobs' files and the uploads of compiles it still had queued."""
+        removed = self.store.delete_patch(patch)
+        for job_id in removed.job_ids:
+            job_files.forget(self.files, job_id)
+        for upload in removed.uploads:
+            self.files.delete(upload)
 
     def _enqueue(self, patch: Patch, submitter: User, upload: bytes, release: str | None) -> int:
         now = self.clock.utcnow()

@@ -1,4 +1,5 @@
-"""Where the service keeps things under `data_dir/heavy/`."""
+"""Where the service keeps things of its own under `data_dir/heavy/`: its signing key and scratch
+folders. What workers and servers share is in the files store (files.py)."""
 
 import shutil
 import tempfile
@@ -18,12 +19,8 @@ class Layout:
     def work(self) -> Path:
         return self.root / "work"
 
-    def job(self, job_id: int) -> Path:
-        """A job's folder: `patch/` as uploaded, `hvcc/` as compiled, `targets/` archives."""
-        return self.root / "jobs" / str(job_id)
-
     def create(self) -> None:
-        for folder in (self.root, self.work, self.root / "jobs"):
+        for folder in (self.root, self.work):
             folder.mkdir(parents=True, exist_ok=True)
 
     def scratch(self) -> Path:

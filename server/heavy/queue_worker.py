@@ -1,7 +1,7 @@
-"""A compile worker: takes a job from the queue, compiles its upload, records the job, and archives
-the C sources of a successful one. The same code runs on the server's threads (the embedded
-default) and in `build.py heavy-worker` processes on any machine that shares the database and the
-files folder.
+"""A compile worker: takes a job from the queue, compiles its upload, records the job, and keeps the
+compiled tree and the C sources' archive of a successful one in the files store. The same code runs
+on the server's threads (the embedded default) and in `build.py heavy-worker` processes on any
+machine that shares the database and the files store; scratch folders are its own.
 """
 
 import logging
@@ -9,8 +9,9 @@ import os
 import shutil
 import socket
 import threading
+from pathlib import Path
 
-from server.heavy import unzip
+from server.heavy import job_files, unzip
 from server.heavy.compile_jobs import LEASE, Claim, CompileJobs
 from server.heavy.compiler import Compiler
 from server.heavy.files import Files
@@ -70,19 +71,30 @@ class QueueWorker:
             return
         work = self.layout.scratch()
         try:
-            (work / "patch").mkdir()
-            unzip.unpack(upload, work / "patch")
-            outcome = self.compiler.compile(work / "patch", work / "hvcc", claim.patch)
-            job_id = self.queue.finish(claim, outcome, lambda job_id: work.rename(self.layout.job(job_id)))
+            self._compile(claim, upload, work / "tree")
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+    def _compile(self, claim: Claim, upload: bytes, tree: Path) -> None:
+        """Keeps the tree of a successful compile in the store as the job is recorded, then builds
+        its C sources from the tree while it is still at hand."""
+        (tree / "patch").mkdir(parents=True)
+        unzip.unpack(upload, tree / "patch")
+        outcome = self.compiler.compile(tree / "patch", tree / "hvcc", claim.patch)
+        packed = None if outcome.errors else job_files.pack_tree(tree)
+
+        def keep(job_id: int) -> None:
+            if packed is not None:
+                self.files.put_file(job_files.tree_key(job_id), packed)
+
+        job_id = self.queue.finish(claim, outcome, keep)
         if job_id is None:
             return
         self.files.delete(claim.upload)
         patch = self.store.patch(claim.owner, claim.patch)
         job = patch and self.store.job(patch, claim.index)
         if job and job.succeeded:
-            self.targets.archive(job, C_SOURCES)
+            self.targets.archive(job, C_SOURCES, tree)
 
 
 class WorkerPool:

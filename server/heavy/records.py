@@ -67,3 +67,12 @@ class Job:
     @property
     def succeeded(self) -> bool:
         return not self.errors
+
+
+@dataclass(frozen=True)
+class RemovedPatch:
+    """What a deleted patch's rows pointed to in the files store."""
+
+    job_ids: list[int]
+    uploads: list[str]
+    """Of the compiles it had queued, or whose upload a failure left."""

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from server.clock import Clock
 from server.database import engine_for
-from server.heavy import secret
+from server.heavy import old_jobs, secret
 from server.heavy.compile_jobs import CompileJobs
 from server.heavy.compile_queue import CompileQueue
 from server.heavy.compiler import Compiler
-from server.heavy.files import LocalFiles
+from server.heavy.files import Files, LocalFiles
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
 from server.heavy.queue_worker import QueueWorker, WorkerPool
@@ -20,17 +20,19 @@ from server.heavy.rate_limits import CompileQuota
 from server.heavy.store import Store
 from server.heavy.targets import Targets
 from server.heavy.workers import Workers
-from server.private_files import service_folder
+from server.private_files import FOLDER_MODE, service_folder
 from server.ratelimit import RateLimiter
 from server.settings import Settings
 
-WAITING_PER_SLOT = 32
-"""Compiles that may wait for each slot before more are refused as busy."""
+ROOM_PER_SLOT = 33
+"""Requests that may be in flight on the compile queue for each CPU slot (one compiling, the
+others waiting for it) before more are refused as busy."""
 
 
 @dataclass(frozen=True)
 class Service:
     layout: Layout
+    files: Files
     store: Store
     key: bytes
     jobs: Jobs
@@ -56,6 +58,7 @@ class Parts:
     """What a compile worker needs, in the server or in a process of its own."""
 
     layout: Layout
+    files: Files
     store: Store
     queue: CompileJobs
     workers: Workers
@@ -63,21 +66,29 @@ class Parts:
     worker: QueueWorker
 
 
-def open_parts(data_dir: Path, database_url: str, busy_timeout: float, clock: Clock) -> Parts:
+def open_parts(
+    data_dir: Path, files_dir: Path | None, database_url: str, busy_timeout: float, clock: Clock
+) -> Parts:
+    """`files_dir` is the files store's folder; None keeps it in the data folder's `heavy/`."""
     layout = Layout(service_folder(data_dir, "heavy"))
     layout.create()
+    if files_dir is not None:
+        files_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    files = LocalFiles(files_dir or layout.root)
+    old_jobs.move_into(files, layout.root)
     store = Store(engine_for(database_url, "heavy", busy_timeout), clock)
     queue = CompileJobs(store, clock)
     workers = Workers(os.cpu_count() or 1)
     compiler = Compiler(workers)
-    targets = Targets(store, layout, compiler, workers)
-    files = LocalFiles(layout.root)
+    targets = Targets(store, layout, files, compiler, workers)
     worker = QueueWorker(queue, store, layout, files, compiler, targets, threading.Condition())
-    return Parts(layout, store, queue, workers, targets, worker)
+    return Parts(layout, files, store, queue, workers, targets, worker)
 
 
 def open_service(settings: Settings) -> Service:
-    parts = open_parts(settings.data_dir, settings.database_url, settings.busy_timeout, settings.clock)
+    parts = open_parts(
+        settings.data_dir, settings.heavy_files, settings.database_url, settings.busy_timeout, settings.clock
+    )
     slots = os.cpu_count() or 1
     quota = (
         CompileQuota(settings.compile_quota, RateLimiter(settings.clock)) if settings.rate_limits else None
@@ -88,7 +99,7 @@ def open_service(settings: Settings) -> Service:
     jobs = Jobs(
         parts.store,
         parts.queue,
-        parts.worker.files,
+        parts.files,
         parts.layout,
         parts.worker,
         quota,
@@ -98,12 +109,13 @@ def open_service(settings: Settings) -> Service:
     )
     return Service(
         parts.layout,
+        parts.files,
         parts.store,
         secret.load_or_create(parts.layout.secret),
         jobs,
         parts.targets,
         settings.clock,
-        CompileQueue(slots, WAITING_PER_SLOT * slots),
+        CompileQueue(ROOM_PER_SLOT * slots),
         parts.workers,
         pool,
         stopping,

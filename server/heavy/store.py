@@ -6,7 +6,7 @@ from pathlib import Path
 
 from server.clock import Clock
 from server.database import Connection, Database, Engine, Row, migrate, read_folder
-from server.heavy.records import Job, Patch, Target, Token, User
+from server.heavy.records import Job, Patch, RemovedPatch, Target, Token, User
 from server.heavy.timestamps import iso
 
 MIGRATIONS = read_folder(Path(__file__).parent / "migrations")
@@ -123,12 +123,18 @@ class Store:
             ).fetchone()
         return None if created is None else self.patch(owner.name, name)
 
-    def delete_patch(self, patch: Patch) -> list[int]:
-        """Removes the patch with its jobs and targets; returns the job ids whose files go too."""
+    def delete_patch(self, patch: Patch) -> RemovedPatch:
+        """Removes the patch with its jobs, targets and queued compiles; says whose files go too."""
         with self.database.write() as conn:
             job_ids = [row[0] for row in conn.execute("SELECT id FROM jobs WHERE patch_id = ?", (patch.id,))]
+            uploads = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT upload FROM compile_jobs WHERE patch_id = ? AND state <> 'done'", (patch.id,)
+                )
+            ]
             conn.execute("DELETE FROM patches WHERE id = ?", (patch.id,))
-        return job_ids
+        return RemovedPatch(job_ids, uploads)
 
     def add_job(
         self,

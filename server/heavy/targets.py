@@ -1,11 +1,12 @@
-"""What a successful job can be downloaded as, built on first request and cached on disk.
+"""What a successful job can be downloaded as, built on first request and kept in the files store.
 
 Paths follow the 2017 uploader's rule (`unity-src` → `unity/src`). Source trees come from
 hvcc's generators; `web/local` from clang (see wasm.py). Binary targets from Enzien's 2018
 grid need SDKs or platforms this server cannot have, and say which.
 
 A target's `compileTime` is a duration, measured on the OS's performance counter; when it was
-built is a date, and comes from the service's clock (through the store).
+built is a date, and comes from the service's clock (through the store). Whichever machine builds
+a target does it in its own scratch folder, from the job's tree in the store (job_files.py).
 """
 
 import shutil
@@ -13,9 +14,10 @@ import threading
 import time
 from pathlib import Path
 
-from server.heavy import wasm
+from server.heavy import job_files, wasm
 from server.heavy.archives import zip_folder
 from server.heavy.compiler import Compiler
+from server.heavy.files import Files
 from server.heavy.layout import Layout
 from server.heavy.records import Job, Target
 from server.heavy.store import Store
@@ -66,8 +68,11 @@ class TargetRefused(Exception):
 
 
 class Targets:
-    def __init__(self, store: Store, layout: Layout, compiler: Compiler, workers: Workers) -> None:
-        self.store, self.layout, self.compiler, self.workers = store, layout, compiler, workers
+    def __init__(
+        self, store: Store, layout: Layout, files: Files, compiler: Compiler, workers: Workers
+    ) -> None:
+        self.store, self.layout, self.files = store, layout, files
+        self.compiler, self.workers = compiler, workers
         self._locks: dict[tuple[int, str], threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -75,22 +80,23 @@ class Targets:
         """The targets every successful job has here, in the order documents list them."""
         return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else [])]
 
-    def built(self, job: Job, path: str) -> Path | None:
-        """The archive file for `path` if it is built already, else None."""
-        file = self._file(job, path)
-        return file if file.exists() else None
+    def built(self, job: Job, path: str) -> str | None:
+        """The archive's key for `path` if it is built already, else None."""
+        key = self._key(job, path)
+        return key if self.files.exists(key) else None
 
-    def archive(self, job: Job, path: str) -> Path:
-        """The archive file for `path`, building it first if nobody has asked before."""
-        file = self._file(job, path)
+    def archive(self, job: Job, path: str, tree: Path | None = None) -> str:
+        """The archive's key for `path`, building it first if nobody has asked before: from the
+        job's compiled `tree` when the caller has it at hand, else from the store's copy."""
+        key = self._key(job, path)
         with self._lock(job.id, path):
-            if not file.exists():
-                self._build(job, path, file)
-        return file
+            if not self.files.exists(key):
+                self._build(job, path, key, tree)
+        return key
 
-    def _file(self, job: Job, path: str) -> Path:
+    def _key(self, job: Job, path: str) -> str:
         self._check(job, path)
-        return self.layout.job(job.id) / "targets" / f"{path.replace('/', '-')}.zip"
+        return job_files.target_key(job.id, path)
 
     def _check(self, job: Job, path: str) -> None:
         if path in UNAVAILABLE:
@@ -110,28 +116,34 @@ class Targets:
         with self._guard:
             return self._locks.setdefault((job_id, path), threading.Lock())
 
-    def _build(self, job: Job, path: str, file: Path) -> Target:
-        file.parent.mkdir(exist_ok=True)
+    def _build(self, job: Job, path: str, key: str, tree: Path | None) -> Target:
         work = self.layout.scratch()
         try:
+            if tree is None:
+                tree = work / "tree"
+                try:
+                    job_files.unpack_tree(self.files, job.id, tree)
+                except FileNotFoundError as error:
+                    raise TargetRefused(404, f"Job {job.key}'s compiled files are gone.") from error
             tick = time.perf_counter()
-            folder, skip = self._contents(job, path, work)
-            size = zip_folder(folder, file, skip)
-            return self.store.add_target(job, path, size=size, compile_time=time.perf_counter() - tick)
+            folder, skip = self._contents(job, path, tree, work)
+            size = zip_folder(folder, work / "archive.zip", skip)
+            compile_time = time.perf_counter() - tick
+            self.files.put_file(key, work / "archive.zip")
+            return self.store.add_target(job, path, size=size, compile_time=compile_time)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
-    def _contents(self, job: Job, path: str, work: Path) -> tuple[Path, frozenset[str]]:
-        job_dir = self.layout.job(job.id)
+    def _contents(self, job: Job, path: str, tree: Path, work: Path) -> tuple[Path, frozenset[str]]:
         if path == C_SOURCES:
-            return job_dir / "hvcc" / "c", frozenset()
+            return tree / "hvcc" / "c", frozenset()
         if path == WEB:
             try:
-                return wasm.build(self.workers, job_dir / "hvcc", work), frozenset()
+                return wasm.build(self.workers, tree / "hvcc", work), frozenset()
             except wasm.BuildFailed as error:
                 raise TargetRefused(422, str(error)) from error
         out = work / "out"
-        outcome = self.compiler.compile(job_dir / "patch", out, job.patch.name, GENERATORS[path])
+        outcome = self.compiler.compile(tree / "patch", out, job.patch.name, GENERATORS[path])
         if outcome.errors:
             details = "; ".join(error["detail"] for error in outcome.errors)
             raise TargetRefused(422, f"hvcc's {GENERATORS[path]} generator failed: {details}")

@@ -4,16 +4,16 @@ the session, and the service; controllers are plain functions of a `Call`.
 
 from collections.abc import AsyncGenerator, Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import Response
 
+from server import calls
 from server.database import Connection
 from server.openwhyd import credentials
 from server.openwhyd.params import form_fields, json_fields, query_params
@@ -33,26 +33,23 @@ class Upload:
     data: bytes
 
 
-@dataclass
-class Call:
-    """One request as a controller sees it."""
+@dataclass(kw_only=True)
+class Call(calls.Call):
+    """One request as an Openwhyd controller sees it."""
 
     service: Service
-    method: str
-    path: dict[str, str]
     query: dict[str, Any]
-    query_string: str
     body: dict[str, Any]
-    root: str
-    headers: Headers
-    client_ip: str
-    peer: str
-    """The address the request came from as the server sees it (behind a proxy uvicorn trusts, the
-    forwarded one); unlike `client_ip`, no header of the request sets it."""
-    session_id: str | None
-    now: float
-    """When the request arrived, by the service's clock (seconds since the epoch)."""
     uploads: list[Upload] = field(default_factory=list)
+
+    @property
+    def client_ip(self) -> str:
+        """The address nginx says the request came from (`X-Real-IP`), else the peer's."""
+        return self.headers.get("x-real-ip") or self.peer
+
+    @cached_property
+    def session_id(self) -> str | None:
+        return credentials.session_id(self.service.session_secret, self.cookies.get(credentials.COOKIE))
 
     @property
     def db(self) -> Connection:
@@ -90,22 +87,11 @@ class NotSignedIn(Exception):
     server answers a request that needs a session."""
 
 
+Controller = calls.Controller[Call]
+
+
 async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
     yield body
-
-
-async def _read_body(request: Request) -> bytes | None:
-    """The body, or None when it is larger than `MAX_BODY`."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_BODY:
-        return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def _multipart(headers: Headers, body: bytes) -> tuple[dict[str, Any], list[Upload]]:
@@ -137,30 +123,28 @@ async def _body_fields(headers: Headers, body: bytes) -> tuple[dict[str, Any], l
     return {}, []
 
 
-async def read_call(service: Service, request: Request) -> Call | None:
-    body = await _read_body(request)
-    if body is None:
-        return None
+async def read_call(service: Service, request: Request) -> Call:
+    body = await calls.read_body(request, MAX_BODY)
     fields, uploads = await _body_fields(request.headers, body) if body else ({}, [])
-    peer = request.client.host if request.client else ""
-    return Call(
+    return Call.of(
+        request,
+        service.clock,
         service=service,
-        method=request.method,
-        path=dict(request.path_params),
         query=query_params(request.url.query),
-        query_string=request.url.query,
         body=fields,
-        root=request.scope.get("root_path", ""),
-        headers=request.headers,
-        client_ip=request.headers.get("x-real-ip") or peer,
-        peer=peer,
-        session_id=credentials.session_id(service.session_secret, request.cookies.get(credentials.COOKIE)),
-        now=service.clock.now(),
         uploads=uploads,
     )
 
 
-Controller = Callable[[Call], Response]
+def _too_large(error: calls.TooLarge) -> Response:
+    return Response("Payload Too Large", 413, media_type="text/plain")
+
+
+def _not_signed_in(error: NotSignedIn) -> Response:
+    return json_response({"error": "user not logged in"})
+
+
+ANSWERS: calls.Answers = {calls.TooLarge: _too_large, NotSignedIn: _not_signed_in}
 
 
 def endpoint(service: Service, controller: Controller, shared: bool = False, quick: bool = False) -> Callable:
@@ -175,17 +159,14 @@ def endpoint(service: Service, controller: Controller, shared: bool = False, qui
     (scrypt) and uploads (Pillow) included, runs in a worker thread.
     """
 
-    async def run(request: Request) -> Response:
-        call = await read_call(service, request)
-        if call is None:
-            return Response("Payload Too Large", 413, media_type="text/plain")
+    async def run(answer: Controller, call: Call) -> Response:
         if shared and call.method == "GET" and call.session_id is None:
-            return kept(call, (request.scope.get("root_path", ""), request.url.path, call.query_string))
+            return kept(answer, call, (call.root, call.url_path, call.query_string))
         if quick and not service.store.database.writing:
-            return answer(call)
-        return await run_in_threadpool(answer, call)
+            return await calls.on_loop(answer, call)
+        return await calls.in_worker_thread(answer, call)
 
-    def kept(call: Call, key: Hashable) -> Response:
+    def kept(answer: Controller, call: Call, key: Hashable) -> Response:
         generation, answered = service.store.recall(key)
         if isinstance(answered, Response):
             return answered
@@ -193,10 +174,4 @@ def endpoint(service: Service, controller: Controller, shared: bool = False, qui
         service.store.keep(key, generation, fresh)
         return fresh
 
-    def answer(call: Call) -> Response:
-        try:
-            return controller(call)
-        except NotSignedIn:
-            return json_response({"error": "user not logged in"})
-
-    return run
+    return calls.endpoint(partial(read_call, service), controller, run, ANSWERS)

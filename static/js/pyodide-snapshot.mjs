@@ -6,38 +6,36 @@ import * as pyodide from "../vendor/pyodide-314.0.2/pyodide.mjs";
 
 export const version = pyodide.version;
 const indexURL = new URL("../vendor/pyodide-314.0.2/", import.meta.url).href;
-const GZIP = [0x1f, 0x8b];
+const MADE_FOR = 64;
 
-// Both start with the module, so the downloads overlap PyScript's own setup.
+// Both start with the module, so the downloads overlap PyScript's own setup. The snapshot comes as
+// it is, the transport compressing it (brotli where the browser takes it); the browser decodes it
+// while it arrives.
 const appArchive = fetch(new URL("../../app.zip", import.meta.url))
   .then((response) => (response.ok ? response.arrayBuffer() : null))
   .catch(() => null);
 const snapshot = (async () => {
-  const response = await fetch(new URL("../../app.snapshot.gz", import.meta.url));
+  const response = await fetch(new URL("../../app.snapshot", import.meta.url));
   if (!response.ok) return null;
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== GZIP[0] || bytes[1] !== GZIP[1]) return bytes; // a host already decoded it
-  if (!(await fitsTheApp(bytes))) {
+  if (!(await fitsTheApp(bytes.subarray(0, MADE_FOR)))) {
     console.warn("Tonearm: the startup snapshot was made for another app.zip; starting without it.");
     return null;
   }
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return bytes.subarray(MADE_FOR);
 })().catch(() => null);
 
 /** The snapshot holds the app's modules: it must come from the app.zip this page unpacks, which
- * a cache in between could have paired with an older one. The gzip header's file name is that
- * app.zip's sha256 (buildkit/snapshot.py). Without Web Crypto (plain http) it is trusted. */
-async function fitsTheApp(gzip) {
-  const FNAME = 0x08, FEXTRA = 0x04;
-  if (!(gzip[3] & FNAME) || !globalThis.crypto?.subtle) return true;
-  let start = 10;
-  if (gzip[3] & FEXTRA) start += 2 + (gzip[10] | (gzip[11] << 8));
-  const madeFor = new TextDecoder().decode(gzip.subarray(start, gzip.indexOf(0, start)));
+ * a cache in between could have paired with an older one. It starts with that app.zip's hex
+ * sha256 (buildkit/snapshot.py), 64 bytes that keep the memory after them aligned for Pyodide.
+ * Without Web Crypto (plain http) it is trusted. */
+async function fitsTheApp(madeFor) {
+  if (!globalThis.crypto?.subtle) return true;
   const archive = await appArchive;
   if (!archive) return false;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", archive));
-  return madeFor === Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return new TextDecoder().decode(madeFor) === hex;
 }
 
 // A snapshot freezes the interpreter as the build machine left it, `random`'s state included.

@@ -14,12 +14,21 @@ def test_after_one_visit_the_app_starts_offline(browser: Browser, tmp_path: Path
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="allow")
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
+    codings: dict[str, str | None] = {}
+    context.on(
+        "response",
+        lambda response: codings.setdefault(response.url, response.headers.get("content-encoding")),
+    )
     try:
         with serving(tmp_path / "data", "--test-mode", "--no-rate-limits") as base:
             page = context.new_page()
             page.goto(f"{base}/#/")
             wait_for_boot(page)
             expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+        came_compressed = {url.rsplit("/", 1)[-1] for url, coding in codings.items() if coding == "br"}
+        assert {"app.snapshot", "pyodide.asm.wasm", "pyodide.asm.mjs"} <= came_compressed, (
+            "what the worker keeps came as brotli"
+        )
 
         page.reload()
         wait_for_boot(page)

@@ -7,9 +7,11 @@ import urllib.error
 import urllib.request
 import zipfile
 
+import brotli
 import pytest
 
 from buildkit.lock import read_lock
+from buildkit.snapshot import MADE_FOR
 
 PINS = {pin.name: pin for pin in read_lock()}
 
@@ -81,15 +83,47 @@ def test_only_the_app_is_served_from_the_checkout(live_server: str, path: str) -
 
 
 def test_startup_snapshot_is_made_from_the_tree_and_revalidated_by_its_etag(live_server: str) -> None:
-    status, headers, body = get(live_server + "/app.snapshot.gz")
+    status, headers, snapshot = get(live_server + "/app.snapshot")
     assert status == 200 and headers["cache-control"] == "no-cache"
-    snapshot = gzip.decompress(body)
-    assert snapshot[:4] == b"\0snp", "Pyodide's snapshot magic"
+    assert snapshot[MADE_FOR : MADE_FOR + 4] == b"\0snp", "Pyodide's snapshot magic"
     app_zip = get(live_server + "/app.zip")[2]
-    assert body[10:75] == hashlib.sha256(app_zip).hexdigest().encode() + b"\0", "made for this app.zip"
+    assert snapshot[:MADE_FOR] == hashlib.sha256(app_zip).hexdigest().encode(), "made for this app.zip"
     assert b"/home/pyodide/app/ui/core/templates.py" in snapshot, "the app's modules are imported in it"
     again = {"If-None-Match": headers["etag"]}
-    assert get(urllib.request.Request(live_server + "/app.snapshot.gz", headers=again))[0] == 304
+    assert get(urllib.request.Request(live_server + "/app.snapshot", headers=again))[0] == 304
+
+
+WASM = f"/static/vendor/{PINS['pyodide'].into}/pyodide.asm.wasm"
+DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
+
+
+@pytest.mark.parametrize("path", ["/", "/app.snapshot", WASM, "/static/css/app.css"])
+@pytest.mark.parametrize("coding", ["br", "gzip"])
+def test_the_tree_is_served_compressed_in_the_coding_the_client_accepts(
+    live_server: str, path: str, coding: str
+) -> None:
+    _, plain_headers, plain = get(live_server + path)
+    accept = {"Accept-Encoding": "gzip, deflate, br" if coding == "br" else "br;q=0, gzip"}
+    status, headers, packed = get(urllib.request.Request(live_server + path, headers=accept))
+    assert status == 200 and headers["content-encoding"] == coding
+    assert DECODE[coding](packed) == plain and len(packed) < 0.8 * len(plain)
+    assert headers["vary"] == plain_headers["vary"] == "Accept-Encoding"
+    assert "content-encoding" not in plain_headers
+    assert headers["content-type"] == plain_headers["content-type"]
+    assert headers["cache-control"] == plain_headers["cache-control"]
+    assert headers["etag"] != plain_headers["etag"]
+    revalidate = {**accept, "If-None-Match": headers["etag"]}
+    assert get(urllib.request.Request(live_server + path, headers=revalidate))[0] == 304
+    head = get(urllib.request.Request(live_server + path, headers=accept, method="HEAD"))
+    assert head[0] == 200 and head[2] == b"" and head[1]["content-length"] == str(len(packed))
+
+
+def test_a_range_of_the_runtime_comes_as_it_is(live_server: str) -> None:
+    whole = get(live_server + WASM)[2]
+    ranged = {"Accept-Encoding": "br, gzip", "Range": "bytes=8-1031"}
+    status, headers, part = get(urllib.request.Request(live_server + WASM, headers=ranged))
+    assert status == 206 and "content-encoding" not in headers
+    assert part == whole[8:1032]
 
 
 @pytest.mark.parametrize(

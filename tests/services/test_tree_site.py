@@ -104,3 +104,25 @@ def test_requests_at_once_share_one_build(tree: Path, zips: list[Path]) -> None:
     assert {reply.status_code for reply in replies} == {200}
     assert len({reply.content for reply in replies}) == 1
     assert zips == [tree / "app"]
+
+
+def test_a_static_file_goes_out_compressed_and_an_edit_shows_in_the_next_answer(tree: Path) -> None:
+    style = tree / "static" / "css" / "app.css"
+    style.parent.mkdir(parents=True)
+    style.write_text("main { margin: 0 auto; }\n" * 100)
+    get = site_client(tree, Clock())
+    before = get("/static/css/app.css", **{"Accept-Encoding": "br"})
+    assert before.headers["content-encoding"] == "br" and before.headers["vary"] == "Accept-Encoding"
+    assert before.text == style.read_text(), "decoded by the client"
+    assert (
+        get(
+            "/static/css/app.css", **{"Accept-Encoding": "br", "If-None-Match": before.headers["etag"]}
+        ).status_code
+        == 304
+    )
+
+    style.write_text("main { margin: 1rem; }\n" * 100)
+    after = get("/static/css/app.css", **{"Accept-Encoding": "br", "If-None-Match": before.headers["etag"]})
+    assert after.status_code == 200 and after.headers["content-encoding"] == "br"
+    assert after.text == style.read_text()
+    assert after.headers["etag"] != before.headers["etag"]

@@ -51,6 +51,8 @@ def test_serve_flags_make_the_settings(tmp_path: Path) -> None:
     unlimited = settings("--no-rate-limits")
     assert not unlimited.rate_limits and unlimited.sign_in_limits == SignInLimits()
     assert settings("--no-sign-in-limit").sign_in_limits is None
+    assert settings().heavy_files is None
+    assert settings("--heavy-files", "shared").heavy_files == Path("shared").resolve()
 
 
 def test_the_database_is_sqlite_in_the_data_folder_unless_a_url_names_another(

@@ -2,28 +2,33 @@
 
 from starlette.routing import Route
 
+from server.calls import on_loop
 from server.heavy.routes import downloads, jobs, patches, status, testing, users
+from server.heavy.web import compiling, endpoint
 
 PATCH = "/a/patches/{owner}/{patch}"
 
 ROUTES = [
-    Route("/a/pingdb", status.pingdb),
-    Route("/a/releases", status.release_list),
-    Route("/a/users/{user}", users.profile),
-    Route("/a/users/{user}/tokens", users.token_list),
-    Route("/a/users/{user}/tokens", users.token_create, methods=["POST"]),
-    Route("/a/users/{user}/tokens/{token_id}", users.token_revoke, methods=["DELETE"]),
-    Route("/a/patches", patches.create, methods=["POST"]),
-    Route(PATCH, patches.show),
-    Route(PATCH, patches.delete, methods=["DELETE"]),
-    Route(f"{PATCH}/jobs", patches.job_list),
-    Route(f"{PATCH}/jobs", jobs.submit, methods=["POST"]),
-    Route("/a/jobs/{owner}/{patch}/{version}", jobs.show),
-    Route("/h/{owner}/{patch}/{version}/{target:path}/archive.zip", downloads.archive),
-    Route("/h/{owner}/{patch}/{version}/web/local/{file}", downloads.web_player),
+    Route("/a/pingdb", endpoint(status.pingdb)),
+    Route("/a/releases", endpoint(status.release_list, on_loop)),
+    Route("/a/users/{user}", endpoint(users.profile)),
+    Route("/a/users/{user}/tokens", endpoint(users.token_list)),
+    Route("/a/users/{user}/tokens", endpoint(users.token_create), methods=["POST"]),
+    Route("/a/users/{user}/tokens/{token_id}", endpoint(users.token_revoke), methods=["DELETE"]),
+    Route("/a/patches", endpoint(patches.create, patches.creating), methods=["POST"]),
+    Route(PATCH, endpoint(patches.show)),
+    Route(PATCH, endpoint(patches.delete), methods=["DELETE"]),
+    Route(f"{PATCH}/jobs", endpoint(patches.job_list)),
+    Route(f"{PATCH}/jobs", endpoint(jobs.submit, compiling), methods=["POST"]),
+    Route("/a/jobs/{owner}/{patch}/{version}", endpoint(jobs.show)),
+    Route("/h/{owner}/{patch}/{version}/{target:path}/archive.zip", endpoint(downloads.archive, compiling)),
+    Route("/h/{owner}/{patch}/{version}/web/local/{file}", endpoint(downloads.web_player, compiling)),
 ]
+"""Controllers that may wait for a compile (a new version, a target built on first request) run
+on the compile queue; the others, which read and write a few rows, on a worker thread, and those
+that touch no database on the loop."""
 
 TEST_ROUTES = [
-    Route("/test/tokens", testing.issue_token, methods=["POST"]),
-    Route("/test/clock", testing.move_clock, methods=["POST"]),
+    Route("/test/tokens", endpoint(testing.issue_token), methods=["POST"]),
+    Route("/test/clock", endpoint(testing.move_clock, on_loop), methods=["POST"]),
 ]

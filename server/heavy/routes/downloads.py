@@ -4,18 +4,15 @@ These are not the JSON API, so refusals carry real HTTP statuses (the uploader r
 and prints the URL); bodies are still JSON, never an HTML error page.
 """
 
-import zipfile
-from pathlib import Path
+from starlette.responses import Response
 
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
-from starlette.responses import FileResponse, Response
-
+from server.heavy import archive_responses
 from server.heavy.records import Job, Patch
 from server.heavy.responses import Refusal
-from server.heavy.routes.common import service, viewer, visible_patch
+from server.heavy.routes.common import visible_patch
 from server.heavy.routes.jobs import find
 from server.heavy.targets import WEB, TargetRefused
+from server.heavy.web import Call
 
 PLAYER_TYPES = {
     "html": "text/html",
@@ -25,41 +22,38 @@ PLAYER_TYPES = {
 }
 
 
-async def archive(request: Request) -> FileResponse:
-    patch, job = await _patch_and_job(request)
-    path = request.path_params["target"]
-    file = await _archive_file(request, job, path)
+def archive(call: Call) -> Response:
+    patch, job = _patch_and_job(call)
+    path = call.path["target"]
+    key = _archive_key(call, job, path)
     name = f"{patch.name}.{job.index}.{path.replace('/', '-')}.zip"
-    return FileResponse(file, media_type="application/zip", filename=name)
+    try:
+        return archive_responses.download(call.service.files, key, name)
+    except FileNotFoundError as gone:
+        raise Refusal(404, f"The {path} archive of job {job.key} is gone.", soft=False) from gone
 
 
-async def web_player(request: Request) -> Response:
+def web_player(call: Call) -> Response:
     """One file of the `web/local` archive, so a browser can open its page right here."""
-    _, job = await _patch_and_job(request)
-    name = request.path_params["file"]
-    file = await _archive_file(request, job, WEB)
-    with zipfile.ZipFile(file) as archive:
-        if name not in archive.namelist():
-            raise Refusal(404, f"The {WEB} build has no file {name!r}.", soft=False)
-        content = archive.read(name)
+    _, job = _patch_and_job(call)
+    name = call.path["file"]
+    content = archive_responses.member(call.service.files, _archive_key(call, job, WEB), name)
+    if content is None:
+        raise Refusal(404, f"The {WEB} build has no file {name!r}.", soft=False)
     return Response(content, media_type=PLAYER_TYPES.get(name.rpartition(".")[2]))
 
 
-async def _patch_and_job(request: Request) -> tuple[Patch, Job]:
+def _patch_and_job(call: Call) -> tuple[Patch, Job]:
     try:
-        patch = await visible_patch(request, await viewer(request))
-        return patch, await find(request, patch)
+        patch = visible_patch(call, call.viewer)
+        return patch, find(call, patch)
     except Refusal as refusal:
         raise Refusal(refusal.status, refusal.detail, soft=False) from refusal
 
 
-async def _archive_file(request: Request, job: Job, path: str) -> Path:
-    """Built already, or built now in the compile queue."""
-    svc = service(request)
+def _archive_key(call: Call, job: Job, path: str) -> str:
+    """Built already, or built now."""
     try:
-        built = await run_in_threadpool(svc.targets.built, job, path)
-        if built is None:
-            built = await svc.compiles.run(svc.targets.archive, job, path)
-        return built
+        return call.service.targets.archive(job, path)
     except TargetRefused as refused:
         raise Refusal(refused.status, refused.detail, soft=False) from refused

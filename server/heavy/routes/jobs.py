@@ -1,55 +1,42 @@
 """Jobs: compile a new version of a patch (synchronously, reference §3.3) and read one back."""
 
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from server.heavy import documents, uploads
+from server.heavy import documents
 from server.heavy.records import Job, Patch
 from server.heavy.responses import Refusal, reply
-from server.heavy.routes.common import (
-    editable_patch,
-    links,
-    member,
-    path_number,
-    service,
-    viewer,
-    visible_patch,
-)
+from server.heavy.routes.common import editable_patch, visible_patch
+from server.heavy.web import Call
 
 
-async def submit(request: Request) -> JSONResponse:
+def submit(call: Call) -> JSONResponse:
     """Multipart `file` (a zip with `_main.pd`, or one `.pd`) and optional `release`."""
-    me = await member(request)
-    patch = await editable_patch(request, me)
-    form = await uploads.read_form(request)
-    upload = await uploads.file_bytes(form, "file")
+    me = call.member
+    patch = editable_patch(call, me)
+    upload = call.form.file("file")
     if upload is None:
         raise Refusal(400, "Send the patch as a multipart file field named 'file'.")
-    job = await service(request).compiles.run(
-        service(request).jobs.submit, patch, me, upload, uploads.text(form, "release")
-    )
-    return reply(await document(request, job))
+    job = call.service.jobs.submit(patch, me, upload, call.form.text("release"))
+    return reply(document(call, job))
 
 
-async def show(request: Request) -> JSONResponse:
-    patch = await visible_patch(request, await viewer(request))
-    return reply(await document(request, await find(request, patch)))
+def show(call: Call) -> JSONResponse:
+    patch = visible_patch(call, call.viewer)
+    return reply(document(call, find(call, patch)))
 
 
-async def find(request: Request, patch: Patch) -> Job:
+def find(call: Call, patch: Patch) -> Job:
     """The job the path names by number or as `latest`."""
-    version = request.path_params["version"]
-    index = None if version == "latest" else path_number(request, "version")
+    version = call.path["version"]
+    index = None if version == "latest" else call.number("version")
     if index is None and version != "latest":
         raise Refusal(404, f"{version!r} is neither a job number nor 'latest'.")
-    job = await run_in_threadpool(service(request).store.job, patch, index)
+    job = call.service.store.job(patch, index)
     if job is None:
         raise Refusal(404, f"Patch {patch.key} has no job {version}.")
     return job
 
 
-async def document(request: Request, job: Job) -> dict:
-    svc = service(request)
-    targets = await run_in_threadpool(svc.store.targets, job)
-    return documents.job(links(request), job, targets, svc.targets.offered())
+def document(call: Call, job: Job) -> dict:
+    targets = call.service.store.targets(job)
+    return documents.job(call.links, job, targets, call.service.targets.offered())

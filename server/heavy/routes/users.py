@@ -1,51 +1,46 @@
 """A user's profile, and the user's own labelled tokens: list, create, revoke."""
 
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from server.heavy import accounts, documents, uploads
+from server.heavy import accounts, documents
 from server.heavy.records import User
 from server.heavy.responses import Refusal, reply
-from server.heavy.routes.common import links, member, path_number, service, viewer
+from server.heavy.web import Call
 
 DEFAULT_LABEL = "heavy"
 
 
-async def profile(request: Request) -> JSONResponse:
-    who = await viewer(request)
-    store = service(request).store
-    person = await run_in_threadpool(store.user, request.path_params["user"])
+def profile(call: Call) -> JSONResponse:
+    who = call.viewer
+    store = call.service.store
+    person = store.user(call.path["user"])
     if person is None:
-        raise Refusal(404, f'There is no user called "{request.path_params["user"]}".')
-    patches = await run_in_threadpool(store.patches_of, person)
-    shown = [p for p in patches if p.visible_to(who)]
-    return reply(documents.user(links(request), person, shown))
+        raise Refusal(404, f'There is no user called "{call.path["user"]}".')
+    shown = [p for p in store.patches_of(person) if p.visible_to(who)]
+    return reply(documents.user(call.links, person, shown))
 
 
-async def token_list(request: Request) -> JSONResponse:
-    me = await _owner_of_tokens(request)
-    return reply(documents.tokens(await run_in_threadpool(service(request).store.tokens, me)))
+def token_list(call: Call) -> JSONResponse:
+    return reply(documents.tokens(call.service.store.tokens(_owner_of_tokens(call))))
 
 
-async def token_create(request: Request) -> JSONResponse:
-    me = await _owner_of_tokens(request)
-    label = uploads.text(await uploads.read_form(request), "label") or DEFAULT_LABEL
-    svc = service(request)
-    token, value = await run_in_threadpool(accounts.issue_token, svc.store, svc.key, me, label)
+def token_create(call: Call) -> JSONResponse:
+    me = _owner_of_tokens(call)
+    label = call.form.text("label") or DEFAULT_LABEL
+    token, value = accounts.issue_token(call.service.store, call.service.key, me, label)
     return reply({"data": documents.token_resource(token, value)})
 
 
-async def token_revoke(request: Request) -> JSONResponse:
-    me = await _owner_of_tokens(request)
-    token_id = path_number(request, "token_id")
-    if token_id is None or not await run_in_threadpool(service(request).store.revoke_token, me, token_id):
-        raise Refusal(404, f"There is no active token {request.path_params['token_id']}.")
+def token_revoke(call: Call) -> JSONResponse:
+    me = _owner_of_tokens(call)
+    token_id = call.number("token_id")
+    if token_id is None or not call.service.store.revoke_token(me, token_id):
+        raise Refusal(404, f"There is no active token {call.path['token_id']}.")
     return reply({"meta": {"revoked": str(token_id)}})
 
 
-async def _owner_of_tokens(request: Request) -> User:
-    me = await member(request)
-    if me.name != request.path_params["user"]:
+def _owner_of_tokens(call: Call) -> User:
+    me = call.member
+    if me.name != call.path["user"]:
         raise Refusal(403, "Only the user may manage their own tokens.")
     return me

@@ -1,11 +1,13 @@
-"""`build.py heavy-token`: user made if needed, a new labelled token printed last."""
+"""`build.py heavy-token`: user made if needed, a new labelled token printed last.
+`build.py heavy-worker`: refuses a files folder it cannot be."""
 
 from pathlib import Path
 
 import pytest
 
+from server.database import sqlite_url
 from server.heavy import tokens
-from server.heavy.cli import heavy_token_main
+from server.heavy.cli import heavy_token_main, heavy_worker_main
 from server.heavy.service import open_service
 from server.settings import Settings
 
@@ -38,3 +40,15 @@ def test_the_token_goes_to_the_database_the_server_runs_on(tmp_path, capsys, pos
     assert tokens.verify(key_of(tmp_path), capsys.readouterr().out.splitlines()[-1]).name == "zed"
     assert open_service(Settings(data_dir=tmp_path, database=url)).store.user("zed") is not None
     assert open_service(Settings(data_dir=tmp_path)).store.user("zed") is None
+
+
+def test_a_worker_is_given_the_servers_files_folder_not_its_data_folder(tmp_path, capsys):
+    open_service(Settings(data_dir=tmp_path / "data"))
+    for files, complaint in [
+        (tmp_path / "data", "is a data folder: give its heavy/"),
+        (tmp_path / "nowhere", "no such folder"),
+    ]:
+        with pytest.raises(SystemExit):
+            heavy_worker_main(["--database", sqlite_url(tmp_path / "data"), "--files", str(files)])
+        assert complaint in capsys.readouterr().err
+    assert not (tmp_path / "nowhere").exists()

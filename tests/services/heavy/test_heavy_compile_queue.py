@@ -65,7 +65,24 @@ def test_requests_are_answered_while_45_compiles_wait(app: Starlette) -> None:
         assert job.json()["data"]["id"] == "demo/sine/1"
         assert await asyncio.gather(*waiting) == [True] * 45
 
-    run(app, CompileQueue(slots=2, waiting=64), scenario)
+    run(app, CompileQueue(room=66), scenario)
+
+
+def test_a_built_archive_is_downloaded_while_compiles_wait(app: Starlette) -> None:
+    """Downloads run on the compile queue (their target may need building), but each request it
+    takes gets a thread at once, so one whose target is built never waits behind compiles."""
+
+    async def scenario(client: httpx.AsyncClient, queue: CompileQueue, token: str) -> None:
+        gate = threading.Event()
+        waiting = await held(queue, gate, 8)
+        try:
+            download = await asyncio.wait_for(client.get("/h/demo/sine/1/c/src/archive.zip"), 5)
+        finally:
+            gate.set()
+        await asyncio.gather(*waiting)
+        assert download.status_code == 200 and download.content.startswith(b"PK")
+
+    run(app, CompileQueue(room=10), scenario)
 
 
 def test_a_full_queue_refuses_compiles_as_busy_and_takes_them_again_once_it_drains(app: Starlette) -> None:
@@ -92,4 +109,4 @@ def test_a_full_queue_refuses_compiles_as_busy_and_takes_them_again_once_it_drai
         assert accepted.status_code == 200 and accepted.json()["errors"] == []
         assert accepted.json()["data"]["id"] == "demo/sine/2"
 
-    run(app, CompileQueue(slots=1, waiting=1), scenario)
+    run(app, CompileQueue(room=2), scenario)

@@ -1,7 +1,8 @@
 """Compile workers in processes of their own (`build.py heavy-worker`), beside a server that runs
-none (`serve --compile-workers 0`): a job waits in the database's queue until a worker takes it, and
-a worker killed mid-job loses it to another once its lease runs out, the job keeping its number and
-recorded once."""
+none (`serve --compile-workers 0`), sharing only the database and a files folder: a job waits in the
+database's queue until a worker takes it, a worker killed mid-job loses it to another once its lease
+runs out, the job keeping its number and recorded once, and what a worker compiled the server builds
+and serves targets from, in folders of its own."""
 
 import os
 import signal
@@ -11,37 +12,55 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
-from heavy_http import SINE_PD, call, create_patch, zip_of
+from heavy_http import SINE_PD, call, create_patch, submit, zip_names, zip_of
 from heavy_processes import compile_workers, slow_patch
 from waiting import until
 
 from buildkit.paths import ROOT
 from buildkit.serving import serving
 from server.database import engine_for, sqlite_url
+from server.heavy import wasm
 from server.heavy.compile_jobs import LEASE
 
 
+class World(NamedTuple):
+    heavy: str
+    data: Path
+    """The server's data folder."""
+    files: Path
+    """The files folder the server and the workers share."""
+    worker: Path
+    """The workers' data folder, as on another machine."""
+    database: str
+
+
 @pytest.fixture
-def world(tmp_path: Path, new_database: Callable[[], str | None]) -> Iterator[tuple[str, Path, str]]:
-    """A test-mode server with no compile workers: its heavy URL, data folder and database URL."""
-    data = tmp_path / "data"
+def world(tmp_path: Path, new_database: Callable[[], str | None]) -> Iterator[World]:
+    """A test-mode server with no compile workers, its files in a folder of their own."""
+    data, files = tmp_path / "data", tmp_path / "files"
     database = new_database() or sqlite_url(data)
     options = ["--test-mode", "--no-rate-limits", "--compile-workers", "0", "--database", database]
-    with serving(data, *options, log=tmp_path / "serve.log") as base:
-        yield base + "/heavy", data, database
+    with serving(data, *options, "--heavy-files", str(files), log=tmp_path / "serve.log") as base:
+        yield World(base + "/heavy", data, files, tmp_path / "worker", database)
 
 
 @contextmanager
-def heavy_worker(data: Path, database: str) -> Iterator[subprocess.Popen]:
-    command = [sys.executable, str(ROOT / "build.py"), "heavy-worker", "--database", database]
-    proc = subprocess.Popen([*command, "--files", str(data)], cwd=ROOT, stdout=subprocess.DEVNULL)
+def heavy_worker(world: World) -> Iterator[subprocess.Popen]:
+    command = [sys.executable, str(ROOT / "build.py"), "heavy-worker", "--database", world.database]
+    folders = ["--files", str(world.files), "--data", str(world.worker)]
+    proc = subprocess.Popen([*command, *folders], cwd=ROOT, stdout=subprocess.DEVNULL)
     try:
         yield proc
     finally:
         proc.kill()
         proc.wait()
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
 
 
 def submitting(heavy: str, token: str, patch: str, upload: bytes) -> tuple[threading.Thread, list[dict]]:
@@ -75,8 +94,8 @@ def token_for(heavy: str, name: str) -> str:
     return call("POST", f"{heavy}/test/tokens", form={"name": name}).json()["data"]["attributes"]["token"]
 
 
-def test_a_job_waits_in_the_queue_until_a_worker_process_takes_it(world: tuple[str, Path, str]) -> None:
-    heavy, data, database = world
+def test_a_job_waits_in_the_queue_until_a_worker_process_takes_it(world: World) -> None:
+    heavy, database = world.heavy, world.database
     token = token_for(heavy, "ada")
     create_patch(heavy, token, "waiting")
     thread, answers = submitting(heavy, token, "ada/waiting", zip_of({"_main.pd": SINE_PD}))
@@ -85,7 +104,7 @@ def test_a_job_waits_in_the_queue_until_a_worker_process_takes_it(world: tuple[s
     assert thread.is_alive(), "no worker runs: the submit is still waiting"
     latest = call("GET", f"{heavy}/a/jobs/ada/waiting/latest", token=token).json()
     assert latest["errors"][0]["status"] == "404"
-    with heavy_worker(data, database):
+    with heavy_worker(world):
         thread.join(120)
     assert not thread.is_alive()
     (answer,) = answers
@@ -93,16 +112,16 @@ def test_a_job_waits_in_the_queue_until_a_worker_process_takes_it(world: tuple[s
     assert queue_rows(database, "waiting") == [("done", 1)]
 
 
-def test_a_job_whose_worker_is_killed_is_compiled_once_by_another(world: tuple[str, Path, str]) -> None:
-    heavy, data, database = world
+def test_a_job_whose_worker_is_killed_is_compiled_once_by_another(world: World) -> None:
+    heavy, database = world.heavy, world.database
     token = token_for(heavy, "bo")
     create_patch(heavy, token, "slow")
-    with heavy_worker(data, database) as first:
+    with heavy_worker(world) as first:
         thread, answers = submitting(heavy, token, "bo/slow", zip_of({"_main.pd": slow_patch()}))
-        assert until(lambda: bool(compile_workers(data)), 60), "the first worker started compiling"
+        assert until(lambda: bool(compile_workers(world.worker)), 60), "the first worker started compiling"
         os.kill(first.pid, signal.SIGKILL)
         first.wait()
-    assert until(lambda: not compile_workers(data), 10), "hvcc died with its worker"
+    assert until(lambda: not compile_workers(world.worker), 10), "hvcc died with its worker"
     assert queue_rows(database, "slow") == [("running", 1)], "the dead worker's lease has not run out yet"
     moved = call("POST", f"{heavy}/test/clock", form={"advance": str(LEASE + 1)}).json()
     try:
@@ -111,7 +130,7 @@ def test_a_job_whose_worker_is_killed_is_compiled_once_by_another(world: tuple[s
         )
     finally:
         call("POST", f"{heavy}/test/clock", form={"real": "1"})
-    with heavy_worker(data, database):
+    with heavy_worker(world):
         thread.join(120)
     assert not thread.is_alive()
     (answer,) = answers
@@ -119,3 +138,54 @@ def test_a_job_whose_worker_is_killed_is_compiled_once_by_another(world: tuple[s
     assert queue_rows(database, "slow") == [("done", 2)]
     jobs = call("GET", f"{heavy}/a/patches/bo/slow/jobs", token=token).json()
     assert [job["id"] for job in jobs["data"]] == ["bo/slow/1"]
+
+
+def test_a_worker_elsewhere_keeps_its_job_where_the_server_builds_and_serves_targets(world: World) -> None:
+    heavy = world.heavy
+    token = token_for(heavy, "cy")
+    create_patch(heavy, token, "far")
+    before = set(world.files.glob("jobs/*"))
+    with heavy_worker(world):
+        answer = submit(heavy, token, "far", zip_of({"_main.pd": SINE_PD}))
+        assert answer["errors"] == [] and answer["data"]["id"] == "cy/far/1"
+        (job,) = set(world.files.glob("jobs/*")) - before
+        assert until(lambda: (job / "targets" / "c-src.zip").is_file(), 60), "the worker archived c/src"
+        assert until(lambda: not files_under(world.worker), 10), "the worker cleared its scratch"
+    assert files_under(job) == ["targets/c-src.zip", "tree.zip"]
+
+    targets = ["c/src", "pdext/src", *([] if wasm.missing() else ["web/local"])]
+    archives = {}
+    for path in targets:
+        reply = call("GET", f"{heavy}/h/cy/far/1/{path}/archive.zip")
+        assert reply.status == 200, reply.body
+        archives[path] = zip_names(reply.body)
+    assert "Heavy_far.h" in archives["c/src"]
+    assert "Makefile.pdlibbuilder" in archives["pdext/src"]
+    if "web/local" in archives:
+        assert {"far.wasm", "patch.json", "index.html"} <= set(archives["web/local"])
+        page = call("GET", f"{heavy}/h/cy/far/1/web/local/index.html")
+        assert page.status == 200 and page.headers["Content-Type"].startswith("text/html")
+    assert files_under(job) == sorted(
+        ["tree.zip", *(f"targets/{path.replace('/', '-')}.zip" for path in targets)]
+    )
+    assert not [name for name in files_under(world.data) if name.endswith(".zip")], "nothing kept in data/"
+
+    deleted = call("DELETE", f"{heavy}/a/patches/cy/far", token=token).json()
+    assert deleted == {"meta": {"deleted": "cy/far"}}
+    assert not job.exists()
+    assert set(world.files.glob("jobs/*")) == before, "the demo's jobs stay"
+    assert call("GET", f"{heavy}/h/cy/far/1/c/src/archive.zip").status == 404
+
+
+def test_deleting_a_patch_takes_the_upload_it_had_waiting(world: World) -> None:
+    heavy = world.heavy
+    token = token_for(heavy, "dee")
+    create_patch(heavy, token, "never")
+    thread, answers = submitting(heavy, token, "dee/never", zip_of({"_main.pd": SINE_PD}))
+    assert until(lambda: queue_rows(world.database, "never") == [("queued", 0)], 10), "the job is queued"
+    assert len(list((world.files / "uploads").iterdir())) == 1
+    assert call("DELETE", f"{heavy}/a/patches/dee/never", token=token).status == 200
+    assert list((world.files / "uploads").iterdir()) == []
+    thread.join(10)
+    (answer,) = answers
+    assert answer["errors"][0]["status"] == "404"

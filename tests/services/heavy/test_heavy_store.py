@@ -9,6 +9,7 @@ import pytest
 
 from server.clock import Clock
 from server.database import SqliteEngine
+from server.heavy.compile_jobs import CompileJobs
 from server.heavy.store import MIGRATIONS, Store
 
 
@@ -43,7 +44,10 @@ def test_deleting_a_patch_takes_its_jobs_and_targets(tmp_path):
         place_files=lambda _: None,
     )
     store.add_target(job, "c/src", size=10, compile_time=0.01)
-    assert store.delete_patch(patch) == [job.id]
+    queue = CompileJobs(store, Clock())
+    queue.enqueue(patch, ann, release="dev", submitted_at="2026-01-01T00:00:01.000000", upload="uploads/ab")
+    removed = store.delete_patch(patch)
+    assert removed.job_ids == [job.id] and removed.uploads == ["uploads/ab"]
     conn = store.database.connection()
     assert conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM jobs").fetchone()[0] == 0

@@ -93,6 +93,26 @@ def test_huge_request_is_refused_without_reading_it(heavy, target):
     assert reply.json()["errors"][0]["status"] == "413"
 
 
+def test_huge_request_without_a_token_is_refused_as_unauthorised_first(heavy):
+    reply = call(
+        "POST",
+        f"{heavy}/a/patches/hal/target/jobs/",
+        headers={"Content-Type": "multipart/form-data; boundary=x", "Content-Length": str(64 * 1024 * 1024)},
+        body=b"--x--\r\n",
+    )
+    assert reply.status == 401
+    assert reply.json()["errors"][0]["status"] == "401"
+
+
+def test_malformed_form_is_refused_after_the_patch_is_found(heavy, target):
+    """Who asks and which patch come first, as before the form is read."""
+    junk = {"token": target, "headers": {"Content-Type": "multipart/form-data; boundary=x"}, "body": b"junk"}
+    missing = call("POST", f"{heavy}/a/patches/hal/nowhere/jobs/", **junk)
+    assert missing.status == 200 and missing.json()["errors"][0]["status"] == "404"
+    malformed = call("POST", f"{heavy}/a/patches/hal/target/jobs/", **junk)
+    assert malformed.status == 400 and malformed.json()["errors"][0]["status"] == "400"
+
+
 def test_missing_file_field_is_refused(heavy, target):
     reply = call("POST", f"{heavy}/a/patches/hal/target/jobs/", token=target, form={"release": "dev"})
     assert "'file'" in reply.json()["errors"][0]["detail"]
