@@ -1,12 +1,13 @@
 """What the stores rely on from each engine, checked on both: writers take turns, a failed block
 or migration leaves nothing, placeholders and rows work as the stores write them."""
 
+import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from waiting import until
 
 from server.database import Database, engine_for, migrate, read_folder, sqlite_url
 
@@ -21,30 +22,38 @@ def database(url: str) -> Database:
     return Database(engine_for(url, "test", busy_timeout=10))
 
 
+def waiting_to_write(thread: threading.Thread) -> bool:
+    """Whether `thread` is inside `Database.write` before its block runs: waiting for a lock."""
+    frame = sys._current_frames().get(thread.ident or 0)
+    while frame is not None and frame.f_code is not Database.write.__wrapped__.__code__:
+        frame = frame.f_back
+    return frame is not None
+
+
 @pytest.mark.parametrize("elsewhere", [False, True], ids=["same process", "another process"])
 def test_writers_take_turns_so_a_block_may_read_then_write(
     database: Database, url: str, elsewhere: bool
 ) -> None:
     """Another process is another `Database`: its writers wait on the engine's lock, not this
-    process's."""
+    process's. The first writer writes only once the second waits for it."""
     other = Database(engine_for(url, "test", busy_timeout=10)) if elsewhere else database
     with database.write() as db:
         db.execute("CREATE TABLE counter (n INTEGER NOT NULL)")
         db.execute("INSERT INTO counter (n) VALUES (0)")
-    read = threading.Event()
 
-    def add_one(pause: float, writes: Database) -> None:
-        with writes.write() as db:
+    def add_one() -> None:
+        other.connection()  # opened first: inside `write`, the second writer then only waits for locks
+        with other.write() as db:
             n = db.execute("SELECT n FROM counter").fetchone()[0]
-            read.set()
-            time.sleep(pause)
             db.execute("UPDATE counter SET n = ?", (n + 1,))
 
-    slow = threading.Thread(target=add_one, args=(0.5, database))
-    slow.start()
-    read.wait()
-    add_one(0, other)
-    slow.join()
+    second = threading.Thread(target=add_one)
+    with database.write() as db:
+        n = db.execute("SELECT n FROM counter").fetchone()[0]
+        second.start()
+        assert until(lambda: waiting_to_write(second), 10), "the second writer waits for the first"
+        db.execute("UPDATE counter SET n = ?", (n + 1,))
+    second.join()
     assert database.connection().execute("SELECT n FROM counter").fetchone()[0] == 2
 
 

@@ -1,7 +1,5 @@
 """Slow compiles and the hvcc processes running them, for suites that stop or kill what compiles."""
 
-import time
-from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -28,12 +26,3 @@ def compile_workers(data: Path) -> list[int]:
             if worker and any(str(data).encode() in word for word in words):
                 found.append(int(cmdline.parent.name))
     return found
-
-
-def until(condition: Callable[[], bool], within: float) -> bool:
-    deadline = time.monotonic() + within
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True

@@ -45,9 +45,10 @@ def upload(token: str, **fields: str) -> dict:
 
 
 async def held(queue: CompileQueue, gate: threading.Event, count: int) -> list[asyncio.Task]:
-    """`count` compiles that wait for `gate`, queued."""
+    """`count` compiles that wait for `gate`, queued: each takes its place on its task's first step,
+    which the tasks all take during one turn of the loop."""
     waiting = [asyncio.ensure_future(queue.run(gate.wait)) for _ in range(count)]
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0)
     return waiting
 
 

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 import pytest
 from heavy_http import SINE_PD, call, create_patch, submit, zip_names, zip_of
-from heavy_processes import compile_workers, slow_patch, until
+from heavy_processes import compile_workers, slow_patch
+from waiting import until
 
 from buildkit.paths import ROOT
 from buildkit.serving import serving

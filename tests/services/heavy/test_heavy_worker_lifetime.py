@@ -3,17 +3,18 @@ compiles with it, and leaves no scratch folder behind."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
 from heavy_http import call, create_patch, zip_of
-from heavy_processes import compile_workers, slow_patch, until
+from heavy_processes import compile_workers, slow_patch
+from waiting import until
 
 from buildkit.paths import ROOT
 from buildkit.serving import free_port, wait_until_serving
@@ -26,8 +27,9 @@ GONE_WITHIN = 5.0
 
 
 @contextmanager
-def compiling(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path]]:
-    """`build.py serve` on its own data folder, with a slow compile under way in it."""
+def compiling(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path, int]]:
+    """`build.py serve` on its own data folder, with a slow compile under way in it; the server, the
+    folder and the server's port."""
     data, port = tmp_path / "data", free_port()
     options = ["--port", str(port), "--data", str(data), "--test-mode", "--no-rate-limits"]
     server = subprocess.Popen(
@@ -51,7 +53,7 @@ def compiling(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path]]:
 
         threading.Thread(target=send, daemon=True).start()
         assert until(lambda: bool(compile_workers(data)), 60), "the compile started"
-        yield server, data
+        yield server, data, port
     finally:
         server.kill()
         server.wait()
@@ -60,8 +62,16 @@ def compiling(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path]]:
                 os.kill(pid, signal.SIGKILL)
 
 
+def refuses_connections(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
 def test_the_worker_runs_with_a_cpu_time_limit_below_the_server_s_priority(tmp_path: Path) -> None:
-    with compiling(tmp_path) as (_, data):
+    with compiling(tmp_path) as (_, data, _):
         (worker,) = compile_workers(data)
 
         def niceness() -> str:
@@ -74,16 +84,18 @@ def test_the_worker_runs_with_a_cpu_time_limit_below_the_server_s_priority(tmp_p
 
 
 def test_the_worker_dies_with_a_server_killed_outright(tmp_path: Path) -> None:
-    with compiling(tmp_path) as (server, data):
+    with compiling(tmp_path) as (server, data, _):
         server.send_signal(signal.SIGKILL)
         server.wait()
         assert until(lambda: not compile_workers(data), GONE_WITHIN), "the worker outlived its server"
 
 
 def test_a_server_forced_to_stop_stops_its_compiles_and_clears_their_scratch(tmp_path: Path) -> None:
-    with compiling(tmp_path) as (server, data):
+    """The first Ctrl-C has the server close its port and wait for the compile's request; the
+    second forces it to stop."""
+    with compiling(tmp_path) as (server, data, port):
         server.send_signal(signal.SIGINT)
-        time.sleep(0.5)
+        assert until(lambda: refuses_connections(port), GONE_WITHIN), "the first Ctrl-C began the stop"
         server.send_signal(signal.SIGINT)
         server.wait(timeout=GONE_WITHIN)
         assert not compile_workers(data)

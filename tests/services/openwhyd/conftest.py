@@ -1,7 +1,6 @@
 """The Openwhyd service suites: the live `serve`, reset to its demo world before each test."""
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ import uvicorn
 from openwhyd_http import Browser
 from starlette.applications import Starlette
 from starlette.routing import Mount
+from waiting import until
 
 from server.openwhyd import create_app
 from server.settings import Settings
@@ -89,11 +89,7 @@ def own_service(
         server = uvicorn.Server(uvicorn.Config(site, host="127.0.0.1", port=0, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
-        for _ in range(500):  # ten seconds at most
-            if server.started:
-                break
-            time.sleep(0.02)
-        assert server.started, "the extra Openwhyd service did not start"
+        assert until(lambda: server.started, 10), "the extra Openwhyd service did not start"
         port = server.servers[0].sockets[0].getsockname()[1]
         servers.append((server, thread))
         return f"http://127.0.0.1:{port}/openwhyd"
