@@ -1,22 +1,23 @@
 """embed.html: it points at the locked runtime, everything it names exists, it preloads exactly the
-modules its config loads, and the server hands out those modules and no other part of app/."""
+one bundle its config loads, and the server hands out that bundle and no part of app/."""
 
 import asyncio
 import json
 import re
 
-from buildkit.dist import WIDGET_CONFIG, WIDGET_PAGE, widget_files
 from buildkit.lock import read_lock
 from buildkit.paths import ROOT, VENDOR
 from buildkit.tree_site import tree_site
+from buildkit.widget_bundle import BUNDLE, WIDGET_PAGE, widget_bundle, widget_modules
 from server.clock import Clock
 
 PAGE = (ROOT / WIDGET_PAGE).read_text()
+CONFIG = json.loads(re.search(r"""<script type="mpy" config='([^']*)'>""", PAGE)[1])
 
 
 def test_the_widget_runs_the_locked_micropython() -> None:
     pins = {pin.name: pin for pin in read_lock()}
-    config = json.loads(WIDGET_CONFIG.search(PAGE)[1])
+    config = CONFIG
     micropython = pins["@micropython/micropython-webassembly-pyscript"].into
     assert config["interpreter"] == f"./static/vendor/{micropython}/micropython.mjs"
     assert f"./static/vendor/{pins['@pyscript/core'].into}/core.js" in PAGE
@@ -25,17 +26,17 @@ def test_the_widget_runs_the_locked_micropython() -> None:
 
 def test_every_file_the_page_names_exists() -> None:
     names = re.findall(r'(?:href|src)="\./([^"]+)"', PAGE)
-    assert len(names) > 10
+    assert len(names) > 5
     for name in names:
-        if name.startswith("static/vendor/") and not VENDOR.exists():
+        if (name.startswith("static/vendor/") and not VENDOR.exists()) or name == BUNDLE:
             continue
         assert (ROOT / name).is_file(), name
 
 
-def test_the_page_preloads_the_modules_its_config_loads() -> None:
-    preloaded = re.findall(r'<link rel="preload" href="\./(app/[^"]+)" as="fetch" crossorigin>', PAGE)
-    assert preloaded == widget_files()
-    assert "app/openwhyd/eid.py" in preloaded
+def test_the_page_preloads_the_one_bundle_its_config_loads() -> None:
+    preloaded = re.findall(r'<link rel="preload" href="\./([^"]+)" as="fetch" crossorigin>', PAGE)
+    assert [name for name in preloaded if "static/vendor/" not in name] == [BUNDLE]
+    assert CONFIG["files"] == {f"./{BUNDLE}": f"./{BUNDLE}"}
 
 
 def get(app: object, path: str) -> tuple[int, bytes]:
@@ -69,12 +70,12 @@ def get(app: object, path: str) -> tuple[int, bytes]:
     return sent[0]["status"], b"".join(message.get("body", b"") for message in sent[1:])
 
 
-def test_the_tree_server_serves_the_widget_and_none_of_the_rest_of_app() -> None:
+def test_the_tree_server_serves_the_widget_and_none_of_app() -> None:
     site = tree_site(ROOT, Clock())
     assert get(site, "/embed.html") == (200, PAGE.encode())
-    for name in widget_files():
-        assert get(site, f"/{name}") == (200, (ROOT / name).read_bytes()), name
+    assert get(site, f"/{BUNDLE}") == (200, widget_bundle(ROOT))
     for name in (
+        *widget_modules(ROOT),
         "app/openwhyd/models.py",
         "app/widget/__init__.py",
         "app/ui/components/embed_snippet.py",
