@@ -5,6 +5,8 @@ import asyncio
 import json
 import re
 
+import pytest
+
 from buildkit.lock import read_lock
 from buildkit.paths import ROOT, VENDOR
 from buildkit.tree_site import tree_site
@@ -21,7 +23,20 @@ def test_the_widget_runs_the_locked_micropython() -> None:
     micropython = pins["@micropython/micropython-webassembly-pyscript"].into
     assert config["interpreter"] == f"./static/vendor/{micropython}/micropython.mjs"
     assert f"./static/vendor/{pins['@pyscript/core'].into}/core.js" in PAGE
-    assert set(config) == {"interpreter", "files"}, "packages would need mip, which is not vendored"
+    assert "packages" not in config, "packages would need mip, which is not vendored"
+
+
+@pytest.mark.skipif(not VENDOR.exists(), reason="needs the vendored runtime (python build.py vendor)")
+def test_the_widget_leaves_out_pyscripts_plugins_but_the_error_banner() -> None:
+    """Each plugin is a module PyScript fetches before it starts MicroPython; the widget uses none
+    but the one that shows a Python error on the page, which the page preloads."""
+    core = {pin.name: pin for pin in read_lock()}["@pyscript/core"].into
+    chunks = "".join(path.read_text() for path in (VENDOR / core).glob("core-*.js"))
+    plugins = set(re.findall(r'"?([\w-]+)"?:\(\)=>import\("\./([\w-]+\.js)"\)', chunks))
+    left_out = {name.removeprefix("!") for name in CONFIG["plugins"]}
+    assert left_out == {name for name, _ in plugins} - {"error"}
+    (error_chunk,) = [chunk for name, chunk in plugins if name == "error"]
+    assert f'<link rel="modulepreload" href="./static/vendor/{core}/{error_chunk}">' in PAGE
 
 
 def test_every_file_the_page_names_exists() -> None:
