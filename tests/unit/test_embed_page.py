@@ -29,12 +29,16 @@ def test_the_widget_runs_the_locked_micropython() -> None:
 @pytest.mark.skipif(not VENDOR.exists(), reason="needs the vendored runtime (python build.py vendor)")
 def test_the_widget_leaves_out_pyscripts_plugins_but_the_error_banner() -> None:
     """Each plugin is a module PyScript fetches before it starts MicroPython; the widget uses none
-    but the one that shows a Python error on the page, which the page preloads."""
+    but the one that shows a Python error on the page, which the page preloads. PyScript fetches
+    them for Pyodide too, which the widget never starts: its config leaves them all out."""
     core = {pin.name: pin for pin in read_lock()}["@pyscript/core"].into
     chunks = "".join(path.read_text() for path in (VENDOR / core).glob("core-*.js"))
     plugins = set(re.findall(r'"?([\w-]+)"?:\(\)=>import\("\./([\w-]+\.js)"\)', chunks))
     left_out = {name.removeprefix("!") for name in CONFIG["plugins"]}
     assert left_out == {name for name, _ in plugins} - {"error"}
+    pyodide_config = json.loads(re.search(r"<py-config hidden>(.*)</py-config>", PAGE)[1])
+    assert {name.removeprefix("!") for name in pyodide_config["plugins"]} == {name for name, _ in plugins}
+    assert '<script type="py"' not in PAGE
     (error_chunk,) = [chunk for name, chunk in plugins if name == "error"]
     assert f'<link rel="modulepreload" href="./static/vendor/{core}/{error_chunk}">' in PAGE
 
