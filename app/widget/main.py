@@ -44,6 +44,7 @@ def main() -> "Task[None] | None":
 async def show_list(
     source: OpenwhydList, settings: Settings, api: str, reading: "Coroutine[object, object, Json]"
 ) -> None:
+    """Imports what shows and plays the list while its request travels."""
     from app.widget.player import Player
     from app.widget.tracks import ListError, heading, next_playable, tracks_from
 
