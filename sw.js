@@ -9,7 +9,7 @@
 const RUNTIME = ["micropython-1.28.0-6", "pyodide-314.0.2", "pyscript-0.7.31"];
 const CACHE = "tonearm";
 const SCOPE = new URL(self.registration.scope);
-const APP_FILES = /^(?:|index\.html|embed\.html|pyscript\.toml|app\.zip|app\.snapshot|static\/.+|app\/.+\.py)$/;
+const APP_FILES = /^(?:|index\.html|embed\.html|pyscript\.toml|app\.zip|app\.snapshot|widget\.romfs|static\/.+)$/;
 const VENDOR = /^static\/vendor\/([^/]+)\//;
 
 self.addEventListener("install", () => self.skipWaiting());

@@ -1,7 +1,5 @@
 """`build.py build`: a dist/ any static host can serve from any sub-path (relative URLs only)."""
 
-import json
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,12 +8,10 @@ from buildkit import archive, pyodide_node
 from buildkit.compression import precompress
 from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
+from buildkit.widget_bundle import BUNDLE, WIDGET_PAGE, widget_bundle
 
-PAGES = ("index.html", "pyscript.toml", "embed.html", "sw.js")
+PAGES = ("index.html", "pyscript.toml", WIDGET_PAGE, "sw.js")
 """The files at the app's root; sw.js sits there so that its scope is the whole app."""
-WIDGET_PAGE = "embed.html"
-WIDGET_CONFIG = re.compile(r"""<script type="mpy" config='([^']*)'>""")
-"""The widget's config, inline in its page: one request less before MicroPython starts."""
 STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__", TEST_VENDOR.name)
 
 
@@ -28,16 +24,6 @@ def app_archive_with_bytecode() -> bytes:
         return archive.zip_tree(copy, Path(tmp), bytecode=True)
 
 
-def widget_files(root: Path = ROOT) -> list[str]:
-    """The app's modules the widget loads one by one (MicroPython reads no app.zip): the `files`
-    of its config, so the page's list is the only one."""
-    found = WIDGET_CONFIG.search((root / WIDGET_PAGE).read_text())
-    if found is None:
-        raise ValueError(f"{WIDGET_PAGE} has no inline config for MicroPython to read its files from")
-    config = json.loads(found[1])
-    return [source.removeprefix("./") for source in config["files"]]
-
-
 def build_dist(out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -47,9 +33,7 @@ def build_dist(out: Path) -> None:
     app_zip = app_archive_with_bytecode()
     (out / "app.zip").write_bytes(app_zip)
     (out / SNAPSHOT_NAME).write_bytes(make_snapshot([PYTHON_PACKAGES_ZIP.read_bytes(), app_zip]))
-    for name in widget_files():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, out / name)
+    (out / BUNDLE).write_bytes(widget_bundle(ROOT))
     size = _size(out)
     skipped = precompress(out)
     print(f"built {out} ({size / 1e6:.1f} MB, runtime from {VENDOR.name}/)")

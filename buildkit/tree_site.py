@@ -1,6 +1,7 @@
-"""The app's own files from the working tree, for `serve` without `--dist`: `app.zip` and the startup
-snapshot are made from the tree (see tree_builds), so an edit shows on the next reload, and every
-file goes out compressed where that pays (see tree_encodings), as from a built dist/."""
+"""The app's own files from the working tree, for `serve` without `--dist`: `app.zip`, the startup
+snapshot and the widget's bundle are made from the tree (see tree_builds), so an edit shows on the
+next reload, and every file goes out compressed where that pays (see tree_encodings), as from a
+built dist/."""
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -11,10 +12,11 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp
 
-from buildkit.dist import PAGES, widget_files
+from buildkit.dist import PAGES
 from buildkit.snapshot import SNAPSHOT_NAME
 from buildkit.tree_builds import TreeBuilds
 from buildkit.tree_encodings import TreeEncodings
+from buildkit.widget_bundle import BUNDLE
 from server.cache_control import CacheControl
 from server.clock import Clock
 from server.content_coding import Encoded, encoded_response
@@ -28,7 +30,7 @@ Made = Callable[[], Awaitable[tuple[bytes, str]]]
 def tree_site(root: Path, clock: Clock) -> ASGIApp:
     """Only what the browser needs: never the checkout itself (.git, data, .venv)."""
     builds, encodings = TreeBuilds(root, clock), TreeEncodings()
-    pages = [Route(f"/{name}", _file(root / name, encodings)) for name in (*PAGES, *widget_files(root))]
+    pages = [Route(f"/{name}", _file(root / name, encodings)) for name in PAGES]
     return CacheControl(
         Router(
             routes=[
@@ -36,6 +38,7 @@ def tree_site(root: Path, clock: Clock) -> ASGIApp:
                 *pages,
                 Route("/app.zip", _made("app.zip", builds.app_zip, encodings)),
                 Route(f"/{SNAPSHOT_NAME}", _made(SNAPSHOT_NAME, builds.app_snapshot, encodings)),
+                Route(f"/{BUNDLE}", _made(BUNDLE, builds.widget_bundle, encodings)),
                 Mount("/static", EncodedFiles(root / "static", encodings.file)),
             ]
         ),

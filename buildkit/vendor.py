@@ -1,4 +1,4 @@
-"""`build.py vendor`: the browser runtime from the registries, checked against the lock."""
+"""`build.py vendor`: the browser runtime and build tools from the registries, checked against the lock."""
 
 import fnmatch
 import shutil
@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from buildkit import archive, pyodide_node
+from buildkit import archive, mpy_cross, pyodide_node
 from buildkit.lock import Pin, read_lock, relock, sha256_of, verify
 from buildkit.paths import DOWNLOADS, LOCK, PYTHON_PACKAGES_ZIP, VENDOR
 
@@ -121,6 +121,7 @@ def vendor(*, relock_checksums: bool = False) -> None:
     fetched = [(pin, cached_or_download(pin)) for pin in pins]
     if relock_checksums:
         relock(pins, {pin.spec: sha256_of(path) for pin, path in fetched})
+        mpy_cross.relock()
         pins = read_lock()
     for pin, path in fetched:
         verify(pin, path)
@@ -132,5 +133,6 @@ def vendor(*, relock_checksums: bool = False) -> None:
     PYTHON_PACKAGES_ZIP.write_bytes(
         python_packages_zip([(pin, files) for pin, files in unpacked if pin.registry == "pypi"])
     )
+    mpy_cross.compiler()
     STAMP.write_text(lock_digest())
     print(f"vendored {len(pins)} pinned packages into {VENDOR.relative_to(VENDOR.parents[1])}/")

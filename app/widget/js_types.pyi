@@ -1,6 +1,6 @@
 """What the widget uses of the browser's objects, for the type checker only: MicroPython has no typing
-module, so this is a stub that it never loads (nothing lists it in embed.html's `files`), imported by
-the widget's modules under `if TYPE_CHECKING:` with `TYPE_CHECKING = False` at run time."""
+module, so this is a stub that it never loads (the widget's bundle holds modules it imports at run
+time), imported by the widget's modules under `if TYPE_CHECKING:` with `TYPE_CHECKING = False`."""
 
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Protocol, TypeAlias
@@ -15,6 +15,12 @@ Listener: TypeAlias = Callable[[object], object]
 
 class Promise(Protocol):
     def catch(self, on_rejected: Listener) -> Promise: ...
+
+class Reply(Protocol):
+    """A response as `pyscript.fetch` hands it over."""
+
+    ok: bool
+    async def json(self) -> Json: ...
 
 class ClassList(Protocol):
     def add(self, name: str) -> None: ...
@@ -69,6 +75,7 @@ class Audio(Element, Protocol):
 
 class Script(Element, Protocol):
     src: str
+    fetchPriority: str
     onload: Listener
     onerror: Listener
 

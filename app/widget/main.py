@@ -13,40 +13,38 @@ from app.widget.urls import is_web_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from asyncio import Task
+    from collections.abc import Awaitable, Callable, Coroutine
 
-    from app.widget.js_types import Json, Script
+    from app.widget.js_types import Json, Reply, Script
 
 _callbacks = [0]
 
 
-def main() -> object:
-    """Starts the boot; the page's script need not wait for it (MicroPython keeps the task)."""
-    return asyncio.create_task(boot())
-
-
-async def boot() -> None:
+def main() -> "Task[None] | None":
+    """Reads the embed URL and sends the list's request before the page's script ends: the event
+    loop turns only after it, so the task that shows the list starts while the request travels."""
     try:
         settings = Settings(page.query_params(NAMES))
     except SourceError as error:
         page.fail(str(error))
-        return
+        return None
     page.set_theme(settings.theme)
     source = settings.source
     page.set_link("open-app", source.app_location())
     if isinstance(source, HeavyPatch):
-        await show_patch(source, settings)
-    else:
-        await show_list(source, settings)
-
-
-async def show_list(source: OpenwhydList, settings: Settings) -> None:
+        return asyncio.create_task(show_patch(source, settings))
     api = page.absolute(settings.api).rstrip("/")
     if not is_web_url(api):
         page.fail("The api parameter must be an http(s) address.")
-        return
-    reading = asyncio.create_task(read_list(source, api))
-    await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
+        return None
+    return asyncio.create_task(show_list(source, settings, api, request_list(source, api)))
+
+
+async def show_list(
+    source: OpenwhydList, settings: Settings, api: str, reading: "Coroutine[object, object, Json]"
+) -> None:
+    """Imports what shows and plays the list while its request travels."""
     from app.widget.player import Player
     from app.widget.tracks import ListError, heading, next_playable, tracks_from
 
@@ -73,22 +71,32 @@ async def show_list(source: OpenwhydList, settings: Settings) -> None:
         player.toggle()
 
 
-async def read_list(source: OpenwhydList, api: str) -> "Json":
-    """The list's JSON, None if it could not be read: by JSONP where Openwhyd offers it, so any
-    site's page can read it; hot tracks only where the service allows fetching them."""
+def request_list(source: OpenwhydList, api: str) -> "Coroutine[object, object, Json]":
+    """Sends the request for the list now; what it returns awaits the JSON, None if it could not
+    be read. By JSONP where Openwhyd offers it, so any site's page can read it; hot tracks only
+    where the service allows fetching them."""
     if source.uses_jsonp:
-        text = await jsonp(source.data_url, api)
-        return json.loads(text) if text else None
+        return _parsed(jsonp(source.data_url, api))
+    return _replied(fetch(source.data_url(api)))
+
+
+async def _parsed(text: "Coroutine[object, object, str]") -> "Json":
+    loaded = await text
+    return json.loads(loaded) if loaded else None
+
+
+async def _replied(response: "Awaitable[Reply]") -> "Json":
     try:
-        reply = await fetch(source.data_url(api))
+        reply = await response
         return (await reply.json()) if reply.ok else None
     except Exception:
         return None
 
 
-async def jsonp(url_for: "Callable[[str, str], str]", api: str) -> str:
-    """Loads `url_for(api, callback)` as a <script> that calls `callback(data)`: the JSON text of
-    `data`, or '' if the script failed or did not call back (no such user, no JSONP there)."""
+def jsonp(url_for: "Callable[[str, str], str]", api: str) -> "Coroutine[object, object, str]":
+    """Loads `url_for(api, callback)` now, as a <script> that calls `callback(data)`; what it
+    returns awaits the JSON text of `data`, or '' if the script failed or did not call back (no
+    such user, no JSONP there). The request goes first among the page's (`fetchPriority`)."""
     _callbacks[0] += 1
     name = "tonearm_widget_" + str(_callbacks[0])
     script: Script = document.createElement("script")
@@ -96,11 +104,16 @@ async def jsonp(url_for: "Callable[[str, str], str]", api: str) -> str:
     def start(resolve, reject):
         setattr(js.window, name, lambda data: resolve(js.JSON.stringify(data)))
         script.onerror = script.onload = lambda event: resolve("")
+        script.fetchPriority = "high"
         script.src = url_for(api, name)
         document.head.append(script)
 
+    return _cleared(js.Promise.new(start), script, name)
+
+
+async def _cleared(loading: "Awaitable[str]", script: "Script", name: str) -> str:
     try:
-        return await js.Promise.new(start)
+        return await loading
     finally:
         script.remove()
         js.Reflect.deleteProperty(js.window, name)

@@ -1,5 +1,6 @@
 """`build.py build` from a sub-path of a plain static file server, with no services beside it: the
-app boots, navigates by hash, and says plainly that Openwhyd cannot be loaded there."""
+app boots, navigates by hash, and says plainly that Openwhyd cannot be loaded there; the widget
+runs its compiled bundle there and plays a list from an Openwhyd elsewhere."""
 
 import re
 import shutil
@@ -13,7 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from buildkit.dist import build_dist
 from buildkit.vendor import ensure_vendored
-from tests.e2e.conftest import WATCHES, wait_for_boot, watch
+from buildkit.widget_bundle import BUNDLE
+from tests.e2e.conftest import BOOT_TIMEOUT_MS, WATCHES, wait_for_boot, watch
 
 SUB_PATH = "some/sub/path/"
 MISSING_RESOURCE = "console: Failed to load resource: the server responded with a status of 404"
@@ -114,3 +116,27 @@ def test_hot_tracks_say_openwhyd_is_not_there_and_offer_a_retry(
         alert.get_by_role("button", name="Try again").click()
     expect(alert.get_by_role("heading", level=1)).to_have_text("Hot tracks could not be loaded")
     forgive_missing_services(page, not_found, static_host)
+
+
+def test_the_built_widget_runs_its_compiled_bundle_and_plays(
+    browser: Browser, static_host: str, live_server: str
+) -> None:
+    """Its Python comes as one file of MicroPython bytecode: the page fetches no .py."""
+    context = browser.new_context(viewport={"width": 800, "height": 600})
+    page = watch(context.new_page(), static_host, live_server)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    dist = f"{static_host}/{SUB_PATH}"
+    widget = f"embed.html?u=admin&pl=0&api={live_server}/openwhyd"
+    page.goto(dist + widget)
+    expect(page.locator("html")).to_have_attribute("data-ready", "true", timeout=BOOT_TIMEOUT_MS)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Offline tones")
+    player = page.get_by_role("region", name="Player")
+    player.get_by_role("button", name="Play", exact=True).click()
+    expect(player.get_by_role("button", name="Pause")).to_be_visible()
+    expect(player.locator("#elapsed")).to_have_text(re.compile(r"0:0[1-9]"), timeout=10_000)
+
+    from_dist = [url.removeprefix(dist) for url in fetched if url.startswith(dist)]
+    assert [name for name in from_dist if not name.startswith("static/")] == [widget, BUNDLE]
+    assert not [url for url in fetched if url.split("?")[0].endswith(".py")]
+    context.close()

@@ -11,10 +11,10 @@ import httpx
 import pytest
 
 from buildkit import tree_builds
-from buildkit.dist import WIDGET_PAGE
 from buildkit.paths import PYTHON_PACKAGES_ZIP, ROOT
 from buildkit.tree_builds import CHECK_INTERVAL
 from buildkit.tree_site import tree_site
+from buildkit.widget_bundle import WIDGET_PAGE
 from server.clock import Clock
 
 

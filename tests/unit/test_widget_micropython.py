@@ -1,17 +1,18 @@
 """The widget under the MicroPython it runs on (the vendored WebAssembly build, driven by Node): its
-pure modules, app/openwhyd/eid.py and the shared time format import there and answer as under CPython, and
-its browser modules compile there."""
+pure modules, app/openwhyd/eid.py and the shared time format import there and answer as under CPython,
+from their sources and as the page runs them, compiled in its bundle; its browser modules compile there."""
 
 import json
 import random
+import re
 from pathlib import Path
 
 import widget_answers
 from micropython_node import needs_micropython, run_in_micropython
 from test_widget import ADMIN_ID, post
 
-from buildkit.dist import widget_files
 from buildkit.paths import ROOT
+from buildkit.widget_bundle import BUNDLE, WIDGET_PAGE, widget_bundle, widget_modules
 
 CASES = {
     "settings": [
@@ -57,6 +58,17 @@ print(json.dumps(widget_answers.answers(json.load(open("/cases.json")))))
 for name in json.load(open("/browser_modules.json")):
     compile(open(name).read(), name, "exec")
 """
+PAGE_SCRIPT = re.compile(r"<script type=\"mpy\" config='[^']*'>\n(.*)from app\.widget\.main ", re.S)
+MOUNT = PAGE_SCRIPT.search((ROOT / WIDGET_PAGE).read_text())[1]
+"""What the page runs before the widget's first import: it mounts the bundle."""
+RUN_BUNDLE = """
+import sys, json
+sys.path.append("/")
+import widget_answers
+print(json.dumps(widget_answers.answers(json.load(open("/cases.json")))))
+files = {name: getattr(module, "__file__", "") for name, module in sys.modules.items()}
+print(json.dumps({name: file for name, file in files.items() if name.startswith("app.") and file}))
+"""
 
 
 def cases() -> dict:
@@ -69,8 +81,8 @@ def cases() -> dict:
 @needs_micropython
 def test_the_widget_answers_alike_under_micropython(tmp_path: Path) -> None:
     table = cases()
-    browser_modules = [name for name in widget_files() if name.startswith("app/widget/")]
-    files = {name: ROOT / name for name in widget_files()}
+    browser_modules = [name for name in widget_modules(ROOT) if name.startswith("app/widget/")]
+    files = {name: ROOT / name for name in widget_modules(ROOT)}
     files |= {
         "widget_answers.py": widget_answers.__file__,
         "cases.json": tmp_path / "cases.json",
@@ -80,3 +92,26 @@ def test_the_widget_answers_alike_under_micropython(tmp_path: Path) -> None:
     (tmp_path / "browser_modules.json").write_text(json.dumps(browser_modules))
     printed = run_in_micropython(tmp_path, files, RUN)
     assert json.loads(printed) == json.loads(json.dumps(widget_answers.answers(table)))
+
+
+@needs_micropython
+def test_the_bundle_mounted_as_the_page_does_holds_compiled_modules_that_answer_alike(tmp_path: Path) -> None:
+    table = cases()
+    (tmp_path / "cases.json").write_text(json.dumps(table))
+    (tmp_path / BUNDLE).write_bytes(widget_bundle(ROOT))
+    files = {
+        BUNDLE: tmp_path / BUNDLE,
+        "widget_answers.py": widget_answers.__file__,
+        "cases.json": tmp_path / "cases.json",
+    }
+    answers, loaded = run_in_micropython(tmp_path, files, MOUNT + RUN_BUNDLE).splitlines()
+    assert json.loads(answers) == json.loads(json.dumps(widget_answers.answers(table)))
+    assert json.loads(loaded) == {
+        "app.openwhyd.eid": "/widget/app/openwhyd/eid.mpy",
+        "app.openwhyd.paths": "/widget/app/openwhyd/paths.mpy",
+        "app.player.time_format": "/widget/app/player/time_format.mpy",
+        "app.widget.settings": "/widget/app/widget/settings.mpy",
+        "app.widget.sources": "/widget/app/widget/sources.mpy",
+        "app.widget.tracks": "/widget/app/widget/tracks.mpy",
+        "app.widget.urls": "/widget/app/widget/urls.mpy",
+    }
