@@ -1,7 +1,10 @@
 """SQLite, the embedded default: one file per service, WAL, foreign keys, FTS5 for full text."""
 
+import fcntl
+import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,19 @@ class SqliteEngine:
         db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
         db.execute("PRAGMA foreign_keys = ON")
         return db
+
+    @contextmanager
+    def preparing(self) -> Iterator[None]:
+        """An flock on a file beside the database's (never on the database's own file: see
+        `prepare`); the kernel lets it go when its process dies."""
+        lock = self.path.with_name(self.path.name + ".lock")
+        private_file(lock)
+        fd = os.open(lock, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
     def begin_write(self, db: Connection) -> None:
         db.execute("BEGIN IMMEDIATE")

@@ -21,8 +21,8 @@ from server.heavy.store import Store
 from server.heavy.targets import Targets
 from server.heavy.workers import Workers
 from server.private_files import service_folder
-from server.ratelimit import RateLimiter
 from server.settings import Settings
+from server.shared_counts import rate_limiter
 
 WAITING_PER_SLOT = 32
 """Compiles that may wait for each slot before more are refused as busy."""
@@ -79,9 +79,9 @@ def open_parts(data_dir: Path, database_url: str, busy_timeout: float, clock: Cl
 def open_service(settings: Settings) -> Service:
     parts = open_parts(settings.data_dir, settings.database_url, settings.busy_timeout, settings.clock)
     slots = os.cpu_count() or 1
-    quota = (
-        CompileQuota(settings.compile_quota, RateLimiter(settings.clock)) if settings.rate_limits else None
-    )
+    quota = None
+    if settings.rate_limits:
+        quota = CompileQuota(settings.compile_quota, rate_limiter(settings, "heavy"))
     stopping = threading.Event()
     count = slots if settings.compile_workers is None else settings.compile_workers
     pool = WorkerPool(parts.worker, count, stopping)
