@@ -15,6 +15,7 @@ from pathlib import Path
 
 from buildkit import pyodide_node
 from buildkit.paths import ROOT
+from server.whole_files import write_whole
 
 SNAPSHOT_NAME = "app.snapshot.gz"
 CACHE = ROOT / ".cache" / "snapshots"
@@ -56,8 +57,6 @@ def make_snapshot(archives: list[bytes]) -> bytes:
         left_out = json.loads(printed.splitlines()[-1])["leftOut"]
         packed = gzip_naming(raw.read_bytes(), hashlib.sha256(archives[-1]).hexdigest())
     CACHE.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
-    partial.write_bytes(packed)
-    partial.replace(cached)
+    write_whole(cached, packed)
     print(f"startup snapshot {len(packed) / 1e6:.1f} MB; modules that wait for the browser: {len(left_out)}")
     return packed

@@ -1,11 +1,11 @@
 """Where uploads wait for a compile worker, by key: a folder here (a shared volume when workers run
 on other machines), or, behind the same four calls, an object store later."""
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Protocol
+
+from server.whole_files import write_whole
 
 KEY = re.compile(r"[a-z0-9_-]+(/[a-z0-9_.-]+)*")
 
@@ -36,10 +36,7 @@ class LocalFiles:
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, aside = tempfile.mkstemp(dir=path.parent, prefix=".put-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(aside, path)
+        write_whole(path, data)
 
     def get(self, key: str) -> bytes:
         return self._path(key).read_bytes()

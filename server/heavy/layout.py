@@ -1,14 +1,14 @@
 """Where the service keeps things under `data_dir/heavy/`."""
 
-import shutil
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from server.heavy.scratch import Scratch
 
-@dataclass(frozen=True)
+
 class Layout:
-    root: Path
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._scratch = Scratch(self.work)
 
     @property
     def secret(self) -> Path:
@@ -28,9 +28,9 @@ class Layout:
 
     def scratch(self) -> Path:
         """A fresh folder for one compile or build; the caller removes it."""
-        return Path(tempfile.mkdtemp(dir=self.work))
+        return self._scratch.make()
 
     def clear_scratch(self) -> None:
-        """Scratch folders left by a stopped server; only call while no compile runs."""
-        shutil.rmtree(self.work, ignore_errors=True)
-        self.work.mkdir()
+        """This process's scratch folders, and those of processes that stopped (see scratch.py);
+        only call while this process compiles nothing."""
+        self._scratch.clear()

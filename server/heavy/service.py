@@ -2,6 +2,7 @@
 standalone compile workers."""
 
 import os
+import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from server.heavy.compiler import Compiler
 from server.heavy.files import LocalFiles
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
+from server.heavy.machine_slots import MachineSlots
 from server.heavy.queue_worker import QueueWorker, WorkerPool
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.store import Store
@@ -68,12 +70,19 @@ def open_parts(data_dir: Path, database_url: str, busy_timeout: float, clock: Cl
     layout.create()
     store = Store(engine_for(database_url, "heavy", busy_timeout), clock)
     queue = CompileJobs(store, clock)
-    workers = Workers(os.cpu_count() or 1)
+    cpus = os.cpu_count() or 1
+    workers = Workers(cpus, MachineSlots(layout.root / "slots" / socket.gethostname(), cpus))
     compiler = Compiler(workers)
     targets = Targets(store, layout, compiler, workers)
     files = LocalFiles(layout.root)
     worker = QueueWorker(queue, store, layout, files, compiler, targets, threading.Condition())
     return Parts(layout, store, queue, workers, targets, worker)
+
+
+def share(total: int, processes: int) -> int:
+    """What each of the server's `processes` takes of `total` (compile workers, room in the queue),
+    rounded up so that none is left with nothing. Tools are bounded per machine (`MachineSlots`)."""
+    return -(-total // processes)
 
 
 def open_service(settings: Settings) -> Service:
@@ -84,7 +93,7 @@ def open_service(settings: Settings) -> Service:
         quota = CompileQuota(settings.compile_quota, rate_limiter(settings, "heavy"))
     stopping = threading.Event()
     count = slots if settings.compile_workers is None else settings.compile_workers
-    pool = WorkerPool(parts.worker, count, stopping)
+    pool = WorkerPool(parts.worker, share(count, settings.workers), stopping)
     jobs = Jobs(
         parts.store,
         parts.queue,
@@ -103,7 +112,7 @@ def open_service(settings: Settings) -> Service:
         jobs,
         parts.targets,
         settings.clock,
-        CompileQueue(slots, WAITING_PER_SLOT * slots),
+        CompileQueue(slots, share(WAITING_PER_SLOT * slots, settings.workers)),
         parts.workers,
         pool,
         stopping,
