@@ -10,8 +10,9 @@ from server.settings import Settings
 PRUNE_EVERY = 1000
 """Hits a process counts between two sweeps of the windows that have ended."""
 
-ENDED = "rate_counts.ends <= excluded.start OR rate_counts.start > excluded.start"
-"""The key's window had ended at the hit, or began after it (the wall clock went back)."""
+ENDED = "rate_counts.ends <= excluded.start OR rate_counts.start > excluded.ends"
+"""The key's window had ended at the hit, or begins more than a window after it: the wall clock
+went back. (A window that begins a little after a hit is another process's hit counted first.)"""
 ADD = f"""
     INSERT INTO rate_counts (scope, key, start, ends, hits) VALUES (?, ?, ?, ?, 1)
     ON CONFLICT (scope, key) DO UPDATE SET
@@ -44,7 +45,7 @@ class DatabaseCounts:
         row = db.execute(
             "SELECT start, ends, hits FROM rate_counts WHERE scope = ? AND key = ?", (self.scope, key)
         ).fetchone()
-        if row is None or not row["start"] <= now < row["ends"]:
+        if row is None or not 2 * row["start"] - row["ends"] <= now < row["ends"]:
             return now, 0
         return row["start"], row["hits"]
 
