@@ -21,6 +21,7 @@ def processes(
     data = tmp_path_factory.mktemp("processes")
     database = new_database()
     options = ["--shared-database", "--no-rate-limits", *(["--database", database] if database else [])]
+    options += ["--compile-workers", "0"]  # nothing to compile; and see test_serve_workers.py
     log = tmp_path_factory.getbasetemp() / f"processes-{engine}.log"
     with serving_together(data, 2, *options, log=log) as (first, second):
         yield first + "/openwhyd", second + "/openwhyd"
