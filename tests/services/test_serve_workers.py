@@ -71,7 +71,7 @@ def test_serve_workers_answers_on_every_connection_and_stops_on_a_signal(
         proc.wait()
     output = log.read_text()
     assert proc.returncode == 0, output
-    assert f"Tonearm on http://127.0.0.1:{port}/  (2 processes; Ctrl-C stops them)" in output.splitlines()[0]
+    assert f"Tonearm on http://127.0.0.1:{port}/  (2 processes; Ctrl-C stops them)" in output.splitlines()
     assert "Traceback" not in output
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a server process outlived serve"
     assert list((data / "heavy" / "work").iterdir()) == []
