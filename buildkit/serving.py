@@ -16,9 +16,17 @@ from buildkit.paths import ROOT
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports: held open together while they are chosen, so that no two
+    are the same."""
+    with ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in socks]
 
 
 def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
@@ -35,10 +43,9 @@ def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -
 
 
 def start_serving(
-    data: Path, options: tuple[str, ...], output: IO[str] | None
+    data: Path, port: int, options: tuple[str, ...], output: IO[str] | None
 ) -> tuple[subprocess.Popen, str]:
-    """`serve --data DATA OPTIONS…` on a free port, started; the process and its base URL."""
-    port = free_port()
+    """`serve --data DATA OPTIONS…` on `port`, started; the process and its base URL."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -85,7 +92,7 @@ def serving_together(
     (on one data folder, as a deployment's process manager starts them), stopped when done."""
     with ExitStack() as stack:
         output = stack.enter_context(log.open("w")) if log else None
-        started = [start_serving(data, options, output) for _ in range(count)]
+        started = [start_serving(data, port, options, output) for port in free_ports(count)]
         for proc, _ in started:
             stack.callback(stop_serving, proc)
         for proc, base in started:
