@@ -104,8 +104,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="other serve processes (a process manager's) use this data folder or database too",
     )
-    # `--workers` gives each process it starts the listening socket they share:
+    # `--workers` gives each process it starts the listening socket they share, and its own id:
     serve.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)
+    serve.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     migrate = commands.add_parser(
         "migrate-data", help="copy a SQLite data folder into a PostgreSQL database (stop the server first)"
     )

@@ -49,12 +49,13 @@ def serve(args: argparse.Namespace) -> int:
     on data this process prepared for them."""
     import uvicorn
 
-    from buildkit.server_processes import listening, run_processes
+    from buildkit.server_processes import listening, run_processes, stop_with
     from server.services import prepare_services
 
     ensure_vendored()
     settings = serve_settings(args)
     if args.listen_fd is not None:
+        stop_with(args.supervisor)
         server = uvicorn.Server(uvicorn.Config(serve_app(args, settings), log_level="warning"))
         server.run(sockets=[socket.socket(fileno=args.listen_fd)])
         return 0

@@ -3,10 +3,11 @@
 This process binds the socket, starts each server process as `build.py serve` with the same
 arguments plus the socket's descriptor (`--listen-fd`), and waits for a signal: Ctrl-C or SIGTERM
 stops them all (SIGTERM, then their own graceful shutdown); a process that stops by itself stops
-the others, and `serve` ends with an error for the deployment's manager to see. It waits on a
-pipe the signals write to, never on a timed wait.
+the others, and `serve` ends with an error for the deployment's manager to see; killed outright, it
+takes them with it (`stop_with`). It waits on a pipe the signals write to, never on a timed wait.
 """
 
+import ctypes
 import os
 import signal
 import socket
@@ -16,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 STOPPING = (signal.SIGINT, signal.SIGTERM)
+PR_SET_PDEATHSIG = 1
 
 
 def listening(host: str, port: int) -> socket.socket:
@@ -36,11 +38,9 @@ def run_processes(script: Path, arguments: list[str], sock: socket.socket, count
 
     previous = {signum: signal.signal(signum, stop) for signum in (*STOPPING, signal.SIGCHLD)}
     wakeup = signal.set_wakeup_fd(write)
-    fd = str(sock.fileno())
+    started = [*arguments, "--listen-fd", str(sock.fileno()), "--supervisor", str(os.getpid())]
     children = [
-        subprocess.Popen(
-            [sys.executable, str(script), *arguments, "--listen-fd", fd], pass_fds=[sock.fileno()]
-        )
+        subprocess.Popen([sys.executable, str(script), *started], pass_fds=[sock.fileno()])
         for _ in range(count)
     ]
     try:
@@ -62,6 +62,18 @@ def run_processes(script: Path, arguments: list[str], sock: socket.socket, count
     ended = ", ".join(f"{child.pid} (exit status {child.returncode})" for child in children)
     print(f"a server process stopped by itself; all stopped: {ended}", file=sys.stderr)
     return 1
+
+
+def stop_with(supervisor: int) -> None:
+    """Has the kernel stop this server process (SIGTERM) when the process that started it ends,
+    killed outright included (Linux's prctl): its processes never outlive `serve`."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    if os.getppid() != supervisor:
+        sys.exit("serve --workers, which started this process, is gone")
 
 
 def _family(host: str) -> socket.AddressFamily:
