@@ -39,11 +39,15 @@ class Scratch:
 
 
 def _hold_new(work: Path) -> tuple[Path, int]:
-    """A new folder under `work`, locked. Another process clearing may take the lock of a folder
-    just made before its maker does, and remove it: the maker then finds it gone and makes another."""
+    """A new folder under `work`, locked. Another process clearing may remove a folder just made,
+    before its maker opens it or while it waits for its lock: the maker then finds it gone and
+    makes another."""
     while True:
         folder = Path(tempfile.mkdtemp(dir=work, prefix=f"{os.getpid()}-"))
-        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             if os.path.samestat(os.fstat(fd), os.stat(folder)):
