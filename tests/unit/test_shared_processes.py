@@ -4,6 +4,7 @@ opens exclude each other as across processes), and a real child process for one 
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,24 @@ def test_a_machine_slot_taken_by_one_process_is_waited_for_by_another(tmp_path: 
             assert not also and len(looks) == 4
     with second.taken(lambda: False) as taken:
         assert taken
+
+
+def test_a_scratch_folder_made_while_another_process_clears_is_kept(tmp_path: Path) -> None:
+    """A clearer may come between a folder's making and its locking; the maker makes another."""
+    stop = threading.Event()
+
+    def clear_again_and_again() -> None:
+        while not stop.is_set():
+            Scratch(tmp_path).clear()
+
+    clearer = threading.Thread(target=clear_again_and_again)
+    clearer.start()
+    try:
+        made = []
+        for _ in range(200):
+            scratch = Scratch(tmp_path)
+            made.append((scratch, scratch.make()))
+        assert all(folder.is_dir() for _, folder in made)
+    finally:
+        stop.set()
+        clearer.join()
