@@ -4,7 +4,7 @@ import fcntl
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,8 @@ class SqliteEngine:
         else:
             private_file(self.path)
         for suffix in ("-wal", "-shm"):
-            beside = self.path.with_name(self.path.name + suffix)
-            if beside.exists():
-                beside.chmod(FILE_MODE)
+            with suppress(FileNotFoundError):  # another process's last connection removed it
+                self.path.with_name(self.path.name + suffix).chmod(FILE_MODE)
 
     def connect(self) -> sqlite3.Connection:
         """WAL with `synchronous = NORMAL`: safe from corruption, and a commit costs no fsync.
