@@ -3,6 +3,7 @@
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -13,6 +14,8 @@ from server.database.variant import Variant
 from server.private_files import FILE_MODE, private_file
 
 MMAP_SIZE = 1 << 30
+WAL_RETRY = 0.01
+"""Seconds between two tries to switch a fresh database to WAL."""
 
 sqlite3.register_adapter(Variant, lambda variant: variant.value)
 
@@ -47,11 +50,24 @@ class SqliteEngine:
         posts of a random user, on 100k posts)."""
         db = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
         db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode = WAL")
+        self._to_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
         db.execute("PRAGMA foreign_keys = ON")
         return db
+
+    def _to_wal(self, db: sqlite3.Connection) -> None:
+        """A fresh database's switch to WAL fails at once, waiting for nothing, while another
+        process's connection switches it too: it is tried again, for up to `busy_timeout`."""
+        for _ in range(max(1, round(self.busy_timeout / WAL_RETRY))):
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error):
+                    raise
+                time.sleep(WAL_RETRY)
+        db.execute("PRAGMA journal_mode = WAL")
 
     @contextmanager
     def preparing(self) -> Iterator[None]:
