@@ -36,6 +36,12 @@ def failed_sign_ins(value: str) -> tuple[int, int]:
     return int(counts[1]), int(counts[2])
 
 
+def positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a count above 0: {value!r}")
+    return int(value)
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     commands = parser.add_subparsers(dest="command")
@@ -84,7 +90,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--compile-workers",
         type=int,
         metavar="N",
-        help="heavy compile workers in the server process (default: one per CPU; 0: heavy-worker only)",
+        help="heavy compile workers in the server's processes (default: one per CPU; 0: heavy-worker only)",
     )
     serve.add_argument(
         "--heavy-files",
@@ -92,6 +98,21 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="DIR",
         help="heavy's uploads and compiled jobs, shared with heavy-worker processes (default: DATA/heavy)",
     )
+    serve.add_argument(
+        "--workers",
+        type=positive,
+        default=1,
+        metavar="N",
+        help="server processes on the one port and database (default 1)",
+    )
+    serve.add_argument(
+        "--shared-database",
+        action="store_true",
+        help="other serve processes (a process manager's) use this data folder or database too",
+    )
+    # `--workers` gives each process it starts the listening socket they share, and its own id:
+    serve.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)
+    serve.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     migrate = commands.add_parser(
         "migrate-data", help="copy a SQLite data folder into a PostgreSQL database (stop the server first)"
     )
@@ -120,6 +141,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args, passed_on = parser.parse_known_args(argv or ["build"])
     if passed_on and args.command not in PASSES_ARGUMENTS_ON:
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    if args.command == "serve" and args.test_mode and args.workers > 1:
+        parser.error("--test-mode moves a clock each process keeps: run it with one process")
     args.passed_on = passed_on
     return args
 

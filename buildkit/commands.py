@@ -1,8 +1,11 @@
 """What each `build.py` command does; runs inside `.venv` with the dependencies installed."""
 
 import argparse
+import socket
 import subprocess
 import sys
+
+from starlette.types import ASGIApp
 
 from buildkit.paths import ROOT
 from buildkit.vendor import ensure_vendored
@@ -37,27 +40,53 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         openwhyd_upstream=args.openwhyd_upstream,
         compile_workers=args.compile_workers,
         heavy_files=args.heavy_files and args.heavy_files.resolve(),
+        workers=args.workers,
+        shared_database=args.shared_database,
     )
 
 
 def serve(args: argparse.Namespace) -> int:
+    """One server process; with `--workers N`, N of them on one socket (server_processes), started
+    on data this process prepared for them."""
     import uvicorn
 
-    from buildkit.tree_site import tree_site
-    from server.services import service_banners
-    from server.site import dist_site
-    from server.web import create_app
+    from buildkit.server_processes import listening, run_processes, stop_with
+    from server.services import prepare_services
 
     ensure_vendored()
     settings = serve_settings(args)
-    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
-    app = create_app(settings, site)
-    print(f"Tonearm on http://{args.host}:{args.port}/  (Ctrl-C stops it)")
+    if args.listen_fd is not None:
+        stop_with(args.supervisor)
+        server = uvicorn.Server(uvicorn.Config(serve_app(args, settings), log_level="warning"))
+        server.run(sockets=[socket.socket(fileno=args.listen_fd)])
+        return 0
+    if args.workers > 1:
+        prepare_services(settings)
+        sock = listening(args.host, args.port)
+        print_banner(args, settings, f"{args.workers} processes; Ctrl-C stops them")
+        return run_processes(ROOT / "build.py", sys.argv[1:], sock, args.workers)
+    app = serve_app(args, settings)
+    print_banner(args, settings, "Ctrl-C stops it")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def print_banner(args: argparse.Namespace, settings: Settings, stops: str) -> None:
+    from server.services import service_banners
+
+    print(f"Tonearm on http://{args.host}:{args.port}/  ({stops})")
     for line in service_banners(settings):
         print(f"  {line}")
     sys.stdout.flush()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    return 0
+
+
+def serve_app(args: argparse.Namespace, settings: Settings) -> ASGIApp:
+    from buildkit.tree_site import tree_site
+    from server.site import dist_site
+    from server.web import create_app
+
+    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
+    return create_app(settings, site)
 
 
 def migrate_data(args: argparse.Namespace) -> int:

@@ -8,16 +8,25 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import IO
 
 from buildkit.paths import ROOT
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports: held open together while they are chosen, so that no two
+    are the same."""
+    with ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in socks]
 
 
 def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
@@ -33,11 +42,10 @@ def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -
     raise TimeoutError(f"server did not answer at {url} within {timeout} s")
 
 
-@contextmanager
-def serving(data: Path, *options: str, log: Path | None = None, timeout: float = 120) -> Iterator[str]:
-    """The base URL of `serve --data DATA OPTIONS…`, stopped (Ctrl-C, then kill) when done."""
-    port = free_port()
-    output = log.open("w") if log else None
+def start_serving(
+    data: Path, port: int, options: tuple[str, ...], output: IO[str] | None
+) -> tuple[subprocess.Popen, str]:
+    """`serve --data DATA OPTIONS…` on `port`, started; the process and its base URL."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -56,15 +64,37 @@ def serving(data: Path, *options: str, log: Path | None = None, timeout: float =
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    base = f"http://127.0.0.1:{port}"
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def stop_serving(proc: subprocess.Popen) -> None:
+    """Ctrl-C's graceful stop (SIGTERM), then a kill if it takes too long."""
+    proc.terminate()
     try:
-        wait_until_serving(base + "/", proc, timeout)
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@contextmanager
+def serving(data: Path, *options: str, log: Path | None = None, timeout: float = 120) -> Iterator[str]:
+    """The base URL of `serve --data DATA OPTIONS…`, stopped when done."""
+    with serving_together(data, 1, *options, log=log, timeout=timeout) as (base,):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if output is not None:
-            output.close()
+
+
+@contextmanager
+def serving_together(
+    data: Path, count: int, *options: str, log: Path | None = None, timeout: float = 120
+) -> Iterator[list[str]]:
+    """The base URLs of `count` `serve --data DATA OPTIONS…` processes started at the same time
+    (on one data folder, as a deployment's process manager starts them), stopped when done."""
+    with ExitStack() as stack:
+        output = stack.enter_context(log.open("w")) if log else None
+        started = [start_serving(data, port, options, output) for port in free_ports(count)]
+        for proc, _ in started:
+            stack.callback(stop_serving, proc)
+        for proc, base in started:
+            wait_until_serving(base + "/", proc, timeout)
+        yield [base for _, base in started]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from buildkit import pyodide_node
 from buildkit.paths import ROOT
+from server.whole_files import write_whole
 
 SNAPSHOT_NAME = "app.snapshot"
 MADE_FOR = 64
@@ -54,8 +55,6 @@ def make_snapshot(archives: list[bytes]) -> bytes:
         left_out = json.loads(printed.splitlines()[-1])["leftOut"]
         snapshot = hashlib.sha256(archives[-1]).hexdigest().encode() + raw.read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
-    partial.write_bytes(gzip.compress(snapshot, compresslevel=1, mtime=0))
-    partial.replace(cached)
+    write_whole(cached, gzip.compress(snapshot, compresslevel=1, mtime=0))
     print(f"startup snapshot {len(snapshot) / 1e6:.1f} MB; modules waiting for the browser: {len(left_out)}")
     return snapshot

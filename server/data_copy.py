@@ -21,7 +21,7 @@ from server.openwhyd.store import Store as OpenwhydStore
 from server.private_files import service_folder
 
 SERVICES = ("openwhyd", "heavy")
-DATABASE_FILES = ("*.sqlite3", "*.sqlite3-wal", "*.sqlite3-shm")
+DATABASE_FILES = ("*.sqlite3", "*.sqlite3-wal", "*.sqlite3-shm", "*.sqlite3.lock")
 BUSY_TIMEOUT = 30.0
 
 

@@ -1,10 +1,9 @@
-"""Rate limits for both services: at most `hits` per key in each fixed window of `window` seconds,
-measured on the clock's monotonic time.
+"""Rate limits for both services: at most `hits` per key in each fixed window of `window` seconds.
 
-Counts live behind `Counts`; a run keeps them in memory (`MemoryCounts`). A fixed window is one
-record per key (when it started, how many hits), so a table in the database could hold them
-instead, updated by one `INSERT … ON CONFLICT … DO UPDATE … RETURNING`, and a limit would count
-across processes; those processes would then need a time they share (the wall clock).
+Counts live behind `Counts`. A process alone on its database keeps them in memory (`MemoryCounts`),
+on the clock's monotonic time. Processes that share a database count in it (`DatabaseCounts`, in
+server/shared_counts.py), so that a limit counts every process's hits; they share no monotonic
+time, so those windows are on the wall clock.
 """
 
 import threading
@@ -57,6 +56,9 @@ class Counts(Protocol):
     """Hits per key in its current window; a window starts at a key's first hit after the last one
     ended. Each method gives the window's `(start, hits)` at `now`."""
 
+    shared: bool
+    """Counted across processes: `now` is then the wall clock's time, which they all read."""
+
     def add(self, key: str, window: float, now: float) -> tuple[float, int]: ...
 
     def current(self, key: str, window: float, now: float) -> tuple[float, int]: ...
@@ -67,6 +69,8 @@ class Counts(Protocol):
 
 
 class MemoryCounts:
+    shared = False
+
     def __init__(self) -> None:
         self._windows: dict[str, tuple[float, float, int]] = {}
         """key → (start, window, hits)"""
@@ -107,12 +111,12 @@ class RateLimiter:
 
     def hit(self, key: str, limit: Limit) -> Usage:
         """Count one hit on `key`; see `Usage.exceeded` for whether it passes."""
-        now = self.clock.monotonic()
+        now = self._now()
         return self._usage(limit, now, *self.counts.add(key, limit.window, now))
 
     def peek(self, key: str, limit: Limit) -> Usage:
         """Where `key` stands, counting nothing."""
-        now = self.clock.monotonic()
+        now = self._now()
         return self._usage(limit, now, *self.counts.current(key, limit.window, now))
 
     def forget(self, key: str) -> None:
@@ -120,6 +124,9 @@ class RateLimiter:
 
     def forget_all(self) -> None:
         self.counts.forget_all()
+
+    def _now(self) -> float:
+        return self.clock.now() if self.counts.shared else self.clock.monotonic()
 
     @staticmethod
     def _usage(limit: Limit, now: float, start: float, hits: int) -> Usage:

@@ -23,6 +23,15 @@ def openwhyd_app(settings: Settings) -> ASGIApp:
     return openwhyd.create_app(settings)
 
 
+def prepare_services(settings: Settings) -> None:
+    """Make what the services start with (migrations, secrets, demo worlds) once, before
+    `serve --workers` starts its processes: they then find it made. Each would make it safely
+    anyway, one after the other, as processes a deployment's own manager starts do."""
+    if not settings.openwhyd_upstream:
+        openwhyd.prepare(settings)
+    heavy.prepare(settings)
+
+
 def service_banners(settings: Settings) -> list[str]:
     """Lines `serve` prints after the URL: demo accounts and tokens of each service."""
     own = (

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from server.clock import Clock
 from server.database import sqlite_url
+from server.database.urls import POSTGRESQL
 from server.ratelimit import Limit
 
 FIFTEEN_MINUTES = 15 * 60
@@ -59,11 +60,23 @@ class Settings:
     shared with `build.py heavy-worker` processes; None is the data folder's `heavy/`."""
     openwhyd_upstream: str | None = None
     compile_workers: int | None = None
-    """heavy's compile workers in the server process; None is one per CPU, 0 leaves compiling to
-    `build.py heavy-worker` processes sharing the database and `heavy_files`."""
+    """heavy's compile workers in the server's processes together; None is one per CPU, 0 leaves
+    compiling to `build.py heavy-worker` processes sharing the database and `heavy_files`."""
+    workers: int = 1
+    """Server processes on one port and database (`serve --workers`)."""
+    shared_database: bool = False
+    """Other server processes use this database too, started by the deployment's own process
+    manager (`serve --shared-database`)."""
     clock: Clock = field(default_factory=Clock)
     """Shared by both services, so moving it in test mode moves the time of the whole run."""
 
     @property
     def database_url(self) -> str:
         return self.database or sqlite_url(self.data_dir)
+
+    @property
+    def shared(self) -> bool:
+        """Whether other processes may write to the database: then what a process keeps in memory
+        (Openwhyd's read cache, rate-limit counts) is kept in, or checked against, the database.
+        A PostgreSQL database always may be; one process on SQLite keeps it all in memory."""
+        return self.shared_database or self.workers > 1 or self.database_url.startswith(POSTGRESQL)

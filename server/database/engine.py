@@ -14,6 +14,7 @@ kept in a column that holds several is passed as a `Variant`.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 
@@ -52,6 +53,11 @@ class Engine(Protocol):
         """Make the database ready for its first connection, readable by this user alone."""
 
     def connect(self) -> Connection: ...
+
+    def preparing(self) -> AbstractContextManager[None]:
+        """Held while a process makes what a fresh database starts with (a demo world), so that
+        processes starting together make it once: the next one waits, then finds it made. Unlike
+        a write, it may last while the work it wraps opens transactions of its own."""
 
     def begin_write(self, db: Connection) -> None:
         """Start a transaction that runs alone among writers, so a block may read, then write what

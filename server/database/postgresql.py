@@ -13,6 +13,7 @@ reads as an int or a float, as SQLite's numbers do.
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
 
@@ -34,6 +35,11 @@ def placeholders(statement: str) -> str:
     """`statement` with psycopg's `%s` for each `?` placeholder, and every `%` doubled (psycopg
     reads them in literals too)."""
     return TOKENS.sub(lambda found: "%s" if found[0] == "?" else found[0], statement.replace("%", "%%"))
+
+
+def lock_key(name: str) -> int:
+    """An advisory lock's key for `name`: 64 bits of its hash."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), signed=True)
 
 
 class Record:
@@ -112,9 +118,9 @@ class PostgresEngine:
 
     def __init__(self, url: str, schema: str, busy_timeout: float) -> None:
         self.url, self.schema, self.busy_timeout = url, schema, busy_timeout
-        digest = hashlib.blake2b(schema.encode(), digest_size=8).digest()
-        self.write_lock = int.from_bytes(digest, signed=True)
+        self.write_lock = lock_key(schema)
         """The advisory lock key of the schema's writers: each service has writers of its own."""
+        self.preparing_lock = lock_key(f"{schema} preparing")
 
     def prepare(self) -> None:
         """The schema is made under the writers' lock, so processes starting together agree."""
@@ -123,6 +129,19 @@ class PostgresEngine:
             self.begin_write(db)
             db.raw.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
             db.execute("COMMIT")
+        finally:
+            db.raw.close()
+
+    @contextmanager
+    def preparing(self) -> Iterator[None]:
+        """A session advisory lock on a connection of its own, waited for as long as it takes:
+        what it wraps may take longer than a writer is allowed to wait. PostgreSQL lets it go
+        when the connection ends, the process's death included."""
+        db = self.connect()
+        try:
+            db.execute("SET lock_timeout = 0")
+            db.execute("SELECT pg_advisory_lock(?)", (self.preparing_lock,))
+            yield
         finally:
             db.raw.close()
 

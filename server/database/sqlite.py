@@ -1,7 +1,11 @@
 """SQLite, the embedded default: one file per service, WAL, foreign keys, FTS5 for full text."""
 
+import fcntl
+import os
 import sqlite3
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +14,8 @@ from server.database.variant import Variant
 from server.private_files import FILE_MODE, private_file
 
 MMAP_SIZE = 1 << 30
+WAL_RETRY = 0.01
+"""Seconds between two tries to switch a fresh database to WAL."""
 
 sqlite3.register_adapter(Variant, lambda variant: variant.value)
 
@@ -34,9 +40,8 @@ class SqliteEngine:
         else:
             private_file(self.path)
         for suffix in ("-wal", "-shm"):
-            beside = self.path.with_name(self.path.name + suffix)
-            if beside.exists():
-                beside.chmod(FILE_MODE)
+            with suppress(FileNotFoundError):  # another process's last connection removed it
+                self.path.with_name(self.path.name + suffix).chmod(FILE_MODE)
 
     def connect(self) -> sqlite3.Connection:
         """WAL with `synchronous = NORMAL`: safe from corruption, and a commit costs no fsync.
@@ -45,11 +50,37 @@ class SqliteEngine:
         posts of a random user, on 100k posts)."""
         db = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
         db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode = WAL")
+        self._to_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
         db.execute("PRAGMA foreign_keys = ON")
         return db
+
+    def _to_wal(self, db: sqlite3.Connection) -> None:
+        """A fresh database's switch to WAL fails at once, waiting for nothing, while another
+        process's connection switches it too: it is tried again, for up to `busy_timeout`."""
+        for _ in range(max(1, round(self.busy_timeout / WAL_RETRY))):
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error):
+                    raise
+                time.sleep(WAL_RETRY)
+        db.execute("PRAGMA journal_mode = WAL")
+
+    @contextmanager
+    def preparing(self) -> Iterator[None]:
+        """An flock on a file beside the database's (never on the database's own file: see
+        `prepare`); the kernel lets it go when its process dies."""
+        lock = self.path.with_name(self.path.name + ".lock")
+        private_file(lock)
+        fd = os.open(lock, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
     def begin_write(self, db: Connection) -> None:
         db.execute("BEGIN IMMEDIATE")

@@ -4,12 +4,17 @@ from starlette.applications import Starlette
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.heavy import demo_world
-from server.heavy.app import create_app
+from server.heavy.app import create_app, opened
 from server.heavy.service import open_service
 from server.service_mount import ServiceMount
 from server.settings import Settings
 
-__all__ = ["banner", "create_app", "root_mounts"]
+__all__ = ["banner", "create_app", "prepare", "root_mounts"]
+
+
+def prepare(settings: Settings) -> None:
+    """What each server process does on starting, done once and closed again."""
+    opened(settings).close()
 
 
 def banner(settings: Settings) -> list[str]:

@@ -43,10 +43,17 @@ def internal_error(request: Request) -> JSONResponse:
     return refusal(500, "The heavy service failed on this request; it has been logged.", soft=False)
 
 
-def create_app(settings: Settings) -> Starlette:
+def opened(settings: Settings) -> Service:
+    """The service as a server process starts it: the scratch folders stopped processes left
+    cleared, the demo world made."""
     service = open_service(settings)
     service.layout.clear_scratch()
     demo_world.ensure(service)
+    return service
+
+
+def create_app(settings: Settings) -> Starlette:
+    service = opened(settings)
     service.pool.start()
     app = Starlette(
         routes=[*ROUTES, *(TEST_ROUTES if settings.test_mode else [])],

@@ -15,16 +15,19 @@ DESCRIPTIONS = {
 
 
 def ensure(service: Service) -> None:
-    """Creates whatever is missing, so a restart keeps the demo's jobs and token as they are."""
-    user = service.store.ensure_user(USER)
-    token(service)
-    for name, description in DESCRIPTIONS.items():
-        patch = service.store.patch(USER, name) or service.store.create_patch(
-            user, user, name, description=description, tags=["demo"], public=True
-        )
-        if patch is not None and service.store.job(patch, None) is None:
-            upload = (PATCHES / name / "_main.pd").read_bytes()
-            service.jobs.submit_here(patch, user, upload, None)
+    """Creates whatever is missing, so a restart keeps the demo's jobs and token as they are.
+    Processes starting together take turns (the database's preparing lock): the first makes the
+    world, the others find it made."""
+    with service.store.database.engine.preparing():
+        user = service.store.ensure_user(USER)
+        token(service)
+        for name, description in DESCRIPTIONS.items():
+            patch = service.store.patch(USER, name) or service.store.create_patch(
+                user, user, name, description=description, tags=["demo"], public=True
+            )
+            if patch is not None and service.store.job(patch, None) is None:
+                upload = (PATCHES / name / "_main.pd").read_bytes()
+                service.jobs.submit_here(patch, user, upload, None)
 
 
 def token(service: Service) -> str:

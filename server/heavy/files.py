@@ -6,10 +6,11 @@ and a key's folders group what is deleted together."""
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
+
+from server.whole_files import aside
 
 KEY = re.compile(r"[a-z0-9_-]+(/[a-z0-9_.-]+)*")
 CHUNK = 1024 * 1024
@@ -66,14 +67,13 @@ class LocalFiles:
     def _write(self, key: str, fill: Callable[[BinaryIO], object]) -> None:
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, aside = tempfile.mkstemp(dir=path.parent, prefix=".put-")
+        partial = aside(path)
         try:
-            with os.fdopen(handle, "wb") as out:
+            with partial.open("wb") as out:
                 fill(out)
-            os.replace(aside, path)
-        except BaseException:
-            Path(aside).unlink(missing_ok=True)
-            raise
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def get(self, key: str) -> bytes:
         return self.path(key).read_bytes()

@@ -1,15 +1,15 @@
 """Where the service keeps things of its own under `data_dir/heavy/`: its signing key and scratch
 folders. What workers and servers share is in the files store (files.py)."""
 
-import shutil
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from server.heavy.scratch import Scratch
 
-@dataclass(frozen=True)
+
 class Layout:
-    root: Path
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._scratch = Scratch(self.work)
 
     @property
     def secret(self) -> Path:
@@ -25,9 +25,9 @@ class Layout:
 
     def scratch(self) -> Path:
         """A fresh folder for one compile or build; the caller removes it."""
-        return Path(tempfile.mkdtemp(dir=self.work))
+        return self._scratch.make()
 
     def clear_scratch(self) -> None:
-        """Scratch folders left by a stopped server; only call while no compile runs."""
-        shutil.rmtree(self.work, ignore_errors=True)
-        self.work.mkdir()
+        """This process's scratch folders, and those of processes that stopped (see scratch.py);
+        only call while this process compiles nothing."""
+        self._scratch.clear()

@@ -126,5 +126,7 @@ class WorkerPool:
                 self.wake.clear()
 
     def join(self) -> None:
+        """Waits for the threads `start` started (none, when it was never called)."""
         for thread in self._threads:
-            thread.join()
+            if thread.ident is not None:
+                thread.join()

@@ -2,6 +2,7 @@
 standalone compile workers."""
 
 import os
+import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +16,15 @@ from server.heavy.compiler import Compiler
 from server.heavy.files import Files, LocalFiles
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
+from server.heavy.machine_slots import MachineSlots
 from server.heavy.queue_worker import QueueWorker, WorkerPool
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.store import Store
 from server.heavy.targets import Targets
 from server.heavy.workers import Workers
 from server.private_files import FOLDER_MODE, service_folder
-from server.ratelimit import RateLimiter
 from server.settings import Settings
+from server.shared_counts import rate_limiter
 
 ROOM_PER_SLOT = 33
 """Requests that may be in flight on the compile queue for each CPU slot (one compiling, the
@@ -78,11 +80,18 @@ def open_parts(
     old_jobs.move_into(files, layout.root)
     store = Store(engine_for(database_url, "heavy", busy_timeout), clock)
     queue = CompileJobs(store, clock)
-    workers = Workers(os.cpu_count() or 1)
+    cpus = os.cpu_count() or 1
+    workers = Workers(cpus, MachineSlots(layout.root / "slots" / socket.gethostname(), cpus))
     compiler = Compiler(workers)
     targets = Targets(store, layout, files, compiler, workers)
     worker = QueueWorker(queue, store, layout, files, compiler, targets, threading.Condition())
     return Parts(layout, files, store, queue, workers, targets, worker)
+
+
+def share(total: int, processes: int) -> int:
+    """What each of the server's `processes` takes of `total` (compile workers, room in the queue),
+    rounded up so that none is left with nothing. Tools are bounded per machine (`MachineSlots`)."""
+    return -(-total // processes)
 
 
 def open_service(settings: Settings) -> Service:
@@ -90,12 +99,12 @@ def open_service(settings: Settings) -> Service:
         settings.data_dir, settings.heavy_files, settings.database_url, settings.busy_timeout, settings.clock
     )
     slots = os.cpu_count() or 1
-    quota = (
-        CompileQuota(settings.compile_quota, RateLimiter(settings.clock)) if settings.rate_limits else None
-    )
+    quota = None
+    if settings.rate_limits:
+        quota = CompileQuota(settings.compile_quota, rate_limiter(settings, "heavy"))
     stopping = threading.Event()
     count = slots if settings.compile_workers is None else settings.compile_workers
-    pool = WorkerPool(parts.worker, count, stopping)
+    pool = WorkerPool(parts.worker, share(count, settings.workers), stopping)
     jobs = Jobs(
         parts.store,
         parts.queue,
@@ -115,7 +124,7 @@ def open_service(settings: Settings) -> Service:
         jobs,
         parts.targets,
         settings.clock,
-        CompileQueue(ROOM_PER_SLOT * slots),
+        CompileQueue(share(ROOM_PER_SLOT * slots, settings.workers)),
         parts.workers,
         pool,
         stopping,

@@ -15,6 +15,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.heavy.machine_slots import MachineSlots
+
 
 @dataclass(frozen=True)
 class Finished:
@@ -32,17 +34,20 @@ class Stopped(Exception):
 
 
 class Workers:
-    def __init__(self, slots: int) -> None:
+    """At most `slots` tools at once in this process, each in a slot of the `machine`'s."""
+
+    def __init__(self, slots: int, machine: MachineSlots) -> None:
         self._slots = threading.BoundedSemaphore(slots)
+        self._machine = machine
         self._running: set[subprocess.Popen] = set()
         self._guard = threading.Lock()
         self._stopping = False
 
     def run(self, argv: list[str], *, cwd: Path, timeout: float) -> Finished:
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "HOME": str(cwd)}
-        with self._slots:
+        with self._slots, self._machine.taken(lambda: self._stopping) as taken:
             with self._guard:
-                if self._stopping:
+                if not taken or self._stopping:
                     raise Stopped(f"{Path(argv[0]).name} was not started: the server is stopping")
                 proc = subprocess.Popen(
                     argv,

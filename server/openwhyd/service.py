@@ -11,6 +11,7 @@ from server.openwhyd.store import Store
 from server.private_files import service_folder
 from server.ratelimit import RateLimiter
 from server.settings import Settings
+from server.shared_counts import rate_limiter
 
 TABLES = ("sessions", "loves", "comments", "follows", "posts", "playlists", "users")
 
@@ -35,8 +36,8 @@ class Service:
         """Open (or create) the service's data under `data_dir/openwhyd/`; fill it on first start."""
         files = Files(service_folder(settings.data_dir, "openwhyd"))
         engine = engine_for(settings.database_url, "openwhyd", settings.busy_timeout)
-        store = Store(engine, settings.clock.now())
-        limiter = RateLimiter(settings.clock)
+        store = Store(engine, settings.clock.now(), settings.shared)
+        limiter = rate_limiter(settings, "openwhyd")
         service = cls(
             settings,
             store,

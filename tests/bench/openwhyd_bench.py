@@ -12,6 +12,9 @@ turn, and prints p50/p99 latencies per page. Then, in the same run:
 - a mixed round, the same reads while a quarter of the requests are signed-in writes (like, comment,
   new post), each writer with its own session.
 
+`--serve-option` passes an option on to `serve`: `--shared-database` measures what a process
+pays to check its kept answers against the database; `--workers=2`, two processes.
+
 Targets (issue 13): uncached reads p99 ≤ 50 ms and ≤ 2x the bare route's p99; mixed p99 ≤ 100 ms.
 Not collected by pytest.
 """
@@ -210,6 +213,13 @@ def main() -> None:
     parser.add_argument("--playlist", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=3000, help="in all, over every page")
+    parser.add_argument(
+        "--serve-option",
+        action="append",
+        default=[],
+        metavar="OPTION",
+        help="passed on to serve, e.g. --serve-option=--shared-database or --serve-option=--workers=2",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         seed, data = Path(tmp, "seed"), Path(tmp, "data")
@@ -219,7 +229,8 @@ def main() -> None:
             (seed / f"{name}.json").write_text(json.dumps(docs))
         print(f"world written in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
-        with serving(data, "--seed", str(seed), "--no-rate-limits", timeout=600) as root:
+        options = ["--seed", str(seed), "--no-rate-limits", *args.serve_option]
+        with serving(data, *options, timeout=600) as root:
             print(f"seeded and serving in {time.perf_counter() - started:.1f} s")
             base, port = f"{root}/openwhyd", int(root.rsplit(":", 1)[1])
             started = time.perf_counter()
@@ -267,7 +278,7 @@ def main() -> None:
             with urllib.request.urlopen(f"{base}/user0042?format=json") as reply:
                 profile_bytes = reply.read()
         results["bare"] = {"bare": bare_route(profile_bytes, args.clients, args.requests)}
-    print(f"{args.clients} concurrent clients, {args.users} users, {args.posts} posts")
+    print(f"{args.clients} concurrent clients, {args.users} users, {args.posts} posts", *args.serve_option)
     print(f"{'round':11} {'page':9} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for title, timings in results.items():
         for name, values in timings.items():

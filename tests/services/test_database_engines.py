@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 from waiting import until
 
+from server.clock import Clock
 from server.database import Database, engine_for, migrate, read_folder, sqlite_url
+from server.database.shared import open_shared
+from server.ratelimit import Limit, RateLimiter
+from server.shared_counts import DatabaseCounts
 
 
 @pytest.fixture
@@ -22,10 +26,11 @@ def database(url: str) -> Database:
     return Database(engine_for(url, "test", busy_timeout=10))
 
 
-def waiting_to_write(thread: threading.Thread) -> bool:
-    """Whether `thread` is inside `Database.write` before its block runs: waiting for a lock."""
+def waiting_in(thread: threading.Thread, function: Callable) -> bool:
+    """Whether `thread` is inside the generator-based context manager `function` before its block
+    runs: waiting for a lock."""
     frame = sys._current_frames().get(thread.ident or 0)
-    while frame is not None and frame.f_code is not Database.write.__wrapped__.__code__:
+    while frame is not None and frame.f_code is not function.__wrapped__.__code__:
         frame = frame.f_back
     return frame is not None
 
@@ -51,7 +56,7 @@ def test_writers_take_turns_so_a_block_may_read_then_write(
     with database.write() as db:
         n = db.execute("SELECT n FROM counter").fetchone()[0]
         second.start()
-        assert until(lambda: waiting_to_write(second), 10), "the second writer waits for the first"
+        assert until(lambda: waiting_in(second, Database.write), 10), "the second writer waits for the first"
         db.execute("UPDATE counter SET n = ?", (n + 1,))
     second.join()
     assert database.connection().execute("SELECT n FROM counter").fetchone()[0] == 2
@@ -104,3 +109,66 @@ def test_rows_read_as_the_stores_read_them(database: Database) -> None:
     assert tuple(totals.fetchone()) == (3, 2, 1.5)
     assert type(reads.execute("SELECT sum(n) FROM t").fetchone()[0]) is int  # not Decimal
     assert reads.execute("DELETE FROM t WHERE name IS NULL").rowcount == 1
+
+
+def test_processes_preparing_a_database_take_turns(url: str) -> None:
+    """Each engine stands for a process: the second waits until the first is done."""
+    first, second = engine_for(url, "test", busy_timeout=10), engine_for(url, "test", busy_timeout=10)
+    events: list[str] = []
+
+    def prepare_second() -> None:
+        with second.preparing():
+            events.append("second")
+
+    with first.preparing():
+        other = threading.Thread(target=prepare_second)
+        other.start()
+        assert until(lambda: waiting_in(other, type(second).preparing), 10), "the second waits"
+        events.append("first")
+    other.join()
+    assert events == ["first", "second"]
+
+
+def test_rate_limit_counts_in_the_shared_database_count_every_processs_hits(url: str) -> None:
+    """Two `DatabaseCounts` on their own connections are two processes; hits they count at once
+    are all counted, in windows on the wall clock, and each service forgets only its own."""
+    clock = Clock()
+    limit = Limit(hits=1000, window=60)
+    processes = [
+        RateLimiter(clock, DatabaseCounts(open_shared(url, 10, clock.now()), "openwhyd")) for _ in range(2)
+    ]
+    heavy = RateLimiter(clock, DatabaseCounts(open_shared(url, 10, clock.now()), "heavy"))
+
+    def hit_many(limiter: RateLimiter) -> None:
+        for _ in range(50):
+            limiter.hit("sign-in account 1", limit)
+
+    threads = [threading.Thread(target=hit_many, args=(limiter,)) for limiter in processes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    heavy.hit("sign-in account 1", limit)
+    assert [limiter.peek("sign-in account 1", limit).hits for limiter in processes] == [100, 100]
+    assert heavy.peek("sign-in account 1", limit).hits == 1
+    clock.advance(59)
+    assert processes[1].hit("sign-in account 1", limit).hits == 101
+    clock.advance(1)
+    assert processes[0].peek("sign-in account 1", limit).hits == 0
+    assert processes[0].hit("sign-in account 1", limit).hits == 1
+    assert heavy.hit("sign-in account 1", limit).hits == 1
+    processes[1].forget_all()
+    assert processes[0].peek("sign-in account 1", limit).hits == 0
+    assert heavy.peek("sign-in account 1", limit).hits == 1
+
+
+def test_a_shared_window_starts_again_when_the_wall_clock_goes_back(url: str) -> None:
+    clock = Clock()
+    limiter = RateLimiter(clock, DatabaseCounts(open_shared(url, 10, clock.now()), "openwhyd"))
+    limit = Limit(hits=3, window=60)
+    clock.advance(3600)
+    for _ in range(4):
+        limiter.hit("route all 192.0.2.1", limit)
+    clock.reset()
+    assert limiter.peek("route all 192.0.2.1", limit).hits == 0
+    assert limiter.hit("route all 192.0.2.1", limit).hits == 1

@@ -69,3 +69,19 @@ def test_the_database_is_sqlite_in_the_data_folder_unless_a_url_names_another(
         with pytest.raises(SystemExit):
             parse(["serve", "--database", wrong])
         assert "invalid database_url value" in capsys.readouterr().err
+
+
+def test_a_database_is_shared_under_several_processes_and_on_postgresql(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def settings(*flags: str) -> Settings:
+        return serve_settings(parse(["serve", "--data", str(tmp_path), *flags]))
+
+    assert not settings().shared and settings().workers == 1
+    assert settings("--workers", "3").shared and settings("--workers", "3").workers == 3
+    assert settings("--shared-database").shared
+    assert settings("--database", "postgresql://tonearm@db.example/tonearm").shared
+    for wrong in (["--workers", "0"], ["--workers", "two"], ["--workers", "2", "--test-mode"]):
+        with pytest.raises(SystemExit):
+            parse(["serve", *wrong])
+    assert "--test-mode moves a clock each process keeps" in capsys.readouterr().err

@@ -1,11 +1,15 @@
 """The database layer both services stand on: the statement splitter, write transactions, and
 migrations applied once each, per engine, recorded with the given time."""
 
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from buildkit.paths import ROOT
 from server.database import Database, SqliteEngine, engine_for, migrate, read_folder
 from server.database.postgresql import PostgresEngine, placeholders
 from server.database.sqlite import statements
@@ -145,3 +149,40 @@ def test_a_url_names_the_engine_and_where_each_services_data_goes(tmp_path: Path
     assert postgres.write_lock != PostgresEngine(postgres.url, "heavy", 5).write_lock
     with pytest.raises(ValueError):
         engine_for("mysql://db.example/music", "heavy", busy_timeout=5)
+
+
+OPEN_FRESH_DATABASES = """
+# Says it is ready, then spins until told to go, so that the processes start as close together
+# as they can, and opens a hundred fresh databases one after the other.
+import sys
+from pathlib import Path
+from server.database import SqliteEngine
+folder = Path(sys.argv[1])
+(folder / f"ready-{sys.argv[2]}").touch()
+while not (folder / "go").exists():
+    pass
+for number in range(100):
+    engine = SqliteEngine(folder / f"{number}.sqlite3", busy_timeout=5)
+    engine.prepare()
+    engine.connect().execute("SELECT 1")
+"""
+
+
+def test_processes_opening_fresh_databases_at_once_all_open_them(tmp_path: Path) -> None:
+    """Their switches to WAL collide, and SQLite does not wait out that lock by itself (before the
+    retry, most runs of this test failed)."""
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_FRESH_DATABASES, str(tmp_path), str(number)],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+        )
+        for number in range(6)
+    ]
+    for _ in range(3000):  # a minute at most for them to start
+        if len(list(tmp_path.glob("ready-*"))) == len(processes):
+            break
+        time.sleep(0.02)
+    (tmp_path / "go").touch()
+    failed = [proc.stderr.read().decode() for proc in processes if proc.wait() != 0 and proc.stderr]
+    assert failed == []

@@ -13,6 +13,7 @@ from server.openwhyd.credentials import md5
 from server.openwhyd.demo import tones
 from server.openwhyd.names import normalise
 from server.openwhyd.store import comments, posts, users
+from server.whole_files import write_whole
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ADMIN, DUMMY = "000000000000000000000001", "000000000000000000000002"
@@ -58,11 +59,12 @@ BANNER = [
 
 
 def write_audio(folder: Path) -> None:
-    """Synthesise the demo tracks' files once; later starts reuse them."""
+    """Synthesise the demo tracks' files once; later starts reuse them. Written whole, as another
+    process may be serving them already."""
     folder.mkdir(parents=True, exist_ok=True)
     for filename, (_, synthesise) in TRACKS.items():
         if not (folder / filename).exists():
-            (folder / filename).write_bytes(synthesise())
+            write_whole(folder / filename, synthesise())
 
 
 def without_remote_artwork(post: dict) -> dict:

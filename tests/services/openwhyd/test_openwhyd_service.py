@@ -22,8 +22,9 @@ OPENWHYD_FIXTURES = Path(
 
 
 @pytest.fixture(scope="module")
-def limited(own_service) -> str:
-    return own_service(rate_limits=True)
+def limited(own_service, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Rate-limited services have a database each: services on one database count together."""
+    return own_service(tmp_path_factory.mktemp("limited"), rate_limits=True)
 
 
 def test_search_limit_answers_429_with_ratelimit_headers(limited: str) -> None:
@@ -37,8 +38,8 @@ def test_search_limit_answers_429_with_ratelimit_headers(limited: str) -> None:
     assert replies[40].headers["ratelimit-policy"] == "40;w=60"
 
 
-def test_limit_headers_count_down_on_pages_kept_for_visitors(own_service) -> None:
-    browser = Browser(own_service(rate_limits=True))
+def test_limit_headers_count_down_on_pages_kept_for_visitors(own_service, tmp_path: Path) -> None:
+    browser = Browser(own_service(tmp_path, rate_limits=True))
     replies = [browser.get("/adrien", {"format": "json"}) for _ in range(3)]
     assert [reply.headers.get_all("ratelimit-remaining") for reply in replies] == [["99"], ["98"], ["97"]]
     assert [len(reply.headers.get_all("cache-control")) for reply in replies] == [1, 1, 1]
@@ -57,17 +58,17 @@ def test_global_and_api_limits(limited: str) -> None:
     )
 
 
-def test_failed_logins_answer_200_so_they_are_not_counted(own_service) -> None:
+def test_failed_logins_answer_200_so_they_are_not_counted(own_service, tmp_path: Path) -> None:
     """By the real server's login limit, that is: this server's own limit on failed sign-ins is
     off here (tests/services/openwhyd/test_openwhyd_sign_in_limit.py)."""
-    browser = Browser(own_service(rate_limits=True, sign_in_limits=None))
+    browser = Browser(own_service(tmp_path, rate_limits=True, sign_in_limits=None))
     replies = [browser.get("/login", {"ajax": 1, "email": "admin", "md5": "x"}) for _ in range(8)]
     assert {reply.status for reply in replies} == {200}
 
 
-def test_limits_count_on_the_service_clock(own_service) -> None:
+def test_limits_count_on_the_service_clock(own_service, tmp_path: Path) -> None:
     clock = Clock()
-    browser = Browser(own_service(rate_limits=True, clock=clock))
+    browser = Browser(own_service(tmp_path, rate_limits=True, clock=clock))
     statuses = [browser.get("/search", {"q": "x", "format": "json"}).status for _ in range(41)]
     assert statuses[-2:] == [200, 429]
     clock.advance(30)

@@ -3,6 +3,7 @@ runs with `--no-rate-limits` and keeps this limit); refusals are the real server
 windows pass on the service's clock."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from openwhyd_http import ADMIN_MD5, Browser, Reply
 
@@ -97,8 +98,9 @@ def test_no_password_forgot_and_logout_are_not_failures(visitor: Browser) -> Non
     assert attempt(visitor, "admin").json()["redirect"] == "/"
 
 
-def test_the_limits_are_settings(own_service) -> None:
-    browser = Browser(own_service(sign_in_limits=SignInLimits(per_account=2, per_address=3)))
+def test_the_limits_are_settings(own_service, tmp_path: Path) -> None:
+    """On a database of its own: services on one database count their limits together."""
+    browser = Browser(own_service(tmp_path, sign_in_limits=SignInLimits(per_account=2, per_address=3)))
     wrong(browser, "admin")
     wrong(browser, "admin")
     assert attempt(browser, "admin").status == 429
