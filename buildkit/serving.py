@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from buildkit.paths import ROOT
@@ -33,9 +34,30 @@ def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -
     raise TimeoutError(f"server did not answer at {url} within {timeout} s")
 
 
+@dataclass(frozen=True)
+class Served:
+    """A running `serve`: its base URL, and its process, whose CPU time the benchmarks read."""
+
+    base: str
+    pid: int
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
+
+
 @contextmanager
 def serving(data: Path, *options: str, log: Path | None = None, timeout: float = 120) -> Iterator[str]:
     """The base URL of `serve --data DATA OPTIONS…`, stopped (Ctrl-C, then kill) when done."""
+    with serving_process(data, *options, log=log, timeout=timeout) as served:
+        yield served.base
+
+
+@contextmanager
+def serving_process(
+    data: Path, *options: str, log: Path | None = None, timeout: float = 120
+) -> Iterator[Served]:
+    """`serving`, with the server's process id."""
     port = free_port()
     output = log.open("w") if log else None
     proc = subprocess.Popen(
@@ -59,7 +81,7 @@ def serving(data: Path, *options: str, log: Path | None = None, timeout: float =
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base + "/", proc, timeout)
-        yield base
+        yield Served(base, proc.pid)
     finally:
         proc.terminate()
         try:
