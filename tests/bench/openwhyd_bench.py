@@ -113,7 +113,8 @@ def playlist_ids(base: str) -> list[str]:
 
 
 def spread_pages(users: int, exported: list[str], requests: int) -> dict[str, list[str]]:
-    """Pages no two requests share (profiles, playlist pages, /hot pages): every read is uncached."""
+    """Pages spread over the world: random users' profiles, the big playlist after random tracks,
+    /hot at 200 offsets."""
     rng = random.Random(1)
     return {
         "profile": [f"{PREFIX}/user{rng.randrange(1, users):04d}?format=json" for _ in range(requests)],

@@ -10,12 +10,13 @@ into a `serve` on SQLite and into one on a PostgreSQL database of a throwaway se
 (buildkit/postgres.py), then starts a second `serve` on that database and data folder once the
 first has loaded the world. Two processes on two ports sharing one database, the clients spread
 over them in turn, is the deployment of N app servers behind a reverse proxy (`serve --workers N`,
-several processes on one port, is the same on one machine). No read cache is shared between
-processes: one invalidated across processes is being added separately, and these figures are
-without it. The servers run no compile workers, whose idle polling of the queue would be noise.
+several processes on one port, is the same on one machine). Each process keeps visitors' reads
+only until its own next write; a read cache invalidated across processes is being added
+separately. The servers run no compile workers, whose idle polling of the queue would be noise.
 
 Each round runs, for each configuration in turn so drift hits all alike, openwhyd_bench.py's
-uncached reads (profiles, playlist pages, /hot pages no two requests share) and its mixed round
+spread reads (profiles, playlist pages and /hot pages across the world), signed out, each URL
+made unique to the round so that no answer comes from a process's read cache, and its mixed round
 (a quarter of the requests signed-in writes) at `--clients` clients. It prints p50/p99 and
 throughput per configuration and their ratios to SQLite in one process; the CPU a request cost the
 app processes, PostgreSQL and the load generator (which shares the machine's cores with them); and
@@ -83,6 +84,12 @@ class Setup:
         return {name: seconds / count * 1e6 for name, seconds in spent.items()}
 
 
+def uncached(pages: dict[str, list[str]], tag: str) -> dict[str, list[str]]:
+    """The pages, each URL made unique to the round by a parameter the service ignores: a visitor's
+    read is kept by its process until the next write, and the reads round writes nothing."""
+    return {name: [f"{url}&round={tag}.{n}" for n, url in enumerate(urls)] for name, urls in pages.items()}
+
+
 def rounds(setups: list[Setup], args: argparse.Namespace) -> None:
     per_client = max(1, args.requests // args.clients)
     prepared = []
@@ -91,12 +98,12 @@ def rounds(setups: list[Setup], args: argparse.Namespace) -> None:
         exported = playlist_ids(bases[0])
         pages = spread_pages(args.users, exported, args.requests)
         cookies = [session_cookie(bases[n % len(bases)]) for n in range(args.clients)]
-        asyncio.run(load(setup.ports, pages, args.clients, 3))
+        asyncio.run(load(setup.ports, uncached(pages, "warm-up"), args.clients, 3))
         prepared.append((setup, pages, cookies, exported))
     for number in range(args.rounds):
         print(f"round {number + 1} of {args.rounds}", flush=True)
         for setup, pages, cookies, exported in prepared:
-            setup.measure("reads", load(setup.ports, pages, args.clients, per_client))
+            setup.measure("reads", load(setup.ports, uncached(pages, str(number)), args.clients, per_client))
             setup.measure("mixed", mixed(setup.ports, pages, cookies, exported, per_client))
 
 
