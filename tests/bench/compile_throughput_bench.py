@@ -72,7 +72,9 @@ def heavy_workers(count: int, database: str, data: Path) -> Iterator[list[int]]:
     procs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(count)]
     try:
         for proc in procs:
-            assert proc.stdout is not None and proc.stdout.readline().startswith("heavy-worker:")
+            assert proc.stdout is not None
+            if not any(line.startswith("heavy-worker:") for line in proc.stdout):
+                raise RuntimeError(f"heavy-worker exited with {proc.wait()}")
         yield [proc.pid for proc in procs]
     finally:
         for proc in procs:
