@@ -10,9 +10,11 @@ each batch on the same database and data folder, as workers on other machines wo
 patch once, all at once; rounds alternate one and two worker processes so drift hits both alike.
 
 Prints for each number of worker processes: the batch's wall time, compiles per second, each
-submit's latency, the CPU a compile cost the workers (hvcc's processes included), the server and
-PostgreSQL, the most compiles queued or running at once, whether the batches were CPU-bound (from
-/proc), and the ratio of two workers' throughput to one's. Not collected by pytest.
+submit's latency, hvcc's own time; from the queue table, watched every 20 ms, how long a compile
+waited for a worker and was a worker's, the share of the workers' time they held one, and the most
+compiles queued or running at once; the CPU a compile cost the workers (hvcc's processes included),
+the server and PostgreSQL; whether the batches were CPU-bound (from /proc); and the ratio of two
+workers' throughput to one's. Not collected by pytest.
 """
 
 import argparse
@@ -43,8 +45,7 @@ from buildkit.postgres import binaries, postgres_server  # noqa: E402
 from buildkit.serving import serving_process  # noqa: E402
 
 WORKER_COUNTS = (1, 2)
-IN_FLIGHT = "SELECT count(*), count(*) FILTER (WHERE state = 'running') FROM heavy.compile_jobs"
-IN_FLIGHT += " WHERE state IN ('queued', 'running')"
+PENDING = "SELECT id, state FROM heavy.compile_jobs WHERE state IN ('queued', 'running')"
 WATCH_EVERY = 0.02
 
 
@@ -57,11 +58,19 @@ class Batches:
     compile_times: list[float] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
     in_flight: int = 0
-    running: int = 0
+    """The most compiles queued or running at once."""
+    queued_for: list[float] = field(default_factory=list)
+    """Seconds each compile waited in the queue for a worker."""
+    claimed_for: list[float] = field(default_factory=list)
+    """Seconds each compile was a worker's, from its claim to its job recorded."""
 
     @property
     def throughput(self) -> float:
         return len(self.submits) / self.usage.wall
+
+    def busy(self, workers: int) -> float:
+        """The share of the workers' time they held a compile."""
+        return sum(self.claimed_for) / (self.usage.wall * workers)
 
 
 @contextmanager
@@ -85,16 +94,29 @@ def heavy_workers(count: int, database: str, data: Path) -> Iterator[list[int]]:
 
 @contextmanager
 def queue_watched(database: str, batches: Batches) -> Iterator[None]:
-    """Keeps in `batches` the most compiles queued or running at once, and running, while the
-    block runs."""
+    """Follows the queue while the block runs, every `WATCH_EVERY` seconds: how many compiles were
+    in it at most, and how long each waited and was claimed, into `batches`."""
     stop = threading.Event()
+    seen: dict[tuple[int, str], float] = {}
+    gone: dict[int, float] = {}
+
+    def look(db: psycopg.Connection) -> None:
+        now, pending = time.perf_counter(), db.execute(PENDING).fetchall()
+        batches.in_flight = max(batches.in_flight, len(pending))
+        for job, state in pending:
+            seen.setdefault((job, state), now)
+        for job in {job for job, _ in seen} - {job for job, _ in pending}:
+            gone.setdefault(job, now)
 
     def watch() -> None:
         with psycopg.connect(database, autocommit=True) as db:
             while not stop.wait(WATCH_EVERY):
-                in_flight, running = db.execute(IN_FLIGHT).fetchone() or (0, 0)
-                batches.in_flight = max(batches.in_flight, in_flight)
-                batches.running = max(batches.running, running)
+                look(db)
+            look(db)
+        for job, done in gone.items():
+            claimed = seen.get((job, "running"), done)
+            batches.queued_for.append(claimed - seen.get((job, "queued"), claimed))
+            batches.claimed_for.append(done - claimed)
 
     watcher = threading.Thread(target=watch)
     watcher.start()
@@ -126,7 +148,7 @@ def report(results: dict[int, Batches], compiles: int) -> None:
     print(f"\nbatches of {compiles} compiles submitted at once; {CORES} cores")
     print(
         f"{'workers':>7} {'batches':>7} {'wall s':>7} {'compiles/s':>10} {'submit p50/max s':>16}"
-        f" {'hvcc s':>6} {'in flight':>9}  CPU s/compile"
+        f" {'hvcc s':>6} {'queued s':>8} {'claimed s':>9} {'busy':>5} {'in flight':>9}  CPU s/compile"
     )
     for count, batches in results.items():
         cpu = {**batches.usage.groups, "client": batches.usage.client}
@@ -135,8 +157,9 @@ def report(results: dict[int, Batches], compiles: int) -> None:
             f"{count:7} {len(batches.walls):7} {statistics.median(batches.walls):7.1f} "
             f"{batches.throughput:10.2f} "
             f"{percentile(batches.submits, 0.5) / 1000:7.1f} / {max(batches.submits):6.1f} "
-            f"{statistics.median(batches.compile_times):6.2f} "
-            f"{batches.in_flight:4} ({batches.running} running)  {per_compile}"
+            f"{statistics.median(batches.compile_times):6.2f} {statistics.mean(batches.queued_for):8.2f} "
+            f"{statistics.mean(batches.claimed_for):9.2f} {batches.busy(count):5.0%} "
+            f"{batches.in_flight:9}  {per_compile}"
         )
     for count, batches in results.items():
         print(f"{count} worker process(es): {batches.usage.verdict()}")
