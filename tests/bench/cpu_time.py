@@ -82,6 +82,9 @@ class Usage:
     client: float = 0.0
     machine_busy_seconds: float = 0.0
     machine_seconds: float = 0.0
+    one_core: dict[str, int] = field(default_factory=dict)
+    """Groups of Python processes whose work holds the GIL, so each can use one core at most: how
+    many processes each has."""
 
     def add(self, before: Snapshot, after: Snapshot) -> None:
         self.wall += after.wall - before.wall
@@ -109,7 +112,14 @@ class Usage:
     def verdict(self) -> str:
         """Whether the round was CPU-bound, and who used the cores."""
         used = ", ".join(f"{name} {seconds / self.wall:.2f}" for name, seconds in self.groups.items())
-        bound = "CPU-bound" if self.machine_busy >= CPU_BOUND else "not CPU-bound"
+        each = {name: self.groups[name] / self.wall / count for name, count in self.one_core.items()}
+        full = [f"{name} {share:.2f} of a core each" for name, share in each.items() if share >= CPU_BOUND]
+        if self.machine_busy >= CPU_BOUND:
+            bound = "CPU-bound (every core)"
+        elif full:
+            bound = f"CPU-bound in its processes ({', '.join(full)})"
+        else:
+            bound = "not CPU-bound"
         return (
             f"{bound}: machine {self.machine_busy:.0%} busy of {CORES} cores; cores used: {used}, "
             f"client {self.client / self.wall:.2f}, other processes {self.others * CORES:.2f}"
@@ -117,9 +127,13 @@ class Usage:
 
 
 @contextmanager
-def measured(groups: dict[str, list[int]], usage: Usage | None = None) -> Iterator[Usage]:
-    """The CPU the block's round used, added to `usage` if given (rounds of one configuration)."""
+def measured(
+    groups: dict[str, list[int]], usage: Usage | None = None, one_core: tuple[str, ...] = ()
+) -> Iterator[Usage]:
+    """The CPU the block's round used, added to `usage` if given (rounds of one configuration);
+    `one_core` names the groups of processes that can each use one core at most (see `Usage`)."""
     usage = usage if usage is not None else Usage()
+    usage.one_core = {name: len(groups[name]) for name in one_core}
     before = snapshot(groups)
     yield usage
     usage.add(before, snapshot(groups))

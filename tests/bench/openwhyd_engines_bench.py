@@ -70,7 +70,7 @@ class Setup:
         return {**app, "postgres": self.postgres} if self.postgres else app
 
     def measure(self, kind: str, round_: Coroutine[None, None, dict[str, list[float]]]) -> None:
-        with measured(self.groups, self.usage[kind]):
+        with measured(self.groups, self.usage[kind], one_core=("app",)):
             timings = asyncio.run(round_)
         self.latencies[kind] += [value for values in timings.values() for value in values]
 
