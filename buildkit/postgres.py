@@ -48,6 +48,8 @@ def _version(bin_folder: str) -> int:
 @dataclass(frozen=True)
 class Server:
     port: int
+    pid: int
+    """The postmaster's, parent of every backend: the benchmarks read the server's CPU time from it."""
 
     def url(self, database: str) -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
@@ -79,7 +81,7 @@ def postgres_server(bin_folder: Path) -> Iterator[Server]:
         server_options = f"-p {port} -k {folder} {options}"
         run("pg_ctl", "start", "-w", "-D", str(data), "-l", str(log), "-o", server_options)
         try:
-            yield Server(port)
+            yield Server(port, int((data / "postmaster.pid").read_text().split()[0]))
         finally:
             run("pg_ctl", "stop", "-w", "-m", "fast", "-D", str(data))
     finally:

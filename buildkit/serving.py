@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -77,17 +78,38 @@ def stop_serving(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+@dataclass(frozen=True)
+class Served:
+    """A running `serve`: its base URL, and its process, whose CPU time the benchmarks read."""
+
+    base: str
+    pid: int
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
+
+
 @contextmanager
 def serving(data: Path, *options: str, log: Path | None = None, timeout: float = 120) -> Iterator[str]:
     """The base URL of `serve --data DATA OPTIONS…`, stopped when done."""
-    with serving_together(data, 1, *options, log=log, timeout=timeout) as (base,):
-        yield base
+    with serving_process(data, *options, log=log, timeout=timeout) as served:
+        yield served.base
+
+
+@contextmanager
+def serving_process(
+    data: Path, *options: str, log: Path | None = None, timeout: float = 120
+) -> Iterator[Served]:
+    """`serving`, with the server's process id."""
+    with serving_together(data, 1, *options, log=log, timeout=timeout) as (served,):
+        yield served
 
 
 @contextmanager
 def serving_together(
     data: Path, count: int, *options: str, log: Path | None = None, timeout: float = 120
-) -> Iterator[list[str]]:
+) -> Iterator[list[Served]]:
     """The base URLs of `count` `serve --data DATA OPTIONS…` processes started at the same time
     (on one data folder, as a deployment's process manager starts them), stopped when done."""
     with ExitStack() as stack:
@@ -97,4 +119,4 @@ def serving_together(
             stack.callback(stop_serving, proc)
         for proc, base in started:
             wait_until_serving(base + "/", proc, timeout)
-        yield [base for _, base in started]
+        yield [Served(base, proc.pid) for proc, base in started]

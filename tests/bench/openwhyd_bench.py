@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,22 +100,51 @@ def world(users: int, posts: int, playlist: int, seed: int = 7) -> dict[str, lis
     return {"user": people, "post": docs, "follow": follows}
 
 
+def write_world(seed: Path, users: int, posts: int, playlist: int) -> None:
+    """Writes the world's seed folder into `seed` (made if missing); prints the time it took."""
+    seed.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    for name, docs in world(users, posts, playlist).items():
+        (seed / f"{name}.json").write_text(json.dumps(docs))
+    print(f"world written in {time.perf_counter() - started:.1f} s")
+
+
+def playlist_ids(base: str) -> list[str]:
+    """The ids of every track of bench's big playlist, read in one request."""
+    with urllib.request.urlopen(f"{base}/bench/playlist/0?format=json&limit=999999") as reply:
+        return [post["_id"] for post in json.load(reply)]
+
+
+def spread_pages(users: int, exported: list[str], requests: int) -> dict[str, list[str]]:
+    """Pages spread over the world: random users' profiles, the big playlist after random tracks,
+    /hot at 200 offsets."""
+    rng = random.Random(1)
+    return {
+        "profile": [f"{PREFIX}/user{rng.randrange(1, users):04d}?format=json" for _ in range(requests)],
+        "playlist": [
+            f"{PREFIX}/bench/playlist/0?format=json&after={pid}"
+            for pid in rng.sample(exported, min(len(exported), requests // 3))
+        ],
+        "hot": [f"{PREFIX}/hot?format=json&skip={n}" for n in range(200)],
+    }
+
+
 TARGET_READ_P99_MS = 50
 TARGET_READ_VS_BARE = 2.0
 TARGET_MIXED_P99_MS = 100
 
 
 async def load(
-    port: int, pages: dict[str, list[str]], clients: int, per_client: int
+    ports: Sequence[int], pages: dict[str, list[str]], clients: int, per_client: int
 ) -> dict[str, list[float]]:
-    """`clients` connections, each requesting the pages in turn, `per_client` requests in all;
-    each request of a page takes the next of that page's URLs."""
+    """`clients` connections, spread over `ports` in turn, each requesting the pages in turn,
+    `per_client` requests in all; each request of a page takes the next of that page's URLs."""
     timings: dict[str, list[float]] = {name: [] for name in pages}
     names = list(pages)
     turns = {name: itertools.cycle(urls) for name, urls in pages.items()}
 
     async def client(offset: int) -> None:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        reader, writer = await asyncio.open_connection("127.0.0.1", ports[offset % len(ports)])
         for n in range(per_client):
             name = names[(offset + n) % len(names)]
             timings[name].append(await fetch(reader, writer, request("GET", next(turns[name]))))
@@ -138,10 +168,11 @@ def session_cookie(base: str) -> str:
 
 
 async def mixed(
-    port: int, pages: dict[str, list[str]], cookies: list[str], posts: list[str], per_client: int
+    ports: Sequence[int], pages: dict[str, list[str]], cookies: list[str], posts: list[str], per_client: int
 ) -> dict[str, list[float]]:
-    """Each client reads the pages in turn, and every fourth request writes with its own session:
-    a like, a comment or a new track, in turn."""
+    """Each client (on `ports` in turn, the session of its cookie made there) reads the pages in
+    turn, and every fourth request writes with its own session: a like, a comment or a new track,
+    in turn."""
     rng = random.Random(3)
     timings: dict[str, list[float]] = {name: [] for name in [*pages, "write"]}
     names = list(pages)
@@ -156,7 +187,7 @@ async def mixed(
     )
 
     async def client(offset: int, cookie: str) -> None:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        reader, writer = await asyncio.open_connection("127.0.0.1", ports[offset % len(ports)])
         for n in range(per_client):
             if n % 4 == 3:
                 timings["write"].append(
@@ -184,8 +215,8 @@ def bare_route(body: bytes, clients: int, requests: int) -> list[float]:
         )
         try:
             wait_until_serving(f"http://127.0.0.1:{port}/", proc, 30)
-            asyncio.run(load(port, {"bare": ["/"]}, clients, 3))
-            return asyncio.run(load(port, {"bare": ["/"]}, clients, max(1, requests // clients)))["bare"]
+            asyncio.run(load([port], {"bare": ["/"]}, clients, 3))
+            return asyncio.run(load([port], {"bare": ["/"]}, clients, max(1, requests // clients)))["bare"]
         finally:
             proc.terminate()
             proc.wait(timeout=15)
@@ -223,19 +254,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         seed, data = Path(tmp, "seed"), Path(tmp, "data")
-        seed.mkdir()
-        started = time.perf_counter()
-        for name, docs in world(args.users, args.posts, args.playlist).items():
-            (seed / f"{name}.json").write_text(json.dumps(docs))
-        print(f"world written in {time.perf_counter() - started:.1f} s")
+        write_world(seed, args.users, args.posts, args.playlist)
         started = time.perf_counter()
         options = ["--seed", str(seed), "--no-rate-limits", *args.serve_option]
         with serving(data, *options, timeout=600) as root:
             print(f"seeded and serving in {time.perf_counter() - started:.1f} s")
             base, port = f"{root}/openwhyd", int(root.rsplit(":", 1)[1])
             started = time.perf_counter()
-            with urllib.request.urlopen(f"{base}/bench/playlist/0?format=json&limit=999999") as reply:
-                exported = [post["_id"] for post in json.load(reply)]
+            exported = playlist_ids(base)
             print(
                 f"export of {len(exported)} playlist tracks (one request): "
                 f"{(time.perf_counter() - started) * 1000:.0f} ms"
@@ -246,34 +272,23 @@ def main() -> None:
                 f"export of {walked} playlist tracks through the client, pages of {EXPORT_PAGE}, "
                 f"as M3U: {(time.perf_counter() - started) * 1000:.0f} ms"
             )
-            rng = random.Random(1)
             rounds = {
                 "same pages": {
                     "profile": [f"{PREFIX}/user0042?format=json"],
                     "playlist": [f"{PREFIX}/bench/playlist/0?format=json"],
                     "hot": [f"{PREFIX}/hot?format=json"],
                 },
-                "spread": {
-                    "profile": [
-                        f"{PREFIX}/user{rng.randrange(1, args.users):04d}?format=json"
-                        for _ in range(args.requests)
-                    ],
-                    "playlist": [
-                        f"{PREFIX}/bench/playlist/0?format=json&after={pid}"
-                        for pid in rng.sample(exported, args.requests // 3)
-                    ],
-                    "hot": [f"{PREFIX}/hot?format=json&skip={n}" for n in range(200)],
-                },
+                "spread": spread_pages(args.users, exported, args.requests),
             }
             results = {}
             for title, pages in rounds.items():
-                asyncio.run(load(port, {name: urls[:1] for name, urls in pages.items()}, args.clients, 3))
+                asyncio.run(load([port], {name: urls[:1] for name, urls in pages.items()}, args.clients, 3))
                 results[title] = asyncio.run(
-                    load(port, pages, args.clients, max(1, args.requests // args.clients))
+                    load([port], pages, args.clients, max(1, args.requests // args.clients))
                 )
             cookies = [session_cookie(base) for _ in range(args.clients)]
             results["mixed"] = asyncio.run(
-                mixed(port, rounds["spread"], cookies, exported, max(1, args.requests // args.clients))
+                mixed([port], rounds["spread"], cookies, exported, max(1, args.requests // args.clients))
             )
             with urllib.request.urlopen(f"{base}/user0042?format=json") as reply:
                 profile_bytes = reply.read()

@@ -17,7 +17,8 @@ def test_processes_starting_together_make_the_demo_world_once(
     database = new_database()
     options = ["--shared-database", "--compile-workers", "0", *(["--database", database] if database else [])]
     log = tmp_path / "serve.log"
-    with serving_together(tmp_path / "data", 2, *options, log=log) as bases:
+    with serving_together(tmp_path / "data", 2, *options, log=log) as served:
+        bases = [server.base for server in served]
         tokens = set(re.findall(r"heavy demo token: (\S+)", log.read_text()))
         assert len(tokens) == 1, "each process printed the one demo token"
         (token,) = tokens

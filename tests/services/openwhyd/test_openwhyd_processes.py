@@ -24,7 +24,7 @@ def processes(
     options += ["--compile-workers", "0"]  # nothing to compile; and see test_serve_workers.py
     log = tmp_path_factory.getbasetemp() / f"processes-{engine}.log"
     with serving_together(data, 2, *options, log=log) as (first, second):
-        yield first + "/openwhyd", second + "/openwhyd"
+        yield first.base + "/openwhyd", second.base + "/openwhyd"
 
 
 @pytest.fixture(autouse=True)
