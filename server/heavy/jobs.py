@@ -19,6 +19,7 @@ from server.heavy.rate_limits import CompileQuota
 from server.heavy.records import Job, Patch, User
 from server.heavy.responses import Refusal
 from server.heavy.store import Store
+from server.heavy.targets import C_SOURCES
 from server.heavy.timestamps import iso
 from server.heavy.workers import Stopped
 
@@ -77,6 +78,19 @@ class Jobs:
         self.files.put(key, upload)
         return self.queue.enqueue(patch, submitter, release=chosen.name, submitted_at=iso(now), upload=key)
 
+    def _with_c_sources(self, patch: Patch, index: int) -> Job:
+        """The recorded job, its C sources archived: the answer lists their size, as Enzien's did.
+        The worker archives them right after recording the job; a submit that sees the job first
+        archives them itself (the archive is written whole, whoever finishes first)."""
+        job = self.store.job(patch, index)
+        assert job is not None
+        if not job.succeeded:
+            return job
+        self.worker.targets.archive(job, C_SOURCES)
+        recorded = self.store.job(patch, index)
+        assert recorded is not None
+        return recorded
+
     def _wait(self, patch: Patch, ticket: int) -> Job:
         done = self.worker.done
         while not self.stopping.is_set():
@@ -84,9 +98,7 @@ class Jobs:
             if state is None:
                 raise Refusal(404, f"Patch {patch.key} was deleted before its job was compiled.")
             if state.state == "done":
-                job = self.store.job(patch, state.index)
-                assert job is not None
-                return job
+                return self._with_c_sources(patch, state.index)
             if state.state == "failed":
                 raise Refusal(500, f"Job {patch.key}/{state.index} could not be compiled: {state.failure}")
             if state.state == "running":

@@ -87,10 +87,12 @@ class Targets:
 
     def archive(self, job: Job, path: str, tree: Path | None = None) -> str:
         """The archive's key for `path`, building it first if nobody has asked before: from the
-        job's compiled `tree` when the caller has it at hand, else from the store's copy."""
+        job's compiled `tree` when the caller has it at hand, else from the store's copy. It counts
+        as built once it is both stored and recorded: a builder elsewhere (a compile worker) may
+        have done the first and not yet the second."""
         key = self._key(job, path)
         with self._lock(job.id, path):
-            if not self.files.exists(key):
+            if path not in self.store.targets(job) or not self.files.exists(key):
                 self._build(job, path, key, tree)
         return key
 
