@@ -80,11 +80,6 @@ class Targets:
         """The targets every successful job has here, in the order documents list them."""
         return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else [])]
 
-    def built(self, job: Job, path: str) -> str | None:
-        """The archive's key for `path` if it is built already, else None."""
-        key = self._key(job, path)
-        return key if self.files.exists(key) else None
-
     def archive(self, job: Job, path: str, tree: Path | None = None) -> str:
         """The archive's key for `path`, building it first if nobody has asked before: from the
         job's compiled `tree` when the caller has it at hand, else from the store's copy. It counts
