@@ -60,7 +60,8 @@ def link_names(value: str) -> tuple[Link, ...]:
     names = [name.strip() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in by_name]
     if unknown or not names:
-        raise argparse.ArgumentTypeError(f"links are some of {', '.join(by_name)}, comma-separated: {value!r}")
+        known = ", ".join(by_name)
+        raise argparse.ArgumentTypeError(f"links are some of {known}, comma-separated: {value!r}")
     return tuple(by_name[name] for name in names)
 
 
@@ -120,7 +121,7 @@ class Wire:
 
     def _response(self, origin: str, event: dict) -> None:
         response = event["response"]
-        if response.get("fromDiskCache") or response.get("fromServiceWorker") or response.get("fromPrefetchCache"):
+        if any(response.get(cache) for cache in ("fromDiskCache", "fromServiceWorker", "fromPrefetchCache")):
             self._cached.add((origin, event["requestId"]))
 
     def _finished(self, origin: str, event: dict) -> None:

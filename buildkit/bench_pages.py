@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from buildkit.lock import read_lock
+from buildkit.paths import STOCK_STDLIB, VENDOR
 from server.content_coding import CODINGS
 
 BARE_PAGE = """<!doctype html>
@@ -79,9 +80,11 @@ PAGES = (
 
 
 def write_baselines(dist: Path) -> None:
-    """The bare pages beside the app in `dist`, the uncompressed one with a runtime of its own."""
+    """The bare pages beside the app in `dist`, with the standard library Pyodide ships (which
+    dist/ leaves out), the uncompressed one with a runtime of its own."""
     pins = {pin.name: pin for pin in read_lock()}
     core, pyodide = pins["@pyscript/core"].into, pins["pyodide"].into
+    shutil.copy2(VENDOR / pyodide / STOCK_STDLIB, dist / "static" / "vendor" / pyodide / STOCK_STDLIB)
     micropython = pins["@micropython/micropython-webassembly-pyscript"].into
     for page, root, kind, interpreter, name in (
         ("bare.html", "", "py", f"{pyodide}/pyodide.mjs", "Pyodide"),

@@ -38,68 +38,69 @@ class Results:
         return statistics.median(self.received[key]) / 1e6
 
 
+Figure = Callable[[Results, str], float]
+"""A target's figure from the results of its link."""
+
+
+def paired(kind: str, page: str, baseline: str) -> Figure:
+    return lambda results, link: results.paired(link, kind, page, baseline)
+
+
+def first_visit_megabytes(page: str) -> Figure:
+    return lambda results, link: results.megabytes((link, page, "cold"))
+
+
+def cold_median(page: str) -> Figure:
+    return lambda results, link: results.median((link, page, "cold"))
+
+
+def warm_over_cold(page: str) -> Figure:
+    return lambda results, link: results.warm_over_cold(link, page)
+
+
 @dataclass(frozen=True)
 class Target:
     measure: str
     link: str
-    now: str
+    before: str
     """The figure before this work, as the issue gives it."""
     limit: float
     unit: str
-    figure: Callable[[Results], float]
+    figure: Figure
 
 
+RATIO, MEGABYTES, MILLISECONDS = "x", " MB", " ms"
+WIDGET_COLD, WIDGET_SOUND = paired("cold", "widget", "bare-mpy"), cold_median("widget-sound")
 TARGETS = (
     Target(
         "app cold vs the bare page served uncompressed",
         "20mbit",
-        "1.18×",
+        "1.18x",
         0.6,
-        "×",
-        lambda r: r.paired("20mbit", "cold", "app", "bare-raw"),
+        RATIO,
+        paired("cold", "app", "bare-raw"),
     ),
     Target(
         "app first visit until ready, bytes on the wire",
         "loopback",
         "22.8 MB",
         9,
-        " MB",
-        lambda r: r.megabytes(("loopback", "app", "cold")),
+        MEGABYTES,
+        first_visit_megabytes("app"),
     ),
-    Target("app cold vs bare", "loopback", "0.52×", 0.4, "×", lambda r: r.paired("loopback", "cold", "app", "bare")),
-    Target(
-        "widget cold vs bare MicroPython",
-        "loopback",
-        "1.55×",
-        1.0,
-        "×",
-        lambda r: r.paired("loopback", "cold", "widget", "bare-mpy"),
-    ),
-    Target(
-        "widget cold vs bare MicroPython",
-        "20mbit",
-        "1.55×",
-        1.0,
-        "×",
-        lambda r: r.paired("20mbit", "cold", "widget", "bare-mpy"),
-    ),
-    Target(
-        "time to first sound, widget link",
-        "20mbit",
-        "—",
-        1500,
-        " ms",
-        lambda r: r.median(("20mbit", "widget-sound", "cold")),
-    ),
-    Target("app warm vs bare warm", "loopback", "0.48×", 0.6, "×", lambda r: r.paired("loopback", "warm", "app", "bare")),
-    Target("app warm vs app cold", "loopback", "0.56×", 0.75, "×", lambda r: r.warm_over_cold("loopback", "app")),
+    Target("app cold vs bare", "loopback", "0.52x", 0.4, RATIO, paired("cold", "app", "bare")),
+    Target("widget cold vs bare MicroPython", "loopback", "1.55x", 1.0, RATIO, WIDGET_COLD),
+    Target("widget cold vs bare MicroPython", "20mbit", "1.55x", 1.0, RATIO, WIDGET_COLD),
+    Target("time to first sound, widget link", "20mbit", "-", 1500, MILLISECONDS, WIDGET_SOUND),
+    Target("app warm vs bare warm", "loopback", "0.48x", 0.6, RATIO, paired("warm", "app", "bare")),
+    Target("app warm vs app cold", "loopback", "0.56x", 0.75, RATIO, warm_over_cold("app")),
     Target(
         "widget first visit, bytes on the wire",
         "loopback",
         "0.75 MB",
         1,
-        " MB",
-        lambda r: r.megabytes(("loopback", "widget", "cold")),
+        MEGABYTES,
+        first_visit_megabytes("widget"),
     ),
 )
 """The issue's table, then the targets the benchmark kept before it."""
@@ -112,13 +113,14 @@ def report(results: Results, links: tuple[Link, ...], runs: int) -> None:
     ran = {link.name: link for link in links}
     for target in TARGETS:
         where = ran[target.link].describe() if target.link in ran else target.link
-        head = f"  {target.measure}, {where}: before {target.now}"
+        head = f"  {target.measure}, {where}: before {target.before}"
         if target.link not in ran:
             print(f"{head}; not run (--links)")
             continue
-        figure = target.figure(results)
+        figure = target.figure(results, target.link)
         verdict = "met" if figure <= target.limit else "missed"
-        print(f"{head}, now {_figure(figure, target.unit)} (target ≤ {target.limit:g}{target.unit}): {verdict}")
+        limit = f"{target.limit:g}{target.unit}"
+        print(f"{head}, now {_figure(figure, target.unit)} (target ≤ {limit}): {verdict}")
 
 
 def _report_link(results: Results, link: Link, runs: int) -> None:
@@ -132,7 +134,8 @@ def _report_link(results: Results, link: Link, runs: int) -> None:
             figures.append(f"{kind} {results.median(key):6.0f} ms {results.megabytes(key):6.2f} MB")
         values = ", ".join(f"{value:.0f}" for value in results.times[(name, page.name, "cold")])
         print(f"  {page.name:12} {'   '.join(figures):54} [cold: {values}]")
-    print(f"  app, after ready until its files are kept: {results.megabytes((name, 'app', 'settled')):.2f} MB")
+    settled = results.megabytes((name, "app", "settled"))
+    print(f"  app, after ready until the service worker kept its files and the snapshot: {settled:.2f} MB")
     print(
         f"  app/bare cold {results.paired(name, 'cold', 'app', 'bare'):.2f},"
         f" warm {results.paired(name, 'warm', 'app', 'bare'):.2f};"
@@ -143,4 +146,4 @@ def _report_link(results: Results, link: Link, runs: int) -> None:
 
 
 def _figure(value: float, unit: str) -> str:
-    return f"{value:.0f}{unit}" if unit == " ms" else f"{value:.2f}{unit}"
+    return f"{value:.0f}{unit}" if unit == MILLISECONDS else f"{value:.2f}{unit}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from buildkit import archive, pyodide_node
 from buildkit.compression import precompress
-from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
+from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, STOCK_STDLIB, TEST_VENDOR, VENDOR
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 
 PAGES = ("index.html", "pyscript.toml", "embed.html", "sw.js")
@@ -16,7 +16,9 @@ PAGES = ("index.html", "pyscript.toml", "embed.html", "sw.js")
 WIDGET_PAGE = "embed.html"
 WIDGET_CONFIG = re.compile(r"""<script type="mpy" config='([^']*)'>""")
 """The widget's config, inline in its page: one request less before MicroPython starts."""
-STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__", TEST_VENDOR.name)
+STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__", TEST_VENDOR.name, STOCK_STDLIB)
+"""Never loaded by the app's pages: the test tools, and the standard library as Pyodide ships it
+(they load it compiled, buildkit/vendor.py)."""
 
 
 def app_archive_with_bytecode() -> bytes:

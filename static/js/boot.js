@@ -28,8 +28,10 @@
   addEventListener("unhandledrejection", (event) => fail(String(event.reason)));
 
   // Once the app runs, the service worker (sw.js) keeps the files this start used, so the next
-  // one can come from its cache, offline too; `data-offline="ready"` on <html> says it has.
-  // Browsers offer service workers on https and on localhost only.
+  // one can come from its cache, offline too, and the startup snapshot, which a first visit on a
+  // slow link starts without (static/js/pyodide-snapshot.mjs) and the next ones restore;
+  // `data-offline="ready"` on <html> says it has. Browsers offer service workers on https and on
+  // localhost only.
   const keepForNextStart = async () => {
     if (!("serviceWorker" in navigator)) return;
     navigator.serviceWorker.addEventListener("message", ({ data }) => {
@@ -38,7 +40,8 @@
     await navigator.serviceWorker.register("./sw.js");
     const { active } = await navigator.serviceWorker.ready;
     const used = performance.getEntriesByType("resource").map((entry) => entry.name);
-    active.postMessage({ keep: [location.href, ...used] });
+    const snapshot = new URL("app.snapshot", location.href).href;
+    active.postMessage({ keep: [location.href, ...used, snapshot] });
   };
   new MutationObserver((_, observer) => {
     if (document.documentElement.dataset.ready !== "true") return;
