@@ -3,10 +3,12 @@
 // from scratch, when the snapshot is at hand. PyScript forwards no snapshot options, so this
 // module stands in for pyodide.mjs.
 //
-// The snapshot is 5.5 MB on the wire, more than an ordinary start costs on most links, so a first
-// visit waits for it only on a fast link. Otherwise the app starts the ordinary way and, once it is
-// ready, the service worker keeps the snapshot (boot.js asks it to), for the next visits to start
-// from. Without a snapshot, or with one this runtime refuses, Pyodide starts the ordinary way.
+// The snapshot is 5 MB on the wire, which on most links costs more than the ordinary start it
+// saves, so a first visit waits for it only where the link outpaces the page: when the runtime,
+// which index.html asks for first thing, has already come over the network by the time this module
+// has app.zip. Otherwise the app starts the ordinary way and, once it is ready, the service worker
+// keeps the snapshot (boot.js asks it to), for the next visits to restore. Without a snapshot, or
+// with one this runtime refuses, Pyodide starts the ordinary way.
 import * as pyodide from "../vendor/pyodide-314.0.2/pyodide.mjs";
 
 export const version = pyodide.version;
@@ -14,19 +16,14 @@ const indexURL = new URL("../vendor/pyodide-314.0.2/", import.meta.url).href;
 // The standard library compiled to bytecode (buildkit/vendor.py): Pyodide's own is sources, which
 // a start without the snapshot would compile as it imports them.
 const stdLibURL = new URL("../vendor/python-stdlib.zip", import.meta.url).href;
+const RUNTIME = [new URL("pyodide.asm.wasm", indexURL).href, stdLibURL];
 const APP_ARCHIVE = new URL("../../app.zip", import.meta.url).href;
 const SNAPSHOT = new URL("../../app.snapshot", import.meta.url).href;
 // sw.js's cache (tests/unit/test_service_worker.py checks the two name the same).
 const KEPT = "tonearm";
 const MADE_FOR = 64;
-// Bytes per millisecond app.zip must have come at for a first visit to fetch the snapshot before
-// starting: 4 MB/s (32 Mbit/s) brings its 5.5 MB in under 1.5 s, about what restoring saves over
-// an ordinary start on a slow machine. Measured on the build machine: loopback brings app.zip at
-// 20 MB/s and more, an emulated 20 Mbit/s link at 2.5 MB/s (README, Performance).
-const FAST_LINK = 4000;
-
 // Started with the module, so the download overlaps PyScript's own setup: the snapshot is checked
-// against it, and how fast it came says whether a first visit fetches the snapshot.
+// against it.
 const appArchive = fetch(APP_ARCHIVE)
   .then((response) => (response.ok ? response.arrayBuffer() : null))
   .catch(() => null);
@@ -41,13 +38,14 @@ async function snapshotToRestore() {
   return response.ok ? { response, kept: false } : null;
 }
 
-/** Whether app.zip came fast enough for the snapshot to pay on a first visit (its Resource Timing
- * entry: bytes on the wire over the time they took to arrive). */
+/** Whether the runtime (5.6 MB, as much as the snapshot) came over the network before app.zip,
+ * asked for 0.5 s later, did: on loopback, a LAN or a fast line it has, on 20 Mbit/s it is a
+ * third of the way (README, Performance). From a cache it says nothing of the link: no. */
 async function fastLink() {
-  if (!(await appArchive)) return false;
-  const [entry] = performance.getEntriesByName(APP_ARCHIVE);
-  if (!entry?.encodedBodySize) return false;
-  return entry.encodedBodySize / Math.max(entry.responseEnd - entry.responseStart, 1) >= FAST_LINK;
+  await appArchive;
+  const cameOverTheNetwork = (url) =>
+    performance.getEntriesByName(url).some((entry) => entry.transferSize > 0);
+  return RUNTIME.every(cameOverTheNetwork);
 }
 
 /** The snapshot holds the app's modules: it must come from the app.zip this page unpacks, which

@@ -43,6 +43,8 @@ def test_pages_use_the_locked_runtime_versions() -> None:
     assert set(re.findall(r"\.\./vendor/(pyodide-[^/]+)/", snapshot_loader)) == {pins["pyodide"].into}
     index = (ROOT / "index.html").read_text()
     assert f"./static/vendor/{pins['@pyscript/core'].into}/core.js" in index
+    locked = {pin.into for pin in pins.values()}
+    assert set(re.findall(r"\./static/vendor/([^/\"]+)/", index)) <= locked
     assert "packages" not in config, "packages would need micropip, which is not vendored"
 
 
@@ -75,6 +77,19 @@ def test_the_pages_standard_library_is_pyodides_compiled_to_bytecode() -> None:
         magic = {compiled.read(name)[:4] for name in ours if name.endswith(".pyc")}
     assert set(ours) == {name + "c" if name.endswith(".py") else name for name in shipped}
     assert len(magic) == 1, "one interpreter made them all"
+
+
+def test_the_page_asks_first_thing_for_the_runtime_the_snapshot_loader_waits_for() -> None:
+    """The loader restores the snapshot on a first visit only if the runtime came before app.zip:
+    index.html must preload exactly those files, where the loader takes them from."""
+    index = (ROOT / "index.html").read_text()
+    preloaded = set(re.findall(r'<link rel="preload" href="\./([^"]+)" as="fetch" crossorigin>', index))
+    (pyodide,) = (pin.into for pin in read_lock() if pin.name == "pyodide")
+    runtime = {f"static/vendor/{pyodide}/pyodide.asm.wasm", PYTHON_STDLIB_ZIP.relative_to(ROOT).as_posix()}
+    assert runtime <= preloaded
+    loader = (ROOT / "static" / "js" / "pyodide-snapshot.mjs").read_text()
+    assert 'new URL("pyodide.asm.wasm", indexURL)' in loader
+    assert f'new URL("../vendor/{PYTHON_STDLIB_ZIP.name}", import.meta.url)' in loader
 
 
 def test_lock_file_is_valid_json_with_a_comment() -> None:
