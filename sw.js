@@ -26,10 +26,11 @@ self.addEventListener("activate", (event) => {
 });
 
 // The page lists the files its start used (from its resource timings), so the first visit is
-// enough to start offline: those fetched before this worker took control are kept too.
+// enough to start offline: those fetched before this worker took control are kept too; and, on
+// a start without it, the startup snapshot, for the next. It hears back on the port it sends.
 self.addEventListener("message", (event) => {
   if (!Array.isArray(event.data?.keep)) return;
-  event.waitUntil(keep(event.data.keep).then(() => event.source?.postMessage({ kept: true })));
+  event.waitUntil(keep(event.data.keep).then(() => event.ports[0]?.postMessage({ kept: true })));
 });
 
 async function keep(urls) {

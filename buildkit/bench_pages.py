@@ -63,7 +63,8 @@ class Page:
     """Also reloaded once settled, as a later visit."""
     settled: str | None = None
     """What the page still does after it is ready, awaited before the warm reload as a later
-    visit would: the app's service worker storing the files of the first start."""
+    visit would: the app's service worker storing the files of the first start, and the startup
+    snapshot if that start went without it."""
     then: Callable | None = None
     """What a visitor does once the page shows, before `measured` can happen."""
 
@@ -71,7 +72,7 @@ class Page:
 PAGES = (
     Page("bare", "bare.html", READY["bare"]),
     Page("bare-raw", "bare-raw.html", READY["bare"], warm=False),
-    Page("app", "index.html", READY["app"], settled="html[data-offline='ready']"),
+    Page("app", "index.html", READY["app"], settled="html[data-offline='ready'][data-snapshot]"),
     Page("bare-mpy", "bare-mpy.html", READY["bare"]),
     Page("widget", "embed.html?u=admin&pl=0", READY["app"]),
     Page("app-sound", "index.html" + SHARED_PLAYLIST, SOUND, warm=False, then=click_first_play),

@@ -27,6 +27,8 @@ def test_after_one_visit_the_app_starts_offline(browser: Browser, tmp_path: Path
             page.goto(f"{base}/#/")
             wait_for_boot(page)
             expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+            kept_or_restored = page.locator("html[data-snapshot]")
+            expect(kept_or_restored).to_have_count(1, timeout=60_000)
         came_compressed = {url.rsplit("/", 1)[-1] for url, coding in codings.items() if coding == "br"}
         assert {"app.snapshot", "pyodide.asm.wasm", "pyodide.asm.mjs"} <= came_compressed, (
             "what the worker keeps came as brotli"
@@ -77,6 +79,7 @@ def test_a_first_visit_on_a_slow_link_leaves_the_snapshot_for_the_next(
             assert not [fetch for fetch in first if fetch["url"].endswith("/app.snapshot")], first
             assert any(fetch["url"].endswith("/app.zip") for fetch in first), "the loader did run"
             expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+            expect(page.locator("html")).to_have_attribute("data-snapshot", "kept", timeout=60_000)
             kept = "caches.open('tonearm').then((cache) => cache.match('app.snapshot')).then(Boolean)"
             assert page.evaluate(kept), "the worker kept the snapshot"
 
