@@ -82,7 +82,7 @@ TARGETS = (
     ),
     Target(
         "app first visit until ready, bytes on the wire",
-        "loopback",
+        "20mbit",
         "22.8 MB",
         9,
         MEGABYTES,

@@ -34,7 +34,10 @@ const appArchive = fetch(APP_ARCHIVE)
 /** The snapshot this start restores, as a response still arriving: the copy a visit before kept,
  * else the network's on a fast link, else none. */
 async function snapshotToRestore() {
-  const kept = await globalThis.caches?.open(KEPT).then((cache) => cache.match(SNAPSHOT));
+  const kept = await globalThis.caches
+    ?.open(KEPT)
+    .then((cache) => cache.match(SNAPSHOT))
+    .catch(() => undefined);
   if (kept) return { response: kept, kept: true };
   if (!(await fastLink())) return null;
   const response = await fetch(SNAPSHOT);
