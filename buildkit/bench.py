@@ -14,7 +14,7 @@ from pathlib import Path
 
 from buildkit.bench_links import LINKS, LOOPBACK, Link, Wire
 from buildkit.bench_pages import PAGES, PROBES, Page, write_baselines
-from buildkit.bench_report import Results, report
+from buildkit.bench_report import Key, Results, report
 from buildkit.browser import launch_options
 from buildkit.dist import build_dist
 from buildkit.serving import serving
@@ -69,6 +69,6 @@ def _measured(tab, page: Page) -> float:
     return tab.evaluate(page.measured)
 
 
-def _record(results: Results, key: tuple[str, str, str], milliseconds: float, wire: Wire) -> None:
+def _record(results: Results, key: Key, milliseconds: float, wire: Wire) -> None:
     results.times[key].append(milliseconds)
     results.received[key].append(wire.take())

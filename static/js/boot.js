@@ -43,14 +43,16 @@
     // has been quiet a while, so that the 5 MB do not share the link with what the visitor asked
     // for first, a track to play.
     await quiet(QUIET_MS);
-    await kept(active, [new URL("app.snapshot", location.href).href]);
-    document.documentElement.dataset.snapshot = "kept";
+    const snapshot = new URL("app.snapshot", location.href).href;
+    const held = await kept(active, [snapshot]);
+    if (held.includes(snapshot)) document.documentElement.dataset.snapshot = "kept";
   };
   const QUIET_MS = 3000;
+  /** The `urls` the worker holds once it has kept what it could of them. */
   const kept = (worker, urls) =>
     new Promise((resolve) => {
       const reply = new MessageChannel();
-      reply.port1.onmessage = resolve;
+      reply.port1.onmessage = ({ data }) => resolve(data.kept);
       worker.postMessage({ keep: urls }, [reply.port2]);
     });
   const quiet = (ms) =>
