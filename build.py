@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from buildkit import environment
+from buildkit.bench_links import LINKS, link_names
 from buildkit.paths import DIST, ROOT
 from server.database.urls import POSTGRESQL, database_url
 
@@ -137,7 +138,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     commands.add_parser("check", help="lint, formatting and types (ruff, ruff format, mypy), as CI runs them")
     bench = commands.add_parser("bench", help="startup benchmark against the bare runtime")
-    bench.add_argument("--runs", type=int, default=9)
+    bench.add_argument("--runs", type=int, default=9, help="runs on loopback; slower links take a share")
+    bench.add_argument(
+        "--links",
+        type=link_names,
+        default=LINKS,
+        metavar="NAMES",
+        help=f"comma-separated, of {','.join(link.name for link in LINKS)} (default: all)",
+    )
     args, passed_on = parser.parse_known_args(argv or ["build"])
     if passed_on and args.command not in PASSES_ARGUMENTS_ON:
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")

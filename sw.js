@@ -26,20 +26,28 @@ self.addEventListener("activate", (event) => {
 });
 
 // The page lists the files its start used (from its resource timings), so the first visit is
-// enough to start offline: those fetched before this worker took control are kept too.
+// enough to start offline: those fetched before this worker took control are kept too; and, on
+// a start without it, the startup snapshot, for the next. It hears back, on the port it sends,
+// which of them are kept.
 self.addEventListener("message", (event) => {
   if (!Array.isArray(event.data?.keep)) return;
-  event.waitUntil(keep(event.data.keep).then(() => event.source?.postMessage({ kept: true })));
+  event.waitUntil(keep(event.data.keep).then((kept) => event.ports[0]?.postMessage({ kept })));
 });
 
 async function keep(urls) {
   const cache = await caches.open(CACHE);
+  const kept = [];
   for (const url of urls) {
     const path = appPath(url);
-    if (path === null || !APP_FILES.test(path) || await cache.match(url, { ignoreSearch: true })) continue;
-    const response = await fetch(url).catch(() => null);
-    if (response?.status === 200) await cache.put(withoutSearch(url), response);
+    if (path === null || !APP_FILES.test(path)) continue;
+    if (!(await cache.match(url, { ignoreSearch: true }))) {
+      const response = await fetch(url).catch(() => null);
+      if (response?.status !== 200) continue;
+      await cache.put(withoutSearch(url), response);
+    }
+    kept.push(url);
   }
+  return kept;
 }
 
 self.addEventListener("fetch", (event) => {

@@ -6,13 +6,15 @@ from pathlib import Path
 
 from buildkit import archive, pyodide_node
 from buildkit.compression import precompress
-from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, TEST_VENDOR, VENDOR
+from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, STOCK_STDLIB, TEST_VENDOR, VENDOR
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 from buildkit.widget_bundle import BUNDLE, WIDGET_PAGE, widget_bundle
 
 PAGES = ("index.html", "pyscript.toml", WIDGET_PAGE, "sw.js")
 """The files at the app's root; sw.js sits there so that its scope is the whole app."""
-STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__", TEST_VENDOR.name)
+STATIC_SKIP = shutil.ignore_patterns(".vendored", "__pycache__", TEST_VENDOR.name, STOCK_STDLIB)
+"""Never loaded by the app's pages: the test tools, and the standard library as Pyodide ships it
+(they load it compiled, buildkit/vendor.py)."""
 
 
 def app_archive_with_bytecode() -> bytes:

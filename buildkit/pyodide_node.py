@@ -27,6 +27,15 @@ def run(script: Path, *args: str) -> str:
     ).stdout
 
 
+COMPILE = Path(__file__).with_name("compile_pyc.mjs")
+
+
 def compile_tree(folder: Path) -> None:
     """Write `__pycache__/*.cpython-3XX.pyc` (unchecked hash) beside every .py under `folder`."""
-    run(Path(__file__).with_name("compile_pyc.mjs"), str(folder))
+    run(COMPILE, str(folder))
+
+
+def compile_stdlib(folder: Path) -> None:
+    """Write `x.pyc` (unchecked hash) beside every `x.py` under `folder`, Pyodide's standard library
+    unpacked: what zipimport reads, naming the files where the library's zip is in the browser."""
+    run(COMPILE, str(folder), "stdlib")

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from buildkit import pyodide_node
-from buildkit.paths import ROOT
+from buildkit.paths import PYTHON_STDLIB_ZIP, ROOT
 from server.whole_files import write_whole
 
 SNAPSHOT_NAME = "app.snapshot"
@@ -32,9 +32,10 @@ MAKING = (MAKER, PRELOAD, Path(__file__))
 
 
 def snapshot_key(archives: list[bytes]) -> str:
-    """Changes with the archives, the runtime, and the code that makes the snapshot."""
+    """Changes with the archives, the runtime and its standard library, and the code that makes
+    the snapshot."""
     digest = hashlib.sha256(pyodide_node.pyodide_dir().name.encode())
-    for part in (*archives, *(path.read_bytes() for path in MAKING)):
+    for part in (*archives, *(path.read_bytes() for path in (PYTHON_STDLIB_ZIP, *MAKING))):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
 
@@ -51,7 +52,7 @@ def make_snapshot(archives: list[bytes]) -> bytes:
             paths.append(Path(tmp) / f"{number}.zip")
             paths[-1].write_bytes(data)
         raw = Path(tmp) / "snapshot"
-        printed = pyodide_node.run(MAKER, str(raw), *map(str, paths))
+        printed = pyodide_node.run(MAKER, str(raw), str(PYTHON_STDLIB_ZIP), *map(str, paths))
         left_out = json.loads(printed.splitlines()[-1])["leftOut"]
         snapshot = hashlib.sha256(archives[-1]).hexdigest().encode() + raw.read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from buildkit.archive import zip_tree
 from buildkit.latest import Latest
-from buildkit.paths import PYTHON_PACKAGES_ZIP, ROOT
+from buildkit.paths import PYTHON_PACKAGES_ZIP, PYTHON_STDLIB_ZIP, ROOT
 from buildkit.snapshot import MAKING, make_snapshot, snapshot_key
 from buildkit.widget_bundle import widget_bundle
 from server.clock import Clock
@@ -68,7 +68,7 @@ class TreeBuilds:
 
     def __init__(self, root: Path, clock: Clock) -> None:
         self.root, self.clock = root, clock
-        self._inputs = (root / "app", _packages(root), *MAKING)
+        self._inputs = (root / "app", _packages(root), root / PYTHON_STDLIB_ZIP.relative_to(ROOT), *MAKING)
         self._looks: Latest[tuple] = Latest()
         self._builds: Latest[TreeBuild] = Latest()
         self._snapshots: Latest[bytes] = Latest()

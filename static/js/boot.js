@@ -32,14 +32,43 @@
   // Browsers offer service workers on https and on localhost only.
   const keepForNextStart = async () => {
     if (!("serviceWorker" in navigator)) return;
-    navigator.serviceWorker.addEventListener("message", ({ data }) => {
-      if (data?.kept) document.documentElement.dataset.offline = "ready";
-    });
     await navigator.serviceWorker.register("./sw.js");
     const { active } = await navigator.serviceWorker.ready;
     const used = performance.getEntriesByType("resource").map((entry) => entry.name);
-    active.postMessage({ keep: [location.href, ...used] });
+    await kept(active, [location.href, ...used]);
+    document.documentElement.dataset.offline = "ready";
+    if (document.documentElement.dataset.snapshot === "restored") return;
+    // A start without the startup snapshot (a first visit on a slow link,
+    // static/js/pyodide-snapshot.mjs) has the worker keep it for the next ones: once the network
+    // has been quiet a while, so that the 5 MB do not share the link with what the visitor asked
+    // for first, a track to play.
+    await quiet(QUIET_MS);
+    const snapshot = new URL("app.snapshot", location.href).href;
+    const held = await kept(active, [snapshot]);
+    if (held.includes(snapshot)) document.documentElement.dataset.snapshot = "kept";
   };
+  const QUIET_MS = 3000;
+  /** The `urls` the worker holds once it has kept what it could of them. */
+  const kept = (worker, urls) =>
+    new Promise((resolve) => {
+      const reply = new MessageChannel();
+      reply.port1.onmessage = ({ data }) => resolve(data.kept);
+      worker.postMessage({ keep: urls }, [reply.port2]);
+    });
+  const quiet = (ms) =>
+    new Promise((resolve) => {
+      let timer;
+      const observer = new PerformanceObserver(() => wait());
+      const wait = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          observer.disconnect();
+          resolve();
+        }, ms);
+      };
+      observer.observe({ type: "resource" });
+      wait();
+    });
   new MutationObserver((_, observer) => {
     if (document.documentElement.dataset.ready !== "true") return;
     observer.disconnect();

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 from buildkit.browser import launch_options
+from buildkit.paths import ROOT
 from tests.e2e.vendor_fakes import serve_fakes
 
 BOOT_TIMEOUT_MS = 90_000
@@ -124,6 +125,20 @@ def demo_world(live_server: str) -> None:
     request = urllib.request.Request(f"{live_server}/openwhyd/testing/reset", method="POST")
     with urllib.request.urlopen(request) as reply:
         assert reply.status == 200
+
+
+RUNTIME = re.compile(r'<link rel="preload" href="\./([^"]+)"')
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compressed_runtime(live_server: str) -> None:
+    """The server has made the compressed copies of the runtime, as a deployed one has them from
+    the build: the working tree's are made on the first request (a second each), which would make
+    loopback look like a slow link to the snapshot loader of the first page."""
+    for path in RUNTIME.findall((ROOT / "index.html").read_text()):
+        request = urllib.request.Request(f"{live_server}/{path}", headers={"Accept-Encoding": "br"})
+        with urllib.request.urlopen(request) as reply:
+            assert reply.headers["Content-Encoding"] == "br"
 
 
 @pytest.fixture(scope="module")

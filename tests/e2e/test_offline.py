@@ -1,9 +1,11 @@
-"""The service worker: after one visit the app starts again with its server gone."""
+"""The service worker: after one visit the app starts again with its server gone, from the startup
+snapshot, which a first visit on a slow link leaves for the worker to fetch once the app is ready."""
 
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
+from buildkit.bench_links import link_names
 from buildkit.serving import serving
 from tests.e2e.conftest import wait_for_boot
 
@@ -25,6 +27,8 @@ def test_after_one_visit_the_app_starts_offline(browser: Browser, tmp_path: Path
             page.goto(f"{base}/#/")
             wait_for_boot(page)
             expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+            kept_or_restored = page.locator("html[data-snapshot]")
+            expect(kept_or_restored).to_have_count(1, timeout=60_000)
         came_compressed = {url.rsplit("/", 1)[-1] for url, coding in codings.items() if coding == "br"}
         assert {"app.snapshot", "pyodide.asm.wasm", "pyodide.asm.mjs"} <= came_compressed, (
             "what the worker keeps came as brotli"
@@ -40,5 +44,52 @@ def test_after_one_visit_the_app_starts_offline(browser: Browser, tmp_path: Path
         expect(page.get_by_role("alert")).to_contain_text("Could not reach the server: you may be offline")
         expect(page.get_by_role("button", name="Try again")).to_be_visible()
         assert all(url.startswith((base, "blob:", "data:")) for url in requested)
+    finally:
+        context.close()
+
+
+FETCHES = """
+window.__fetched = [];
+const fetchAsPageDid = window.fetch;
+window.fetch = (resource, ...rest) => {
+  const url = resource instanceof Request ? resource.url : String(resource);
+  window.__fetched.push({ url, ready: document.documentElement.dataset.ready ?? null });
+  return fetchAsPageDid(resource, ...rest);
+};
+"""
+"""Records each fetch of the page with whether the app was ready when it was made."""
+
+
+def test_a_first_visit_on_a_slow_link_leaves_the_snapshot_for_the_next(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """On a 20 Mbit/s link the first start does not wait for the 5 MB snapshot: the worker keeps
+    it once the app is ready, and the next start restores it from there."""
+    (link,) = link_names("20mbit")
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="allow")
+    context.add_init_script(FETCHES)
+    try:
+        with serving(tmp_path / "data", "--test-mode", "--no-rate-limits") as base:
+            page = context.new_page()
+            context.new_cdp_session(page).send("Network.emulateNetworkConditions", link.conditions())
+            page.goto(f"{base}/#/")
+            wait_for_boot(page)
+            expect(page.locator("html")).not_to_have_attribute("data-snapshot", "restored")
+            first = page.evaluate("window.__fetched")
+            assert not [fetch for fetch in first if fetch["url"].endswith("/app.snapshot")], first
+            assert any(fetch["url"].endswith("/app.zip") for fetch in first), "the loader did run"
+            expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+            expect(page.locator("html")).to_have_attribute("data-snapshot", "kept", timeout=60_000)
+            kept = "caches.open('tonearm').then((cache) => cache.match('app.snapshot')).then(Boolean)"
+            assert page.evaluate(kept), "the worker kept the snapshot"
+
+            page.reload()
+            wait_for_boot(page)
+            expect(page.locator("html")).to_have_attribute("data-snapshot", "restored")
+            second = page.evaluate("window.__fetched")
+            assert not [fetch for fetch in second if fetch["url"].endswith("/app.snapshot")], (
+                "read from the cache"
+            )
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Music from Openwhyd")
     finally:
         context.close()

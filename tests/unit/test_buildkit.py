@@ -11,7 +11,7 @@ import pytest
 
 from buildkit.archive import zip_tree
 from buildkit.lock import ChecksumMismatch, Pin, read_lock, sha256_of, verify
-from buildkit.paths import ROOT
+from buildkit.paths import PYTHON_STDLIB_ZIP, ROOT, STOCK_STDLIB, VENDOR
 
 
 def test_verify_refuses_a_file_that_differs_from_the_lock(tmp_path: Path) -> None:
@@ -43,6 +43,8 @@ def test_pages_use_the_locked_runtime_versions() -> None:
     assert set(re.findall(r"\.\./vendor/(pyodide-[^/]+)/", snapshot_loader)) == {pins["pyodide"].into}
     index = (ROOT / "index.html").read_text()
     assert f"./static/vendor/{pins['@pyscript/core'].into}/core.js" in index
+    locked = {pin.into for pin in pins.values()}
+    assert set(re.findall(r"\./static/vendor/([^/\"]+)/", index)) <= locked
     assert "packages" not in config, "packages would need micropip, which is not vendored"
 
 
@@ -59,6 +61,35 @@ def test_archives_are_reproducible_and_skip_foreign_bytecode(tmp_path: Path) -> 
     with_bytecode = zipfile.ZipFile(io.BytesIO(zip_tree(pkg, tmp_path, bytecode=True))).namelist()
     assert "pkg/__pycache__/__init__.cpython-314.pyc" in with_bytecode
     assert "pkg/stray.pyc" not in with_bytecode
+    assert {member.compress_type for member in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {
+        zipfile.ZIP_STORED
+    }, "stored, for the transport to compress the whole archive"
+
+
+def test_the_pages_standard_library_is_pyodides_compiled_to_bytecode() -> None:
+    """Every module Pyodide ships as source is there as bytecode beside where its source was, for
+    zipimport; its other files are kept."""
+    (pyodide,) = (pin.into for pin in read_lock() if pin.name == "pyodide")
+    with zipfile.ZipFile(VENDOR / pyodide / STOCK_STDLIB) as stock:
+        shipped = {name for name in stock.namelist() if not name.endswith("/")}
+    with zipfile.ZipFile(PYTHON_STDLIB_ZIP) as compiled:
+        ours = compiled.namelist()
+        magic = {compiled.read(name)[:4] for name in ours if name.endswith(".pyc")}
+    assert set(ours) == {name + "c" if name.endswith(".py") else name for name in shipped}
+    assert len(magic) == 1, "one interpreter made them all"
+
+
+def test_the_page_asks_first_thing_for_the_runtime_the_snapshot_loader_waits_for() -> None:
+    """The loader restores the snapshot on a first visit only if the runtime came before app.zip:
+    index.html must preload exactly those files, where the loader takes them from."""
+    index = (ROOT / "index.html").read_text()
+    preloaded = set(re.findall(r'<link rel="preload" href="\./([^"]+)" as="fetch" crossorigin>', index))
+    (pyodide,) = (pin.into for pin in read_lock() if pin.name == "pyodide")
+    runtime = {f"static/vendor/{pyodide}/pyodide.asm.wasm", PYTHON_STDLIB_ZIP.relative_to(ROOT).as_posix()}
+    assert runtime <= preloaded
+    loader = (ROOT / "static" / "js" / "pyodide-snapshot.mjs").read_text()
+    assert 'new URL("pyodide.asm.wasm", indexURL)' in loader
+    assert f'new URL("../vendor/{PYTHON_STDLIB_ZIP.name}", import.meta.url)' in loader
 
 
 def test_lock_file_is_valid_json_with_a_comment() -> None:

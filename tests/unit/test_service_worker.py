@@ -12,3 +12,11 @@ def test_the_worker_keeps_the_locked_runtime_folders_and_no_others() -> None:
     kept = json.loads(re.search(r"const RUNTIME = (\[[^\]]*\]);", worker)[1])
     vendored = {pin.into for pin in read_lock() if pin.registry == "npm" and "/" not in pin.into}
     assert set(kept) == vendored
+
+
+def test_the_snapshot_loader_reads_the_cache_the_worker_keeps_files_in() -> None:
+    """A later visit restores the snapshot the worker kept: both must name the same cache."""
+    worker = (ROOT / "sw.js").read_text()
+    loader = (ROOT / "static" / "js" / "pyodide-snapshot.mjs").read_text()
+    cache = re.search(r'const CACHE = "([^"]+)";', worker)[1]
+    assert re.search(r'const KEPT = "([^"]+)";', loader)[1] == cache
