@@ -84,7 +84,7 @@ class Jobs:
         archives them itself (the archive is written whole, whoever finishes first)."""
         job = self.store.job(patch, index)
         assert job is not None
-        if not job.succeeded:
+        if not job.succeeded or C_SOURCES in self.store.targets(job):
             return job
         self.worker.targets.archive(job, C_SOURCES)
         recorded = self.store.job(patch, index)

@@ -82,12 +82,10 @@ class Targets:
 
     def archive(self, job: Job, path: str, tree: Path | None = None) -> str:
         """The archive's key for `path`, building it first if nobody has asked before: from the
-        job's compiled `tree` when the caller has it at hand, else from the store's copy. It counts
-        as built once it is both stored and recorded: a builder elsewhere (a compile worker) may
-        have done the first and not yet the second."""
+        job's compiled `tree` when the caller has it at hand, else from the store's copy."""
         key = self._key(job, path)
         with self._lock(job.id, path):
-            if path not in self.store.targets(job) or not self.files.exists(key):
+            if not self.files.exists(key):
                 self._build(job, path, key, tree)
         return key
 
@@ -114,6 +112,9 @@ class Targets:
             return self._locks.setdefault((job_id, path), threading.Lock())
 
     def _build(self, job: Job, path: str, key: str, tree: Path | None) -> Target:
+        """Records the target, then stores its archive: a target whose archive is stored is
+        recorded (a job's answer lists it), and one recorded but not yet stored is built again
+        by whoever downloads it first."""
         work = self.layout.scratch()
         try:
             if tree is None:
@@ -126,8 +127,9 @@ class Targets:
             folder, skip = self._contents(job, path, tree, work)
             size = zip_folder(folder, work / "archive.zip", skip)
             compile_time = time.perf_counter() - tick
+            target = self.store.add_target(job, path, size=size, compile_time=compile_time)
             self.files.put_file(key, work / "archive.zip")
-            return self.store.add_target(job, path, size=size, compile_time=compile_time)
+            return target
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
