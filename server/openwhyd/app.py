@@ -20,6 +20,7 @@ from server.openwhyd.routes import (
     library,
     login,
     media,
+    notif,
     playlist,
     post,
     search,
@@ -54,6 +55,8 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/api/follow", ANY, follow.api),
     ("/api/follow/{action}", ANY, follow.api),
     ("/api/follow/{action}/{id}", ANY, follow.api),
+    ("/api/notif", ANY, notif.api),
+    ("/api/notif/{rest:path}", ANY, notif.api),
     ("/api/bandcampExtractor", ANY, track.bandcamp_stream),
     ("/api/{rest:path}", EVERY_METHOD, fallback.unknown_api),
     ("/testing/reset", EVERY_METHOD, testing.reset),
@@ -121,7 +124,7 @@ SHARED_READS = {
 """Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
 whose week moves with the clock; it keeps its ranking up to date itself)."""
 
-QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me}
+QUICK = SHARED_READS - {user.api} | {post.api, notif.api, hot.hot, library.me}
 """Controllers that only read and write a few rows (see `endpoint`); `/api/user` may hash a new
 password."""
 

@@ -183,3 +183,32 @@ def safe_path(value: Any) -> str | None:
     if isinstance(value, str) and len(value) <= 2000 and SAFE_PATH.fullmatch(value):
         return value
     return None
+
+
+def js_type(value: Any) -> str:
+    """`typeof value` for what a request can carry."""
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "object"
+
+
+def mistyped_field(params: dict[str, Any], expected: dict[str, str]) -> dict[str, Any] | None:
+    """`snip.checkMistypedFields`: the first field missing or not of its type (`"array"` is a
+    list), as the real error object, or None."""
+    for name, kind in expected.items():
+        value = params.get(name)
+        if name not in params or (
+            js_type(value) != kind and not (kind == "array" and isinstance(value, list))
+        ):
+            problem = "missing field" if name not in params else "mistyped field"
+            return {
+                "field": name,
+                "type": js_type(value) if name in params else "undefined",
+                "expected": kind,
+                "error": f"{problem}: {name}",
+            }
+    return None

@@ -13,7 +13,7 @@ from server.ratelimit import RateLimiter
 from server.settings import Settings
 from server.shared_counts import rate_limiter
 
-TABLES = ("sessions", "loves", "comments", "follows", "posts", "playlists", "users")
+TABLES = ("notifs", "activity", "sessions", "loves", "comments", "follows", "posts", "playlists", "users")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.responses import Response
 
-from server.openwhyd import html
+from server.openwhyd import html, notifications
 from server.openwhyd.ids import object_id
 from server.openwhyd.params import count, safe_path, truthy
 from server.openwhyd.responses import html_response, json_response
@@ -49,6 +49,7 @@ def _change(call: Call, action: str, tid_param: Any) -> dict[str, Any]:
             return {"error": "user not found"}
         doc = {"uId": call.my_id, "uNm": call.me.get("name"), "tId": tid, "tNm": target.get("name")}
         fid = follows.follow(db, doc, call.now)
+        notifications.subscribed(db, call.me, tid, call.now)
     return {"_id": fid}
 
 

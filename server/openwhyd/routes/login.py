@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from starlette.responses import Response
 
-from server.openwhyd import credentials, html, names, views
+from server.openwhyd import credentials, html, names, notifications, views
 from server.openwhyd.params import safe_path, text, truthy
 from server.openwhyd.responses import dumps, forbidden, html_response, json_response, redirect, too_many
 from server.openwhyd.store import follows, sessions, users
@@ -178,6 +178,7 @@ def register(call: Call) -> Response:
             follows.follow(
                 db, {"uId": inviter["_id"], "uNm": inviter.get("name"), "tId": uid, "tNm": name}, call.now
             )
+            notifications.invite_accepted(db, inviter["_id"], {"_id": uid, "name": name}, call.now)
         user = users.existing(db, uid)
     if not ajax:
         return _logged_in(call, uid, html_response(html.script_redirect(call.root + "/", 1000)))

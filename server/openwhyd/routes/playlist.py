@@ -6,8 +6,9 @@ from typing import Any
 
 from starlette.responses import Response
 
+from server.openwhyd import notifications
 from server.openwhyd.ids import object_id
-from server.openwhyd.params import js_int, string_list, text, truthy
+from server.openwhyd.params import js_int, mistyped_field, string_list, text, truthy
 from server.openwhyd.responses import JSON, bad_request, json_response, text_response
 from server.openwhyd.store import posts, users
 from server.openwhyd.web import Call
@@ -112,10 +113,17 @@ def update(call: Call, body: dict[str, Any]) -> Response:
 
 
 def send_to_users(call: Call, body: dict[str, Any]) -> Response:
-    """Recommending a playlist: checked, then acknowledged (there are no notifications)."""
-    if not _entry(call, body.get("plId")) or not string_list(body.get("uidList")):
-        return json_response({"error": "missing parameters"})
-    return json_response({"ok": 1})
+    """Sending a playlist `<uid>_<n>`: the inserted notification, or the first mistyped field
+    (answered 200, as on the real server, which checks no more than that)."""
+    fields = {**body, "uId": call.my_id, "uNm": call.me.get("name")}
+    error = mistyped_field(fields, {"uId": "string", "uNm": "string", "plId": "string", "uidList": "array"})
+    if error:
+        return json_response(error)
+    with call.service.store.write() as db:
+        sent = notifications.sent_playlist(
+            db, (call.my_id, fields["uNm"]), body["plId"], body["uidList"], call.now
+        )
+    return json_response(sent)
 
 
 ACTIONS = {

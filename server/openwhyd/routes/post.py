@@ -10,11 +10,11 @@ from typing import Any
 from starlette.responses import Response
 
 from server.database import Connection
-from server.openwhyd import views
+from server.openwhyd import notifications, views
 from server.openwhyd.ids import object_id
-from server.openwhyd.params import js_int, json_object, string_list, text, truthy
+from server.openwhyd.params import js_int, json_object, mistyped_field, text, truthy
 from server.openwhyd.responses import bad_request, json_response
-from server.openwhyd.store import comments, posts, users
+from server.openwhyd.store import activity, comments, posts, users
 from server.openwhyd.web import Call
 
 COMMENT_INTERVAL = 2.0
@@ -89,11 +89,13 @@ def insert(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     with call.service.store.write() as db:
         doc = _track_fields(p, db)
         pid = posts.insert(db, doc, call.now)
+        notifications.mentioned(db, {"_id": pid, **doc}, call.me, doc["text"], call.now)
     return {"_id": pid, **doc, "isNew": True}
 
 
 def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    """Sets every track field and drops `pl` when none is sent, as the real edit does."""
+    """Sets every track field and drops `pl` when none is sent, as the real edit does; the text's
+    mentions are told again, as on the real server."""
     pid = object_id(p["_id"])
     with call.service.store.write() as db:
         post = posts.get(db, pid) if pid else None
@@ -104,6 +106,7 @@ def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         kept = {k: v for k, v in post.items() if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
         changed = {**kept, **_track_fields(p, db)}
         posts.replace(db, pid, changed)
+        notifications.mentioned(db, {"_id": pid, **changed}, call.me, changed["text"], call.now)
         return {**(posts.get(db, pid) or changed), "isNew": False}
 
 
@@ -132,6 +135,8 @@ def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         new_pid = posts.insert(db, doc, call.now)
         if source["uId"] != call.uid:
             posts.add_reposts(db, pid, 1)
+        notifications.reposted(db, source, call.my_id, call.now)
+        notifications.mentioned(db, {"_id": new_pid, **doc}, call.me, doc["text"], call.now)
     return {"_id": new_pid, **doc}
 
 
@@ -148,6 +153,7 @@ def delete(call: Call, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def toggle_love(call: Call, p: dict[str, Any]) -> dict[str, Any]:
+    """A like tells the author (not oneself) and is logged as activity (even one's own)."""
     pid = object_id(p.get("pId"))
     if pid is None:
         return {"error": "invalid parameter: pId"}
@@ -156,6 +162,12 @@ def toggle_love(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         if before is None:
             return {"loved": False, "lovers": 0}
         loved = posts.toggle_love(db, pid, call.my_id)
+        if loved:
+            notifications.loved(db, before, call.my_id, call.now)
+            activity.liked(db, call.me, before, call.now)
+        else:
+            notifications.unloved(db, before, call.my_id)
+            activity.unliked(db, call.my_id, pid)
         lovers = len(posts.lovers_of(db, [pid]).get(pid, []))
     return {"loved": True, "lovers": lovers, "post": before} if loved else {"loved": False, "lovers": lovers}
 
@@ -209,12 +221,16 @@ def add_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
         return {"error": "missing field: text"}
     pid = object_id(p.get("pId"))
     with call.service.store.write() as db:
-        if pid is None or posts.get(db, pid) is None:
+        post = posts.get(db, pid) if pid else None
+        if post is None:
             return {"error": "post not found"}
-        last = comments.last_time(db, call.my_id, pid)
+        last = comments.last_time(db, call.my_id, post["_id"])
         if last is not None and call.now - last < COMMENT_INTERVAL:
             return {"error": TOO_QUICK}
-        return comments.insert(db, {"pId": pid, "uId": call.uid, "uNm": p["uNm"], "text": comment}, call.now)
+        doc = {"pId": post["_id"], "uId": call.my_id, "uNm": p["uNm"], "text": comment}
+        inserted = comments.insert(db, doc, call.now)
+        notifications.commented(db, post, call.me, comment, call.now)
+        return inserted
 
 
 def delete_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
@@ -233,13 +249,13 @@ def delete_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def send_to_users(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    """Recommending a track to people: checked, then acknowledged (there are no notifications)."""
-    pid = object_id(p.get("pId"))
-    if pid is None or posts.get(call.db, pid) is None:
-        return {"error": "post not found"}
-    if not string_list(p.get("uidList")):
-        return {"error": "missing parameter: uidList"}
-    return {"ok": 1}
+    """Sending a track: the inserted notification, or the first mistyped field (§1.5). As on the
+    real server, nothing checks that the post or the recipients exist."""
+    error = mistyped_field(p, {"uId": "string", "uNm": "string", "pId": "string", "uidList": "array"})
+    if error:
+        return error
+    with call.service.store.write() as db:
+        return notifications.sent_track(db, (p["uId"], p["uNm"]), p["pId"], p["uidList"], call.now)
 
 
 ACTIONS: dict[str, Callable[[Call, dict[str, Any]], Any]] = {
