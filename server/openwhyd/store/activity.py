@@ -30,12 +30,29 @@ def document(row: Row) -> dict[str, Any]:
     }
 
 
-def of_followed(db: Connection, uid: str, limit: int, before: str | None = None) -> list[dict[str, Any]]:
-    """Likes given by the people `uid` follows, newest first, older than the id `before` if given."""
+FOLLOWED = "uid IN (SELECT tid FROM follows WHERE uid = ?)"
+
+
+def _newest(db: Connection, table: str, uid: str, limit: int, before: str | None) -> list[Row]:
+    """Rows of `table` written by the people `uid` follows, newest first, older than `before`."""
     bound = " AND id < ?" if before else ""
-    rows = db.execute(
-        "SELECT * FROM activity WHERE uid IN (SELECT tid FROM follows WHERE uid = ?)"
-        f"{bound} ORDER BY id DESC LIMIT ?",
-        [uid, *([before] if before else []), limit],
-    )
-    return [document(row) for row in rows]
+    sql = f"SELECT * FROM {table} WHERE {FOLLOWED}{bound} ORDER BY id DESC LIMIT ?"
+    return db.execute(sql, [uid, *([before] if before else []), limit]).fetchall()
+
+
+def of_followed(db: Connection, uid: str, limit: int, before: str | None = None) -> list[dict[str, Any]]:
+    """Likes given by the people `uid` follows."""
+    return [document(row) for row in _newest(db, "activity", uid, limit, before)]
+
+
+def follows_of_followed(db: Connection, uid: str, limit: int, before: str | None = None) -> list[dict]:
+    """Follows made by the people `uid` follows, as activity items (§2: not stored, merged on read)."""
+    return [
+        {
+            "_id": row["id"],
+            "id": row["uid"],
+            "name": row["unm"],
+            "subscription": {"id": row["tid"], "name": row["tnm"]},
+        }
+        for row in _newest(db, "follows", uid, limit, before)
+    ]

@@ -80,13 +80,6 @@ def test_update_checks_types(admin: Browser) -> None:
     ).json() == {"error": "invalid img parameter"}
 
 
-def test_send_playlist_to_users(admin: Browser) -> None:
-    assert admin.post(
-        "/api/playlist", json_body={"action": "sendToUsers", "plId": "0", "uidList": [DUMMY]}
-    ).json() == {"ok": 1}
-    assert "error" in admin.post("/api/playlist", json_body={"action": "sendToUsers", "plId": "7"}).json()
-
-
 def test_follow_insert_get_delete(admin: Browser) -> None:
     followed = admin.get("/api/follow", {"action": "insert", "tId": DUMMY})
     assert followed.status == 200 and set(followed.json()) == {"_id"}

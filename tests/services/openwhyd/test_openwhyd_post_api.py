@@ -227,8 +227,3 @@ def test_comment_interval_is_two_seconds_per_post(admin: Browser, service_clock)
     assert "error" in admin.api_post(action="addComment", pId=first, text="too soon").json()
     service_clock(advance="2.05")
     assert "error" not in admin.api_post(action="addComment", pId=first, text="three").json()
-
-
-def test_send_to_users(admin: Browser) -> None:
-    assert admin.api_post(action="sendToUsers", pId=FIRST_ADRIEN_POST, uidList=[DUMMY]).json() == {"ok": 1}
-    assert admin.api_post(action="sendToUsers", pId="nope", uidList=[DUMMY]).status == 400
