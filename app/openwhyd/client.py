@@ -32,6 +32,7 @@ from app.openwhyd.models import (
     User,
     UserRef,
 )
+from app.openwhyd.notifications import Notification
 from app.openwhyd.paging import PageFetcher, Sleep, walk_pages
 from app.openwhyd.replies import error_message, read_reply
 
@@ -552,9 +553,28 @@ class OpenwhydClient(ServiceClient):
         """Use an image from `upload_image` (its `path`) as the playlist's cover."""
         return Playlist.from_json(await self._api_playlist(action="update", id=str(playlist_id), img=image))
 
-    async def send_playlist(self, playlist_id: int | str, user_ids: Iterable[str]) -> None:
-        """Recommend a playlist to other users."""
-        await self._api_playlist(action="sendToUsers", plId=str(playlist_id), uidList=list(user_ids))
+    async def send_playlist(self, owner_id: str, playlist_id: int | str, user_ids: Iterable[str]) -> None:
+        """Recommend a playlist to other users; Openwhyd names it `<owner>_<n>`."""
+        plid = paths.playlist_key(owner_id, playlist_id)
+        await self._api_playlist(action="sendToUsers", plId=plid, uidList=list(user_ids))
+
+    # Notifications
+
+    async def notifications(self) -> list[Notification]:
+        """The signed-in user's notifications, newest first; none for a visitor (whom the service
+        answers with an empty body)."""
+        response = await self.send("GET", paths.API_NOTIF)
+        if response.status == 200 and not response.text.strip():
+            return []
+        reply = read_reply(response)
+        return [Notification.from_json(item) for item in reply if isinstance(item, dict)]
+
+    async def delete_notification(self, notification_id: str) -> None:
+        """Take one notification off the list, by the `pId` it came with."""
+        await self._post(paths.API_NOTIF, {"action": "delete", "pId": notification_id})
+
+    async def delete_all_notifications(self) -> None:
+        await self._post(paths.API_NOTIF, {"action": "deleteAll"})
 
     # Following
 

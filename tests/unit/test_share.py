@@ -66,15 +66,17 @@ def test_sending_to_nobody_is_refused_before_any_request() -> None:
     assert page.focused == ["share-title", "share-error"]
 
 
-def test_sending_closes_the_form_and_says_to_whom() -> None:
+def test_sending_closes_the_form_and_says_to_whom_on_screen_and_aloud() -> None:
     service = openwhyd()
     app, page = sharing(service.client)
     act(app, "send-share", **TRACK, **{"to-u1": "Ann", "to-u2": "Bo"})
     assert service.sent() == [("POST /api/post sendToUsers", {"pId": "p1", "uidList": ["u1", "u2"]})]
-    assert page.regions["share-panel"] == "" and page.focused == ["share-button"]
+    confirmation = page.regions["share-panel"]
+    assert "Sent Tone to Ann and Bo." in confirmation and "<form" not in confirmation
+    assert page.focused == ["share-button"]
     assert page.texts["announcer"] == "Sent Tone to Ann and Bo."
     act(app, "send-share", kind="playlist", id="3", title="Mix", **{"to-u2": "Bo"})
-    assert service.sent()[-1] == ("POST /api/playlist sendToUsers", {"plId": "3", "uidList": ["u2"]})
+    assert service.sent()[-1] == ("POST /api/playlist sendToUsers", {"plId": "u0_3", "uidList": ["u2"]})
 
 
 def test_a_refusal_keeps_the_people_checked_and_shows_why() -> None:

@@ -63,20 +63,25 @@ async def open_form(app: App, subject: Subject) -> None:
 
 
 async def send(app: App, form: Sending) -> None:
-    """A refusal shows beside the form without drawing it again: the people checked stay checked."""
+    """A refusal shows beside the form without drawing it again: the people checked stay checked.
+    Once sent, the form gives way to a line saying what went to whom, also spoken."""
     subject, people = form.subject, form.people
     if not people:
         tell(app.page, FORM, "Choose at least one person to send it to.")
         return
     client = app.state.services.openwhyd
-    sending = client.send_track if subject.kind == "track" else client.send_playlist
     try:
-        await sending(subject.id, list(people))
+        if subject.kind == "track":
+            await client.send_track(subject.id, list(people))
+        else:
+            await client.send_playlist(app.state.session.openwhyd_me().id, subject.id, list(people))
     except ApiError as error:
         tell(app.page, FORM, f"It was not sent: {error.message}")
         return
-    await close(app, NoData())
-    announce(app, f"Sent {subject.title or 'it'} to {names_phrase(list(people.values()))}.")
+    said = f"Sent {subject.title or 'it'} to {names_phrase(list(people.values()))}."
+    app.page.set_html(REGION, render("share_sent.html", said=said))
+    app.page.focus(BUTTON)
+    announce(app, said)
 
 
 async def close(app: App, _: NoData) -> None:
