@@ -177,7 +177,7 @@ def sources(
 
 def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
     """The actions of every screen: the frame's, the player bar's, the queue's, sharing, the studio's."""
-    from app.ui.components import long_list, patch_player, player_bar, queue_panel, share
+    from app.ui.components import long_list, notif_panel, patch_player, player_bar, queue_panel, share
     from app.ui.core.actions import APP_ACTIONS
     from app.ui.screens.heavy import studio
 
@@ -186,6 +186,7 @@ def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
         **player_bar.PLAYER_ACTIONS,
         **queue_panel.ACTIONS,
         **share.ACTIONS,
+        **notif_panel.ACTIONS,
         **studio.ACTIONS,
         **patch_player.actions(patches),
         **long_list.ACTIONS,
@@ -193,14 +194,21 @@ def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
 
 
 def wire(app: App, ports: Ports) -> None:
-    """The page's events, to the controller: each action and navigation runs as its own task."""
-    from app.ui.components import long_list, player_bar
+    """The page's events, to the controller: each action and navigation runs as its own task. The
+    notifications are fetched now, after each navigation (a sign-in or out is one) and on a timer."""
+    from app.ui.components import long_list, notif_panel, player_bar
     from app.ui.core.tasks import spawn
 
     def act(name: str, data: dict[str, str]) -> None:
         spawn(app.act(name, data))
 
-    ports.location.on_change(lambda location: spawn(app.show(location)))
+    async def navigated(location: str) -> None:
+        await app.show(location)
+        await notif_panel.refresh(app)
+
+    ports.location.on_change(lambda location: spawn(navigated(location)))
+    spawn(notif_panel.refresh(app))
+    notif_panel.keep_refreshing(app)
     ports.events.on_actions(act)
     ports.events.on_live_inputs(act)
     ports.files.on_drops(act)

@@ -39,6 +39,10 @@ def app_link(href: str | None) -> str | None:
     return None
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
@@ -60,8 +64,7 @@ class Notification:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Notification":
-        track = data.get("track") if isinstance(data.get("track"), dict) else {}
-        author = data.get("lastAuthor") if isinstance(data.get("lastAuthor"), dict) else {}
+        track, author = _object(data.get("track")), _object(data.get("lastAuthor"))
         count = data.get("n")
         return cls(
             id=_text(data.get("pId")),

@@ -101,6 +101,7 @@ class App:
             "openwhyd_avatar": me and self.state.services.openwhyd.resource_url(me.image),
             "public_only": self.state.config.openwhyd_public_only,
             "heavy_name": session.heavy_token and session.heavy_token.name,
+            "inbox": self.state.inbox,
         }
 
     async def show(self, location_hash: str, *, focus: bool = True) -> None:

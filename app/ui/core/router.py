@@ -52,6 +52,7 @@ ROUTES = (
     Route("add-track", "/add", "app.ui.screens.openwhyd.add_track", same_origin=True),
     Route("stream", "/stream", "app.ui.screens.openwhyd.stream", same_origin=True),
     Route("search", "/search", "app.ui.screens.openwhyd.search", same_origin=True),
+    Route("sent", "/sent", "app.ui.screens.openwhyd.sent", same_origin=True),
     Route("heavy", "/heavy", "app.ui.screens.heavy.home"),
     Route("heavy-tokens", "/heavy/tokens", "app.ui.screens.heavy.tokens"),
     Route("heavy-user", "/heavy/u/{user}", "app.ui.screens.heavy.user"),

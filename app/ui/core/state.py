@@ -10,6 +10,7 @@ from app.heavy.client import HeavyClient
 from app.heavy.token import HeavyToken
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
+from app.openwhyd.notifications import Inbox
 from app.player.controller import Player
 from app.ui.components.paged_list import LongList
 from app.ui.core.payloads import named
@@ -75,6 +76,8 @@ class AppState:
     """The lists on screen by name, for `play-list` to find the items a click plays."""
     long_lists: dict[str, LongList] = field(default_factory=dict)
     """The lists on screen that load page by page and show only the rows near the screen."""
+    inbox: Inbox = field(default_factory=Inbox)
+    """The signed-in user's notifications, as the header last fetched them."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
 
