@@ -107,11 +107,13 @@ class Notification:
 
     @property
     def picture(self) -> str:
-        """A service path: its own image, else the last author's, else the follower's."""
-        if self.image:
-            return self.image
+        """A service path: the last author's avatar, else its own image, else the follower's. Openwhyd's
+        panel puts the image first, but a track's or playlist's (`/img/post/…`) is a 404 where the
+        track has none, while an avatar always answers; the sender is who the line is about."""
         if self.author_id:
             return paths.user_image_path(self.author_id)
+        if self.image:
+            return self.image
         return "/img" + self.id if self.id.startswith("/u/") else paths.user_image_path(self.post_id)
 
     @property

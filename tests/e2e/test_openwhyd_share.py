@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.openwhyd_steps import post_id
 from tests.e2e.steps import open_location, sign_in, signed_in
 
+ADMIN = "000000000000000000000001"
 DUMMY = "000000000000000000000002"
 
 
@@ -34,6 +35,9 @@ def test_a_track_goes_to_the_people_you_pick(app_page: Page, live_server: str) -
     assert (body["action"], body["pId"], body["uidList"]) == ("sendToUsers", track, [DUMMY])
     expect(app_page.locator("#announcer")).to_have_text("Sent Tonearm Tones - C major chord to dummy.")
     expect(form).to_have_count(0)
+    expect(
+        app_page.locator("#share-panel").get_by_text("Sent Tonearm Tones - C major chord to dummy.")
+    ).to_be_visible()
     expect(app_page.get_by_role("button", name="Share")).to_be_focused()
 
 
@@ -60,5 +64,5 @@ def test_your_playlist_goes_to_the_people_you_pick(app_page: Page) -> None:
     with app_page.expect_request(lambda request: request.url.endswith("/api/playlist")) as sent:
         form.get_by_role("button", name="Send").click()
     body = json.loads(sent.value.post_data)
-    assert (body["action"], body["plId"], body["uidList"]) == ("sendToUsers", "0", [DUMMY])
+    assert (body["action"], body["plId"], body["uidList"]) == ("sendToUsers", f"{ADMIN}_0", [DUMMY])
     expect(app_page.locator("#announcer")).to_have_text("Sent Offline tones to dummy.")

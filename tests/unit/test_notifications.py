@@ -55,12 +55,9 @@ def test_each_kind_reads_as_openwhyd_words_it_and_leads_to_its_page() -> None:
     assert sent.text == "Ann & <Bo> sent you a track" and sent.target == f"#/t/{POST}"
     assert sent.sent_post_id == POST and like.sent_post_id is None
     assert follow.text == "Cy subscribed to your stream!" and follow.target == "#/u/u2"
-    assert (
-        follow.picture == "/img/u/u2"
-        and like.picture == "/img/user/u1"
-        and sent.picture == f"/img/post/{POST}"
-    )
+    assert follow.picture == "/img/u/u2" and like.picture == "/img/user/u1" and sent.picture == "/img/user/u1"
     assert playlist.target == "#/u/u1/playlists/4"
+    assert Notification.from_json({**SENT, "lastAuthor": {}}).picture == f"/img/post/{POST}"
     assert badge_count([like, sent, follow, Notification("x", count=0)]) == 3 + 1 + 1 + 1
 
 
