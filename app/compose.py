@@ -204,7 +204,7 @@ def wire(app: App, ports: Ports) -> None:
 
     async def navigated(location: str) -> None:
         await app.show(location)
-        await notif_panel.refresh(app)
+        await notif_panel.navigated(app)
 
     ports.location.on_change(lambda location: spawn(navigated(location)))
     spawn(notif_panel.refresh(app))

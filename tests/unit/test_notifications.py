@@ -137,3 +137,12 @@ def test_a_visitor_gets_the_service_empty_answer_as_no_notifications() -> None:
     client = OpenwhydClient(DEFAULT_OPENWHYD, transport)
     assert asyncio.run(client.notifications()) == []
     assert only(sent).url == f"{DEFAULT_OPENWHYD}/api/notif"
+
+
+def test_moving_to_another_screen_closes_the_panel_and_fetches_again() -> None:
+    app, page, service, _ = signed_in({"GET /api/notif": [FOLLOW]})
+    asyncio.run(app.act("toggle-notifs", {}))
+    assert page.regions["notif-panel"] != ""
+    asyncio.run(notif_panel.navigated(app))
+    assert page.regions["notif-panel"] == "" and 'aria-expanded="false"' in page.regions["accounts"]
+    assert len(service.sent("GET")) == 2, "on opening, and after moving"

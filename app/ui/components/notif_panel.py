@@ -37,6 +37,13 @@ async def refresh(app: App) -> None:
         draw_panel(app)
 
 
+async def navigated(app: App) -> None:
+    """After a move to another screen: the panel closed, the list fetched again."""
+    if app.state.inbox.open:
+        _show_open(app, False)
+    await refresh(app)
+
+
 def draw_panel(app: App) -> None:
     inbox, client = app.state.inbox, app.state.services.openwhyd
     if not inbox.open:
