@@ -177,7 +177,7 @@ def sources(
 
 def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
     """The actions of every screen: the frame's, the player bar's, the queue's, sharing, the studio's."""
-    from app.ui.components import long_list, patch_player, player_bar, queue_panel, share
+    from app.ui.components import long_list, patch_player, player_bar, queue_panel, share, track_rows
     from app.ui.core.actions import APP_ACTIONS
     from app.ui.screens.heavy import studio
 
@@ -189,6 +189,7 @@ def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
         **studio.ACTIONS,
         **patch_player.actions(patches),
         **long_list.ACTIONS,
+        **track_rows.ACTIONS,
     }
 
 
