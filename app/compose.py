@@ -52,9 +52,12 @@ async def boot() -> None:
         signed_in = asyncio.ensure_future(no_session() if public_only else openwhyd.me())
         await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
 
+        from app.openwhyd.track_titles import WAIT, TrackTitles
         from app.ui.core.state import Services
 
-        services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
+        heavy = HeavyClient(settings.heavy_base, BrowserTransport())
+        titles = TrackTitles(BrowserTransport(credentials="omit", timeout=WAIT))
+        services = Services(openwhyd, heavy, titles)
         await start(settings, browser_ports(), services, signed_in, time.time, page.runtime())
     except Exception as error:
         page.failed(error)

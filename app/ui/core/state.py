@@ -11,6 +11,7 @@ from app.heavy.client import HeavyClient
 from app.heavy.token import HeavyToken
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
+from app.openwhyd.track_titles import TrackTitles
 from app.player.controller import Player
 from app.ui.components.paged_list import LongList
 from app.ui.core.payloads import named
@@ -26,6 +27,8 @@ class Services:
 
     openwhyd: OpenwhydClient
     heavy: HeavyClient
+    titles: TrackTitles = field(default_factory=TrackTitles)
+    """Where a track added by its link finds its title: from links only unless given a transport."""
 
 
 @dataclass
