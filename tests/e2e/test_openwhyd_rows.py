@@ -4,11 +4,12 @@ host, the Export menu closing after a pick, the playlist owner's buttons on one 
 admin's tones, undoing what the demo world's other readers would notice."""
 
 import re
+from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
 from tests.e2e.openwhyd_steps import post_id, post_tracks, screenshot, service_json
-from tests.e2e.steps import open_location, sign_in, sign_out, track_rows
+from tests.e2e.steps import open_location, sign_in, track_rows
 from tests.e2e.vendor_fakes import FAKE_TITLE
 
 CHORD = "Tonearm Tones - A minor chord"
@@ -115,8 +116,8 @@ def test_a_profiles_website_shows_its_host(app_page: Page) -> None:
     )
 
 
-def test_the_playlist_owners_buttons_fit_one_row(app_page: Page) -> None:
-    sign_out(app_page)
+def test_the_playlist_owners_buttons_fit_one_row(fresh_app: Callable[..., Page]) -> None:
+    app_page = fresh_app()
     sign_in(app_page, "admin", then="#/u/admin/playlists/0")
     tools = app_page.locator(".playlist-head .list-tools")
     expect(tools.get_by_text("More", exact=True)).to_be_visible()
