@@ -15,7 +15,7 @@ from app.ui.core.payloads import NoData
 from app.ui.core.router import href
 from app.ui.core.state import Row
 from app.ui.core.tasks import Action, Actions
-from app.ui.core.templates import render
+from app.ui.core.templates import render_macro
 
 PLAYER_LIKE = "player-like"
 PLAYER_REPOST = "player-repost"
@@ -23,7 +23,7 @@ PLAYER_REPOST = "player-repost"
 
 @dataclass(frozen=True)
 class Part:
-    """One of a row's buttons: its template part (`row_actions.html`'s `only`) and what it says."""
+    """One of a row's buttons: its macro in `row_actions.html`, and what it says to the signed out."""
 
     name: str
     ask: str
@@ -64,9 +64,7 @@ def redraw(app: App, track: Track, part: Part) -> None:
     for key, items in app.state.lists.items():
         for index, item in enumerate(items):
             if isinstance(item, Track) and item.id == track.id:
-                markup = render(
-                    "row_actions.html", track=item, list_key=key, index=index, viewer=viewer, only=part.name
-                )
+                markup = render_macro("row_actions.html", part.name, item, key, index, viewer)
                 app.ports.lists.replace(f"{part.name}-{key}-{index}", markup)
     playing = playing_track(app)
     if playing is not None and playing.id == track.id:

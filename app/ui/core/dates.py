@@ -43,8 +43,9 @@ class Stamp:
     relative: str
 
     def __html__(self) -> str:
-        """What a template prints for it: `{{ stamp }}` is the whole element, escaped."""
-        return Markup('<time datetime="{}" title="{}">{}</time>').format(self.iso, self.full, self.relative)
+        """What a template prints for it: `{{ stamp }}` is the whole element. Its words are made
+        here of digits and English, nothing to escape (a row of a long list prints one)."""
+        return Markup(f'<time datetime="{self.iso}" title="{self.full}">{self.relative}</time>')
 
 
 def ago(then: datetime, now: datetime) -> str:
@@ -57,13 +58,14 @@ def ago(then: datetime, now: datetime) -> str:
 
 
 def full_date(when: datetime) -> str:
-    when = when.astimezone(UTC)
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when:%H:%M} UTC"
+    """`when` is in UTC."""
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02}:{when.minute:02} UTC"
 
 
 def stamp(then: datetime | None, now: datetime) -> Stamp | None:
     """The stamp of something made at `then` (None when it has no date: a legacy id)."""
     if then is None:
         return None
-    iso = then.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    then = then.astimezone(UTC)
+    iso = f"{then.year:04}-{then.month:02}-{then.day:02}T{then.hour:02}:{then.minute:02}:{then.second:02}Z"
     return Stamp(iso, full_date(then), ago(then, now))
