@@ -52,9 +52,12 @@ async def boot() -> None:
         signed_in = asyncio.ensure_future(no_session() if public_only else openwhyd.me())
         await asyncio.sleep(0)  # the request leaves now and travels while the rest is imported
 
+        from app.openwhyd.track_titles import WAIT, TrackTitles
         from app.ui.core.state import Services
 
-        services = Services(openwhyd, HeavyClient(settings.heavy_base, BrowserTransport()))
+        heavy = HeavyClient(settings.heavy_base, BrowserTransport())
+        titles = TrackTitles(BrowserTransport(credentials="omit", timeout=WAIT))
+        services = Services(openwhyd, heavy, titles)
         await start(settings, browser_ports(), services, signed_in, time.time, page.runtime())
     except Exception as error:
         page.failed(error)
@@ -177,7 +180,15 @@ def sources(
 
 def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
     """The actions of every screen: the frame's, the player bar's, the queue's, sharing, the studio's."""
-    from app.ui.components import long_list, notif_panel, patch_player, player_bar, queue_panel, share
+    from app.ui.components import (
+        long_list,
+        notif_panel,
+        patch_player,
+        player_bar,
+        queue_panel,
+        share,
+        track_rows,
+    )
     from app.ui.core.actions import APP_ACTIONS
     from app.ui.screens.heavy import studio
 
@@ -190,6 +201,7 @@ def app_actions(patches: Callable[[], PatchPlayer]) -> Actions:
         **studio.ACTIONS,
         **patch_player.actions(patches),
         **long_list.ACTIONS,
+        **track_rows.ACTIONS,
     }
 
 

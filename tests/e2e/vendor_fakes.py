@@ -1,6 +1,7 @@
 """Local fakes of the third-party players' JS APIs (`fakes/`), answering at each vendor's own script
 address on every test page: no test, whatever it plays, reaches YouTube or SoundCloud, and the tests
-of the adapters drive the fakes through `window.fakes`."""
+of the adapters drive the fakes through `window.fakes`. The sites the add-track form asks for a
+track's title answer from here too."""
 
 import re
 from collections import Counter
@@ -22,6 +23,19 @@ VENDORS = {
 }
 """Source kind → the fake of its player, in `fakes/<name>.js`."""
 SOUNDCLOUD_WIDGET_FRAME = re.compile(r"^https://w\.soundcloud\.com/player/\?")
+TITLE_LOOKUPS = re.compile(
+    r"^https://(www\.youtube\.com/oembed|vimeo\.com/api/v2/video/|www\.dailymotion\.com/services/oembed"
+    r"|api\.deezer\.com/track/)"
+)
+"""Where the add-track form asks a track's title (app/openwhyd/track_titles.py)."""
+FAKE_TITLE = "Fake title from the site"
+
+
+def _title_lookup(route: Route) -> None:
+    """Every site names every track `FAKE_TITLE`, in the shape its API answers, readable by the page."""
+    url = route.request.url
+    body = [{"title": FAKE_TITLE}] if "vimeo.com" in url else {"title": FAKE_TITLE}
+    route.fulfill(json=body, headers={"Access-Control-Allow-Origin": "*"})
 
 
 def _fake(kind: str, served: Counter) -> Callable[[Route], None]:
@@ -42,6 +56,7 @@ def serve_fakes(page: Page) -> Counter:
     served: Counter = Counter()
     for kind in VENDORS:
         page.route(SCRIPTS[kind].url, _fake(kind, served))
+    page.route(TITLE_LOOKUPS, _title_lookup)
     page.route(
         SOUNDCLOUD_WIDGET_FRAME,
         lambda route: route.fulfill(

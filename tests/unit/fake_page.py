@@ -69,5 +69,8 @@ class FakePage:
     def set_list_status(self, element_id: str, markup: str) -> None:
         self.regions[element_id] = markup
 
+    def replace(self, element_id: str, markup: str) -> None:
+        self.regions[element_id] = markup
+
     def log_error(self, text: str) -> None:
         self.errors.append(text)

@@ -131,9 +131,7 @@ def test_signed_out_a_track_page_counts_likes_and_invites_to_sign_in() -> None:
     assert f"#/login?next=%23%2Ft%2F{POST.id}" in html
 
 
-def test_add_guesses_a_files_title_and_explains_links_it_cannot_take() -> None:
-    assert add_track.title_guess("/fi/https://host/music/my_song-final.mp3") == "My song final"
-    assert add_track.title_guess("/yt/abc") == ""
+def test_add_explains_links_it_cannot_take() -> None:
     html = shown("#/add?url=https://example.com/page", ADMIN)
     assert add_track.UNSUPPORTED in html and 'aria-invalid="true"' in html and 'name="name"' not in html
     target = match("#/add?url=https://youtu.be/abc123&pl=0")

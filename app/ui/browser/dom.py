@@ -31,6 +31,7 @@ class Element(Protocol):
     dataset: Dataset
     style: Style
     innerHTML: str
+    outerHTML: str
     textContent: str
     value: str
     hidden: bool

@@ -37,16 +37,21 @@ class KeyEvent(Event, Protocol):
 
 class BrowserEvents:
     def on_actions(self, act: Act) -> None:
-        """A click on `[data-action]` acts with the element's data attributes, a change of
-        `input[data-action]` with its value, a submit of `form[data-action]` with the form's
-        fields, and a drop of a row's `[data-drag]` handle on another row of a `[data-drop-action]`
-        list with the list's data attributes, `from` and `to`."""
+        """A click on `[data-action]` acts with the element's data attributes (and closes the
+        `details.menu` it is picked from), a change of `input[data-action]` with its value, a
+        submit of `form[data-action]` with the form's fields, and a drop of a row's `[data-drag]`
+        handle on another row of a `[data-drop-action]` list with the list's data attributes,
+        `from` and `to`."""
 
         def clicked(event: Event) -> None:
             target = event.target.closest("[data-action]")
             if is_none(target) or target.tagName in FIELD_TAGS:
                 return
             event.preventDefault()
+            menu = target.closest("details.menu")
+            if not is_none(menu):  # a pick closes its menu, focus back on the menu's button
+                menu.open = False
+                menu.querySelector("summary").focus()
             act(target.dataset.action, data_of(target))
 
         def changed(event: Event) -> None:

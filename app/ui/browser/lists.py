@@ -53,3 +53,8 @@ class BrowserLists:
         status = document.getElementById(element_id)
         if not is_none(status):
             status.innerHTML = markup
+
+    def replace(self, element_id: str, markup: str) -> None:
+        element = document.getElementById(element_id)
+        if not is_none(element):
+            element.outerHTML = markup

@@ -16,7 +16,10 @@ class BrowserPage:
         document.title = title
 
     def focus(self, region: str) -> None:
-        document.getElementById(region).focus()
+        """Unless it is gone: a row scrolled away while its action was out."""
+        element = document.getElementById(region)
+        if not is_none(element):
+            element.focus()
 
     def set_text(self, element_id: str, text: str) -> None:
         element = document.getElementById(element_id)

@@ -10,6 +10,7 @@ from app.openwhyd.export import FORMATS, ExportFormat
 from app.openwhyd.models import Track
 from app.ui.core.app import App
 from app.ui.core.tasks import Action, Actions
+from app.ui.core.wording import counted
 
 PAGE_SIZE = 100
 """Tracks per request where Openwhyd lets the client choose (likes come 20 at a time)."""
@@ -54,13 +55,15 @@ async def export_tracks(app: App, export: Export) -> None:
     try:
         async for track in every_track(app.state.services.openwhyd, export):
             tracks.append(track)
-            app.page.set_text(STATUS, f"Reading the list… {len(tracks)} tracks")
+            app.page.set_text(STATUS, f"Reading the list… {counted(len(tracks), 'track')}")
     except ApiError as error:
-        app.page.set_text(STATUS, f"The export stopped after {len(tracks)} tracks: {error.message}")
+        app.page.set_text(
+            STATUS, f"The export stopped after {counted(len(tracks), 'track')}: {error.message}"
+        )
         return
     content = export_format.render(tracks).encode()
     app.ports.downloads.save(filename(export.title, export_format), content, export_format.media_type)
-    app.page.set_text(STATUS, f"Exported {len(tracks)} tracks as {export_format.name}.")
+    app.page.set_text(STATUS, f"Exported {counted(len(tracks), 'track')} as {export_format.name}.")
 
 
 ACTIONS: Actions = {"export-tracks": Action(export_tracks, Export)}

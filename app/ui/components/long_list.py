@@ -70,7 +70,7 @@ def start(
     state.long_lists.clear()
     state.long_lists[key] = lst
     state.lists[key] = lst.tracks
-    rows = lst.rows(lst.shown.start, lst.shown.end, playing_id(state))
+    rows = lst.rows(lst.shown.start, lst.shown.end, playing_id(state), state.viewer())
     return Markup(render("long_list.html", lst=lst, **rows))
 
 
@@ -92,17 +92,18 @@ def show_window(app: App, key: str) -> None:
     wanted = window(geometry.row, geometry.viewport, -geometry.top, len(lst.tracks))
     if wanted != lst.shown or geometry.shown != (wanted.start, wanted.end):
         above, below = additions(geometry.shown, wanted)
-        playing = playing_id(app.state)
-        page.patch_list(lst.rows_id, wanted, draw_rows(lst, above, playing), draw_rows(lst, below, playing))
+        state = app.state
+        page.patch_list(lst.rows_id, wanted, draw_rows(lst, above, state), draw_rows(lst, below, state))
         lst.shown = wanted
     if lst.paging.wants_more(wanted.end, len(lst.tracks)):
         spawn(load_more(app, lst))
 
 
-def draw_rows(lst: LongList, span: range, playing: str | None) -> str:
+def draw_rows(lst: LongList, span: range, state: AppState) -> str:
     if not span:
         return ""
-    return render("track_list.html", rows_only=True, **lst.rows(span.start, span.stop, playing))
+    rows = lst.rows(span.start, span.stop, playing_id(state), state.viewer())
+    return render("track_list.html", rows_only=True, **rows)
 
 
 async def load_more(app: App, lst: LongList) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.openwhyd.models import Track
 from app.ui.components.virtual_list import Paging, Window
+from app.ui.core.viewer import Viewer
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,10 @@ class LongList:
             return len(self.tracks)
         return self.total if self.total is not None else -1
 
-    def rows(self, start: int, end: int, playing: str | None) -> dict[str, Any]:
+    def rows(self, start: int, end: int, playing: str | None, viewer: Viewer) -> dict[str, Any]:
         """The context `track_list.html` draws rows `start` to `end` with."""
         return {
+            "viewer": viewer,
             "tracks": self.tracks[start:end],
             "offset": start,
             "list_key": self.key,

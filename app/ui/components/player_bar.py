@@ -24,7 +24,9 @@ def player_changed(app: App, change: Change) -> None:
         app.page.set_text("player-elapsed", clock(player.position, player.duration))
         app.page.set_value("player-seek", str(round(player.position, 1)))
         return
-    bar = render("player.html", player=player, clock=clock, queue_open=app.state.queue_open)
+    bar = render(
+        "player.html", player=player, clock=clock, queue_open=app.state.queue_open, viewer=app.state.viewer()
+    )
     app.page.set_html("player", bar)
     render_queue(app)
     app.highlight_current()

@@ -70,6 +70,7 @@ class App:
             nav=self.nav_items(),
             player=self.state.player,
             queue_open=self.state.queue_open,
+            viewer=self.state.viewer(),
             clock=clock,
             shortcuts=SHORTCUTS,
         )

@@ -1,6 +1,7 @@
 """What the UI knows between screens: configuration, service clients, who is signed in."""
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from app.api.errors import AuthRequired
@@ -11,9 +12,11 @@ from app.heavy.token import HeavyToken
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.openwhyd.notifications import Inbox
+from app.openwhyd.track_titles import TrackTitles
 from app.player.controller import Player
 from app.ui.components.paged_list import LongList
 from app.ui.core.payloads import named
+from app.ui.core.viewer import Reactions, Viewer
 
 if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
     from app.patches.upload import Upload
@@ -25,6 +28,8 @@ class Services:
 
     openwhyd: OpenwhydClient
     heavy: HeavyClient
+    titles: TrackTitles = field(default_factory=TrackTitles)
+    """Where a track added by its link finds its title: from links only unless given a transport."""
 
 
 @dataclass
@@ -80,6 +85,13 @@ class AppState:
     """The signed-in user's notifications, as the header last fetched them."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
+    reactions: Reactions = field(default_factory=Reactions)
+
+    def viewer(self) -> Viewer:
+        """Who looks at the tracks drawn now, and what they did to them this visit."""
+        me = self.session.openwhyd_user
+        now = datetime.fromtimestamp(self.clock(), UTC)
+        return Viewer(me.id if me else None, now, self.reactions, not self.config.openwhyd_public_only)
 
     def listed(self, row: Row) -> tuple[tuple, int] | None:
         """The list on screen a row's button names and the row's place in it; None when the list

@@ -35,3 +35,8 @@ def environment() -> Environment:
 
 def render(name: str, **context: Any) -> str:
     return environment().get_template(name).render(**context)
+
+
+def render_macro(name: str, macro: str, *args: Any) -> str:
+    """One macro of template `name`, called with `args`: a piece of a page drawn again alone."""
+    return str(getattr(environment().get_template(name).module, macro)(*args))

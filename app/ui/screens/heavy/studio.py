@@ -17,6 +17,7 @@ from app.ui.core.payloads import NoData
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
+from app.ui.core.wording import counted
 
 REMEMBERED_TOKEN = "tonearm.heavy-token"
 """The localStorage key of a remembered token."""
@@ -53,7 +54,7 @@ def failure(title: str, error: ApiError, state: AppState) -> str:
 
 def byte_size(count: int) -> str:
     if count < 1024:
-        return f"{count} bytes"
+        return counted(count, "byte")
     if count < 1 << 20:
         return f"{count / 1024:.1f} KiB"
     return f"{count / (1 << 20):.1f} MiB"

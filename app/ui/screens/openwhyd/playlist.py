@@ -97,6 +97,7 @@ async def show(match: Match, state: AppState) -> Screen:
         image=image,
         mine=mine,
         arranging=arranging,
+        viewer=state.viewer(),
         export=export_menu.menu("playlist", playlist.name, owner.id, str(playlist.id)),
         embed=embed_code(state.config, match.params["user"], str(playlist.id), title=playlist.name),
         notices={form: state.take_notice(form) for form in FORMS},

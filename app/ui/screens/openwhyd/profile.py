@@ -1,8 +1,10 @@
 """A user's profile: who they are, and their tracks, playlists or likes, one tab at a time."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from app.api.errors import ApiError, BadRequest, NotFound
+from app.openwhyd.account_forms import LINK_SITES
 from app.openwhyd.client import OpenwhydClient
 from app.openwhyd.models import User
 from app.ui.components import export_menu, long_list
@@ -23,11 +25,24 @@ PAGE = 50
 EXPORTS = {"profile": ("profile", "tracks"), "profile-likes": ("likes", "likes")}
 """The tabs whose lists export: the export's source, and the word that ends the file's name."""
 CREATE_FORM = "create-playlist"
+SITE_NAMES = dict(LINK_SITES)
 
 
-def safe_links(user: User) -> dict[str, str]:
-    """Only web links: a profile link is text the user typed, and `javascript:` is text too."""
-    return {name: url for name, url in user.links.items() if url.startswith(("https://", "http://"))}
+def link_label(site: str, url: str) -> str:
+    """A website by its host ("example.com"), another site by its name ("SoundCloud")."""
+    if site == "home":
+        host = urlsplit(url).hostname or url
+        return host.removeprefix("www.")
+    return SITE_NAMES.get(site, site)
+
+
+def safe_links(user: User) -> list[tuple[str, str]]:
+    """Only web links, labelled: a profile link is text the user typed, and `javascript:` is text too."""
+    return [
+        (link_label(site, url), url)
+        for site, url in user.links.items()
+        if url.startswith(("https://", "http://"))
+    ]
 
 
 def tab_fetch(client: OpenwhydClient, tab: str, user: User) -> Fetch:

@@ -19,4 +19,5 @@ async def show(match: Match, state: AppState) -> Screen:
     except ApiError as error:
         return load_failed(title, "The search failed", error.message)
     state.lists[LIST_KEY] = results.tracks
-    return Screen(title, render("search.html", query=query, results=results, list_key=LIST_KEY))
+    markup = render("search.html", query=query, results=results, list_key=LIST_KEY, viewer=state.viewer())
+    return Screen(title, markup)

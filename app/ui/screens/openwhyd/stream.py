@@ -11,14 +11,11 @@ from app.ui.core.router import Match, href
 from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
 from app.ui.core.templates import render
+from app.ui.core.wording import counted
 
 TITLE = "Your stream · Tonearm"
 PAGE = 30
 LIST_KEY = "stream"
-
-
-def counted(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def activity(track: Track) -> str:

@@ -73,6 +73,7 @@ async def show(match: Match, state: AppState) -> Screen:
         linked=linked_mentions,
         notices={form: state.take_notice(form) for form in FORMS},
         here=href("track", match.query, id=track.id),
+        viewer=state.viewer(),
     )
     return Screen(f"{track.name or 'Track'} · Tonearm", markup)
 
@@ -108,6 +109,7 @@ async def toggle_love(app: App, liked: Post) -> None:
     except ApiError as error:
         await refuse(app, "track", error)
         return
+    app.state.reactions.likes[liked.post] = love
     await app.refresh()
     app.page.focus("like-button")
     announce(app, "You like this track." if love.loved else "You no longer like this track.")
@@ -149,6 +151,7 @@ async def repost(app: App, form: Repost) -> None:
     except ApiError as error:
         await refuse(app, "repost", error, form_values(form))
         return
+    app.state.reactions.reposted.add(form.post)
     await app.refresh()
     app.page.focus("reposts-title")
     announce(app, "Reposted to your profile.")
