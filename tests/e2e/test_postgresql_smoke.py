@@ -25,7 +25,7 @@ def test_sign_in_and_play_on_postgresql(fresh_app: Callable[..., Page], live_ser
     post = row.get_attribute("data-track-id")
     before = plays(live_server, post)
 
-    row.get_by_role("button").click()
+    row.get_by_role("button", name=re.compile(r"^Play ")).click()
     bar = page.get_by_role("contentinfo", name="Player")
     expect(bar.get_by_role("button", name="Pause")).to_be_visible()
     expect(bar.locator("#player-elapsed")).to_have_text(re.compile(r"0:0[1-9]"), timeout=10_000)

@@ -42,5 +42,12 @@ async def show(match: Match, state: AppState) -> Screen:
         return load_failed(TITLE, "What was sent to you could not be loaded", error.message)
     state.lists[LIST_KEY] = tuple(tracks)
     playlists = [item for item in sent if item.kind == SENT_PLAYLIST and item.target]
-    markup = render("sent.html", tracks=tracks, extra=senders, list_key=LIST_KEY, playlists=playlists)
+    markup = render(
+        "sent.html",
+        tracks=tracks,
+        extra=senders,
+        list_key=LIST_KEY,
+        playlists=playlists,
+        viewer=state.viewer(),
+    )
     return Screen(TITLE, markup)
