@@ -25,6 +25,7 @@ from server.openwhyd.routes import (
     search,
     testing,
     track,
+    track_order,
     upload,
     user,
 )
@@ -62,6 +63,8 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/search", ANY, search.search_page),
     ("/upload", ANY, upload.upload),
     ("/images/{name}", GET, media.placeholder),
+    ("/js/track-order.js", GET, track_order.script),
+    ("/css/track-order.css", GET, track_order.style),
     ("/img/u/{id}", GET, media.user_image),
     ("/img/user/{id}", GET, media.user_image),
     ("/img/userCover/{name}", GET, media.cover_file),
@@ -88,6 +91,7 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/u/{uid}/likes", GET, library.likes),
     ("/u/{uid}/playlists", GET, library.playlists),
     ("/u/{uid}/playlist/{n}", GET, library.playlist),
+    ("/u/{uId}/playlist/{plId}/edit", GET, track_order.page),
     ("/u/{uid}/info", GET, library.info),
     ("/u/{uid}/subscriptions", GET, library.subscriptions),
     ("/u/{uid}/subscribers", GET, library.subscribers),
@@ -121,7 +125,7 @@ SHARED_READS = {
 """Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
 whose week moves with the clock; it keeps its ranking up to date itself)."""
 
-QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me}
+QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me, track_order.page}
 """Controllers that only read and write a few rows (see `endpoint`); `/api/user` may hash a new
 password."""
 

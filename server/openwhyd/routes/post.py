@@ -80,20 +80,27 @@ def _track_fields(p: dict[str, Any], db: Connection) -> dict[str, Any]:
 
 
 def insert(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    if truthy(p.get("_id")):
-        return _edit(call, p)
+    """A repost when `pId` is sent (even beside `_id`), else an edit when `_id` is, else a new post."""
+    if not (object_id(p.get("_id")) or object_id(p.get("pId")) or text(p.get("eId"))):
+        return {"error": "invalid parameter: eId or pId"}
     if truthy(p.get("pId")):
         return _repost(call, p)
-    if not text(p.get("eId")):
-        return {"error": "invalid parameter: eId or pId"}
+    if truthy(p.get("_id")):
+        return _edit(call, p)
     with call.service.store.write() as db:
         doc = _track_fields(p, db)
         pid = posts.insert(db, doc, call.now)
     return {"_id": pid, **doc, "isNew": True}
 
 
+EDITED = ("name", "eId", "pl")
+"""What an edit always sets (or, for `pl`, removes when none is sent) besides the author and
+`text`: `ctx`, `img` and `src` change only when sent; likes, plays, reposts and order stay."""
+
+
 def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    """Sets every track field and drops `pl` when none is sent, as the real edit does."""
+    """§7. Answers the post read back plus `isNew: false`. An `_id` that names no post gets an
+    error where the real server never answers (its edit throws on the missing post)."""
     pid = object_id(p["_id"])
     with call.service.store.write() as db:
         post = posts.get(db, pid) if pid else None
@@ -101,10 +108,12 @@ def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
             return {"error": "post not found"}
         if post["uId"] != call.uid:
             return {"error": "updating another user's post is not allowed"}
-        kept = {k: v for k, v in post.items() if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
-        changed = {**kept, **_track_fields(p, db)}
-        posts.replace(db, pid, changed)
-        return {**(posts.get(db, pid) or changed), "isNew": False}
+        kept = {k: v for k, v in post.items() if k != "lov" and k not in EDITED}
+        posts.replace(db, pid, {**kept, **_track_fields(p, db)})
+        edited = posts.get(db, pid) or {}
+    if not edited.get("lov"):
+        edited.pop("lov", None)
+    return {**edited, "isNew": False}
 
 
 def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:
