@@ -71,8 +71,8 @@ def _track_fields(p: dict[str, Any], db: Connection) -> dict[str, Any]:
         **_optional(
             name=text(p.get("name")),
             eId=text(p.get("eId")),
-            ctx=text(p.get("ctx")),
-            img=None if img == "null" else img,
+            ctx=text(p.get("ctx")) or None,
+            img=None if img == "null" else img or None,
             src=_source(p.get("src")),
             pl=_playlist(db, p["uId"], p.get("pl")),
         ),
