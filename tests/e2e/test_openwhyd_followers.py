@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.openwhyd_steps import screenshot
 from tests.e2e.steps import open_location, sign_in, sign_out
 
 
@@ -38,6 +39,7 @@ def test_the_counts_list_who_and_following_from_the_list_changes_them(app_page: 
     people = main.get_by_role("list", name="Subscribers of Adrien Joly").get_by_role("listitem")
     expect(people).to_have_count(2)
     expect(people.filter(has_text="admin")).to_contain_text("This is you")
+    screenshot(app_page, "followers")
     main.get_by_role("button", name="Following Adrien Joly").click()
     expect(tabs.get_by_role("link", name="1 subscriber")).to_be_visible()
     expect(main.get_by_text("This is you")).to_have_count(0)
