@@ -125,7 +125,7 @@ SHARED_READS = {
 """Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
 whose week moves with the clock; it keeps its ranking up to date itself)."""
 
-QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me, track_order.page}
+QUICK = SHARED_READS - {user.api} | {post.api, hot.hot, library.me}
 """Controllers that only read and write a few rows (see `endpoint`); `/api/user` may hash a new
 password."""
 
