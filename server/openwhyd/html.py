@@ -124,14 +124,6 @@ def playlist_links(root: str, playlists: list[dict[str, Any]]) -> str:
     return page("Playlists", f"<ul>{items}</ul>")
 
 
-def people(root: str, users: list[dict[str, Any]]) -> str:
-    items = "".join(
-        f'<li><a href="{escape(root)}/u/{escape(user["id"])}">{escape(str(user.get("name", "")))}</a></li>'
-        for user in users
-    )
-    return page("People", f"<ul>{items}</ul>")
-
-
 def post(root: str, doc: dict[str, Any]) -> str:
     name = str(doc.get("name", ""))
     return page(name, f"<h1>{escape(name)}</h1>{_track_list(root, [doc])}", robots="noindex")
