@@ -7,14 +7,17 @@ where the real server does, and every link in them carries the mount prefix (`ro
 from html import escape
 from typing import Any
 
+from server.openwhyd.location import encode_url
 from server.openwhyd.responses import dumps
 
 
-def page(title: str, body: str, robots: str | None = None) -> str:
+def page(title: str, body: str, robots: str | None = None, head: str = "", body_class: str = "") -> str:
+    """`head` is markup for the head (stylesheets, scripts)."""
     meta = f'<meta name="robots" content="{escape(robots)}">' if robots else ""
+    opening = f'<body class="{escape(body_class)}">' if body_class else "<body>"
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{meta}'
-        f"<title>{escape(title)} - openwhyd</title></head><body>{body}</body></html>"
+        f"<title>{escape(title)} - openwhyd</title>{head}</head>{opening}{body}</body></html>"
     )
 
 
@@ -46,7 +49,7 @@ def register(root: str, message: str = "") -> str:
 
 
 def script_redirect(target: str, delay_ms: int) -> str:
-    """The "redirecting" page of a successful login: a 200 whose script moves on."""
+    """A 200 whose script moves on to `target` after `delay_ms`."""
     return page(
         "Redirecting",
         (
@@ -54,6 +57,26 @@ def script_redirect(target: str, delay_ms: int) -> str:
             f"<script>setTimeout(function(){{window.location.href = {dumps(target)};}}, {delay_ms});"
             "</script>"
         ),
+    )
+
+
+def _hogan(text: str) -> str:
+    """Mustache's escape as the real server's templates (hogan.js) apply it, in scripts too."""
+    for raw, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("'", "&#39;"), ('"', "&quot;")):
+        text = text.replace(raw, entity)
+    return text
+
+
+def redirecting(url: str) -> str:
+    """The real `redirectPage.html` a successful login or signup answers: its script moves on to
+    `url` (absolute) after a second. As there, the escape is HTML's even inside the script."""
+    shown = _hogan(encode_url(url))
+    return (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">\n<html lang="en">\n  <head>\n'
+        "    <title>Openwhyd is redirecting...</title>\n  </head>\n  <body>\n"
+        f'    You are being redirected to: <a href="{shown}">{shown}</a>...\n    <script>\n'
+        f"      setTimeout(() => {{\n        window.location.href = '{shown}';\n      }}, 1000);\n"
+        "    </script>\n  </body>\n</html>\n"
     )
 
 
@@ -99,14 +122,6 @@ def playlist_links(root: str, playlists: list[dict[str, Any]]) -> str:
         for pl in playlists
     )
     return page("Playlists", f"<ul>{items}</ul>")
-
-
-def people(root: str, users: list[dict[str, Any]]) -> str:
-    items = "".join(
-        f'<li><a href="{escape(root)}/u/{escape(user["id"])}">{escape(str(user.get("name", "")))}</a></li>'
-        for user in users
-    )
-    return page("People", f"<ul>{items}</ul>")
 
 
 def post(root: str, doc: dict[str, Any]) -> str:

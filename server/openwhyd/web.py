@@ -38,6 +38,9 @@ class Call(calls.Call):
     """One request as an Openwhyd controller sees it."""
 
     service: Service
+    origin: str
+    """`<scheme>://<host>` as the client asked for it: absolute URLs of this service start with it
+    and `root`."""
     query: dict[str, Any]
     body: dict[str, Any]
     uploads: list[Upload] = field(default_factory=list)
@@ -130,6 +133,7 @@ async def read_call(service: Service, request: Request) -> Call:
         request,
         service.clock,
         service=service,
+        origin=f"{request.url.scheme}://{request.url.netloc}",
         query=query_params(request.url.query),
         body=fields,
         uploads=uploads,
@@ -161,7 +165,7 @@ def endpoint(service: Service, controller: Controller, shared: bool = False, qui
 
     async def run(answer: Controller, call: Call) -> Response:
         if shared and call.method == "GET" and call.session_id is None:
-            return kept(answer, call, (call.root, call.url_path, call.query_string))
+            return kept(answer, call, (call.origin, call.root, call.url_path, call.query_string))
         if quick and not service.store.database.writing:
             return await calls.on_loop(answer, call)
         return await calls.in_worker_thread(answer, call)

@@ -29,6 +29,7 @@ class Match:
         return self.route.name if self.route else "not-found"
 
 
+FOLLOWERS = "app.ui.screens.openwhyd.followers"
 ROUTES = (
     Route("home", "/", "app.ui.screens.openwhyd.home"),
     Route("about", "/about", "app.ui.screens.about"),
@@ -40,6 +41,8 @@ ROUTES = (
     Route("profile", "/u/{user}", "app.ui.screens.openwhyd.profile"),
     Route("profile-playlists", "/u/{user}/playlists", "app.ui.screens.openwhyd.profile"),
     Route("profile-likes", "/u/{user}/likes", "app.ui.screens.openwhyd.profile"),
+    Route("profile-subscribers", "/u/{user}/subscribers", FOLLOWERS, same_origin=True),
+    Route("profile-subscriptions", "/u/{user}/subscriptions", FOLLOWERS, same_origin=True),
     Route("playlist", "/u/{user}/playlists/{n}", "app.ui.screens.openwhyd.playlist"),
     Route(
         "playlist-arrange",

@@ -8,14 +8,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.responses import Response
 
-from server.openwhyd import html, views
+from server.openwhyd import follow_lists, html, people_page, views
 from server.openwhyd.eids import track_url
 from server.openwhyd.ids import object_id
-from server.openwhyd.params import callback_name, count, js_int, text
+from server.openwhyd.params import callback_name, count, js_int, text, truthy
+from server.openwhyd.people_page import PeoplePage
 from server.openwhyd.responses import (
     JSON,
     bad_request,
@@ -32,6 +33,9 @@ from server.openwhyd.web import Call
 
 LIST_PARAMS = ("after", "before", "embedW", "format", "limit", "wholePage", "callback")
 DEFAULT_LIMIT = 20
+PEOPLE = 50
+"""The fixed length of a page of followers or followings; their `limit` is ignored."""
+TEXT_TEXT = "text/text; charset=utf-8"
 NO_PLAYLIST = "meh... this playlist does not exist!"
 NUMBER = re.compile(r"\s*-?[0-9]{1,15}\s*")
 
@@ -85,7 +89,7 @@ def _tracks(call: Call, listing: Listing, title: str, docs: list[dict[str, Any]]
         return _json(listing, docs)
     if listing.format == "links":
         urls = (track_url(doc.get("eId")) for doc in docs)
-        return text_response("\n".join(url for url in urls if url), media_type="text/text; charset=utf-8")
+        return text_response("\n".join(url for url in urls if url), media_type=TEXT_TEXT)
     return html_response(html.tracks(call.root, title, docs))
 
 
@@ -168,16 +172,41 @@ def _playlist(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
 
 
 def _people(following: bool) -> Render:
-    """`/:handle/subscriptions` and `/subscribers`: whom the user follows, or who follows them."""
+    """`/:handle/subscriptions` and `/subscribers` (§3.1): whom the user follows, or who follows
+    them, 50 a page from the offset `after`. These tabs hand the renderer no posts, so their JSON
+    is always `[]` and their links are empty."""
 
     def render(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
-        rows = (follows.following if following else follows.followers)(call.db, user["_id"])
-        people = views.people(call.db, [row["tid" if following else "uid"] for row in rows], call.uid)
         if listing.json:
-            return _json(listing, people)
-        return html_response(html.people(call.root, people))
+            return _json(listing, [])
+        if listing.format == "links":
+            return text_response("", media_type=TEXT_TEXT)
+        after, before = js_int(call.params.get("after")), truthy(call.params.get("before"))
+        skip = after if after is not None and after >= 0 else 0
+        rows = (follows.following if following else follows.followers)(call.db, user["_id"], skip, PEOPLE + 1)
+        people = [(row["tid" if following else "uid"], None) for row in rows[:PEOPLE]]
+        followed = follows.followed_by(call.db, call.uid) if call.uid else set()
+        page = PeoplePage(
+            root=call.root,
+            user=user,
+            following=following,
+            people=follow_lists.listed(call.db, people, followed),
+            own_profile=call.uid == user["_id"],
+            next_page_url=None if len(rows) <= PEOPLE or before else _next_whole_page(call, skip + PEOPLE),
+            counts=views.subscription_counts(call.db, user["_id"]),
+        )
+        whole = truthy(call.params.get("wholePage")) or not (truthy(call.params.get("after")) or before)
+        return html_response(people_page.whole(page) if whole else people_page.fragment(page))
 
     return render
+
+
+def _next_whole_page(call: Call, after: int) -> str:
+    """The page's own absolute URL with `after` and `wholePage=true` appended, as the real server
+    makes it: from the second page on it carries `after` twice, which is a 400."""
+    kept = parse_qsl(call.query_string, keep_blank_values=True)
+    query = [*kept, ("after", str(after)), ("wholePage", "true")]
+    return f"{call.origin}{call.url_path}?{urlencode(query)}"
 
 
 profile = _page(lambda call: "", _profile)

@@ -46,13 +46,21 @@ def _with_user(
 
 
 def _redirect_target(call: Call, value: Any) -> str | None:
-    """`redirect` as a path of this service: given as such, or as an absolute URL of it."""
+    """Where `redirect` leads if it is inside this service, else None: a rooted path (under the
+    root), or an absolute URL of this host (http or https) under the root, kept as given."""
     url = urlsplit(value) if isinstance(value, str) else None
-    if url and url.scheme in ("http", "https") and url.netloc == call.headers.get("host"):
-        if not url.path.startswith(call.root + "/"):
-            return None
-        value = url.path.removeprefix(call.root) + (f"?{url.query}" if url.query else "")
-    return safe_path(value)
+    if url is None or not (url.scheme or url.netloc):
+        path = safe_path(value)
+        return call.root + path if path else None
+    if url.scheme not in ("http", "https") or url.netloc != call.headers.get("host"):
+        return None
+    inside = url.path == call.root or url.path.startswith(call.root + "/")
+    rest = value.split(url.netloc, 1)[1]
+    return value if inside and safe_path(rest or "/") else None
+
+
+def _absolute(call: Call, location: str) -> str:
+    return location if location.startswith(("http://", "https://")) else call.origin + location
 
 
 def login(call: Call) -> Response:
@@ -98,13 +106,14 @@ def login(call: Call) -> Response:
         sign_ins.failed(call.peer, user["_id"])
         return fail(WRONG_PASSWORD, wrongPassword=1)
     sign_ins.succeeded(user["_id"])
-    target = _redirect_target(call, form["redirect"]) if "redirect" in form else "/"
+    given = form.get("redirect")
+    target = _redirect_target(call, given) if truthy(given) else call.root + "/"
     if target is None:
         return fail(UNSAFE_REDIRECT)
     if ajax:
-        response = _ajax_reply(form, _with_user(call, form, {"redirect": target}, user))
+        response = _ajax_reply(form, _with_user(call, form, {"redirect": given or "/"}, user))
     else:
-        response = html_response(html.script_redirect(call.root + target, 1000))
+        response = html_response(html.redirecting(_absolute(call, target)))
     return _logged_in(call, user["_id"], response)
 
 
@@ -181,17 +190,18 @@ def register(call: Call) -> Response:
             notifications.invite_accepted(db, inviter["_id"], {"_id": uid, "name": name}, call.now)
         user = users.existing(db, uid)
     if not ajax:
-        return _logged_in(call, uid, html_response(html.script_redirect(call.root + "/", 1000)))
+        return _logged_in(call, uid, html_response(html.redirecting(_absolute(call, call.root + "/"))))
     data = _with_user(call, form, {"redirect": "/", "uId": uid}, user)
     return _logged_in(call, uid, json_response(data))
 
 
 def consent(call: Call) -> Response:
-    """`POST /consent`: record the user's consent, then 302 to a same-site `redirect` or 403."""
+    """`POST /consent`: record the user's consent, then 302 to a same-site `redirect` (a path, or an
+    absolute URL of this service as given) or 403."""
     lang = text(call.body.get("lang"))
     if call.uid and lang in ("en", "fr"):
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(call.now))
         with call.service.store.write() as db:
             users.update(db, call.uid, {"consent": {"lang": lang, "date": stamp}})
-    target = safe_path(call.body.get("redirect"))
-    return redirect(call.root + target, 302) if target else forbidden()
+    target = _redirect_target(call, call.body.get("redirect"))
+    return redirect(target, 302) if target else forbidden()

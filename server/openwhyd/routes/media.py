@@ -19,6 +19,7 @@ STATIC_CACHE = {"Cache-Control": "public, max-age=3600"}
 PLACEHOLDERS = {
     "blank_user.gif": ("image/gif", images.blank_user),
     "no_image.png": ("image/png", images.no_image),
+    "cover-track.png": ("image/png", images.no_image),
 }
 
 
@@ -41,7 +42,8 @@ def _to(call: Call, target: str) -> Response:
 
 
 def placeholder(call: Call) -> Response:
-    """`/images/blank_user.gif` and `/images/no_image.png`."""
+    """`/images/blank_user.gif`, `/images/no_image.png` and the track-order page's
+    `/images/cover-track.png`."""
     found = PLACEHOLDERS.get(call.path["name"])
     if found is None:
         return empty(404)

@@ -71,8 +71,8 @@ def _track_fields(p: dict[str, Any], db: Connection) -> dict[str, Any]:
         **_optional(
             name=text(p.get("name")),
             eId=text(p.get("eId")),
-            ctx=text(p.get("ctx")),
-            img=None if img == "null" else img,
+            ctx=text(p.get("ctx")) or None,
+            img=None if img == "null" else img or None,
             src=_source(p.get("src")),
             pl=_playlist(db, p["uId"], p.get("pl")),
         ),
@@ -80,12 +80,13 @@ def _track_fields(p: dict[str, Any], db: Connection) -> dict[str, Any]:
 
 
 def insert(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    if truthy(p.get("_id")):
-        return _edit(call, p)
+    """A repost when `pId` is sent (even beside `_id`), else an edit when `_id` is, else a new post."""
+    if not (object_id(p.get("_id")) or object_id(p.get("pId")) or text(p.get("eId"))):
+        return {"error": "invalid parameter: eId or pId"}
     if truthy(p.get("pId")):
         return _repost(call, p)
-    if not text(p.get("eId")):
-        return {"error": "invalid parameter: eId or pId"}
+    if truthy(p.get("_id")):
+        return _edit(call, p)
     with call.service.store.write() as db:
         doc = _track_fields(p, db)
         pid = posts.insert(db, doc, call.now)
@@ -93,9 +94,15 @@ def insert(call: Call, p: dict[str, Any]) -> dict[str, Any]:
     return {"_id": pid, **doc, "isNew": True}
 
 
+EDITED = ("name", "eId", "pl")
+"""What an edit always sets (or, for `pl`, removes when none is sent) besides the author and
+`text`: `ctx`, `img` and `src` change only when sent; likes, plays, reposts and order stay."""
+
+
 def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    """Sets every track field and drops `pl` when none is sent, as the real edit does; the text's
-    mentions are told again, as on the real server."""
+    """§7. Answers the post read back plus `isNew: false`; the text's mentions are told again, as
+    on the real server. An `_id` that names no post gets an error where the real server never
+    answers (its edit throws on the missing post)."""
     pid = object_id(p["_id"])
     with call.service.store.write() as db:
         post = posts.get(db, pid) if pid else None
@@ -103,11 +110,14 @@ def _edit(call: Call, p: dict[str, Any]) -> dict[str, Any]:
             return {"error": "post not found"}
         if post["uId"] != call.uid:
             return {"error": "updating another user's post is not allowed"}
-        kept = {k: v for k, v in post.items() if k not in ("lov", "name", "eId", "ctx", "img", "src", "pl")}
+        kept = {k: v for k, v in post.items() if k != "lov" and k not in EDITED}
         changed = {**kept, **_track_fields(p, db)}
         posts.replace(db, pid, changed)
         notifications.mentioned(db, {"_id": pid, **changed}, call.me, changed["text"], call.now)
-        return {**(posts.get(db, pid) or changed), "isNew": False}
+        edited = posts.get(db, pid) or {}
+    if not edited.get("lov"):
+        edited.pop("lov", None)
+    return {**edited, "isNew": False}
 
 
 def _repost(call: Call, p: dict[str, Any]) -> dict[str, Any]:

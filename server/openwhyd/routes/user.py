@@ -9,7 +9,7 @@ from typing import Any
 
 from starlette.responses import Response
 
-from server.openwhyd import credentials, names, views
+from server.openwhyd import credentials, follow_lists, names, views
 from server.openwhyd.params import callback_name, text, truthy
 from server.openwhyd.responses import JSON, json_response, jsonp_response
 from server.openwhyd.store import follows, sessions, users
@@ -51,14 +51,18 @@ def _answer(call: Call, params: dict[str, Any]) -> Any:
 
 
 def _people(call: Call, ref: Any, action: str) -> Any:
-    user = users.find(call.db, ref)
-    if user is None:
+    """§3.3: all of them, by the id exactly as sent (a handle or an unknown id lists nobody)."""
+    if not truthy(ref):
         return {"error": "user not found"}
+    uid = text(ref)
+    if uid is None:
+        return []
     if action == "subscriptions":
-        uids = [row["tid"] for row in follows.following(call.db, user["_id"])]
+        people = [(row["tid"], row["tnm"]) for row in follows.following(call.db, uid)]
     else:
-        uids = [row["uid"] for row in follows.followers(call.db, user["_id"])]
-    return views.people(call.db, uids, call.uid)
+        people = [(row["uid"], row["unm"]) for row in follows.followers(call.db, uid)]
+    followed = follows.followed_by(call.db, call.uid) if call.uid else set()
+    return follow_lists.listed(call.db, people, followed)
 
 
 def _delete(call: Call) -> dict[str, Any]:

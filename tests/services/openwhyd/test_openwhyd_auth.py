@@ -130,26 +130,56 @@ def test_ajax_iframe_wraps_the_json_in_a_textarea(visitor: Browser) -> None:
 
 
 def test_login_without_ajax_is_a_200_page_that_redirects_by_script(visitor: Browser) -> None:
+    """The real `redirectPage.html`, to the absolute URL (reference §2.2; security.api.tests.js)."""
     reply = visitor.post("/login", form={"email": "admin", "md5": ADMIN_MD5, "redirect": "/stream"})
     assert reply.status == 200 and reply.media_type == "text/html"
-    assert 'window.location.href = "/openwhyd/stream"' in reply.text
+    url = f"{visitor.base}/stream"
+    assert reply.text == (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">\n<html lang="en">\n  <head>\n'
+        "    <title>Openwhyd is redirecting...</title>\n  </head>\n  <body>\n"
+        f'    You are being redirected to: <a href="{url}">{url}</a>...\n    <script>\n'
+        f"      setTimeout(() => {{\n        window.location.href = '{url}';\n      }}, 1000);\n"
+        "    </script>\n  </body>\n</html>\n"
+    )
     assert visitor.cookie
 
 
-def test_absolute_redirect_to_this_service_is_accepted(visitor: Browser) -> None:
-    host = visitor.base.split("/")[2]
-    reply = visitor.get(
-        "/login",
-        {"ajax": 1, "email": "admin", "md5": ADMIN_MD5, "redirect": f"http://{host}/openwhyd/stream?x=1"},
-    )
-    assert reply.json() == {"redirect": "/stream?x=1"}
+def test_login_redirect_page_escapes_as_mustache_does(visitor: Browser) -> None:
+    """Even inside the script, as the real template does: `&` comes out as `&amp;`."""
+    reply = visitor.post("/login", form={"email": "admin", "md5": ADMIN_MD5, "redirect": "/a?x=1&y=é"})
+    assert f"window.location.href = '{visitor.base}/a?x=1&amp;y=%C3%A9';" in reply.text
+
+
+def test_login_without_redirect_goes_home(visitor: Browser) -> None:
+    reply = visitor.post("/login", form={"email": "admin", "md5": ADMIN_MD5, "redirect": ""})
+    assert f"window.location.href = '{visitor.base}/';" in reply.text
+
+
+def test_absolute_redirect_to_this_service_is_accepted(new_browser: Callable[[], Browser]) -> None:
+    visitor = new_browser()
+    target = f"{visitor.base}/stream?x=1"
+    reply = visitor.get("/login", {"ajax": 1, "email": "admin", "md5": ADMIN_MD5, "redirect": target})
+    assert reply.json() == {"redirect": target}
+    page = new_browser().post("/login", form={"email": "admin", "md5": ADMIN_MD5, "redirect": target})
+    assert f"window.location.href = '{target}';" in page.text
 
 
 @pytest.mark.parametrize(
     "target",
-    ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "/<script>alert(1)</script>"],
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "javascript:alert(1)",
+        "/<script>alert(1)</script>",
+        "http://evil.example/openwhyd/stream",
+        "ftp://{host}/openwhyd/stream",
+        "http://{host}/elsewhere",
+        "http://{host}/openwhyd@evil.example",
+        "http://{host}/openwhyd/<script>alert(1)</script>",
+    ],
 )
 def test_unsafe_redirects_are_refused(visitor: Browser, target: str) -> None:
+    target = target.format(host=visitor.base.split("/")[2])
     reply = visitor.get("/login", {"ajax": 1, "email": "admin", "md5": ADMIN_MD5, "redirect": target})
     assert reply.json()["error"] == "Unsafe redirect target"
     assert visitor.cookie is None
@@ -280,6 +310,14 @@ def test_consent_redirects_same_site_only(admin: Browser) -> None:
     assert good.status == 302 and good.headers["location"] == "/openwhyd/stream"
     assert admin.get("/api/user").json()["consent"]["lang"] == "fr"
     assert admin.post("/consent", form={"lang": "en", "redirect": "https://evil.example"}).status == 403
+
+
+def test_consent_accepts_this_services_absolute_url(admin: Browser) -> None:
+    """security.api.tests.js: `${URL_PREFIX}/stream` is a 302 to itself; a disguised domain is not."""
+    target = f"{admin.base}/stream"
+    reply = admin.post("/consent", form={"lang": "en", "redirect": target})
+    assert reply.status == 302 and reply.headers["location"] == target
+    assert admin.post("/consent", form={"lang": "en", "redirect": f"{admin.base}@evil.example"}).status == 403
 
 
 def test_consent_redirect_is_percent_encoded_as_express_does(admin: Browser) -> None:

@@ -266,12 +266,3 @@ def test_visitors_see_each_write_at_once(visitor: Browser, dummy: Browser) -> No
     assert len(visitor.get("/dummy", {"format": "json"}).json()) == len(before) + 1
     hot = visitor.get("/hot", {"format": "json"}).json()["tracks"]
     assert "/yt/new" in [track["eId"] for track in hot]
-
-
-def test_subscription_pages(visitor: Browser) -> None:
-    assert visitor.get("/adrien/subscriptions", {"format": "json"}).json() == [
-        {"id": ADMIN, "subscribed": False, "name": "admin"}
-    ]
-    assert visitor.get("/adrien/subscribers", {"callback": "f"}).text.startswith(f'f([{{"id":"{DUMMY}"')
-    assert visitor.get(f"/u/{ADRIEN}/subscribers").headers["location"] == "/openwhyd/adrien/subscribers"
-    assert 'href="/openwhyd/u/' in visitor.get("/adrien/subscribers").text

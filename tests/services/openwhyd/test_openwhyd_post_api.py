@@ -227,3 +227,74 @@ def test_comment_interval_is_two_seconds_per_post(admin: Browser, service_clock)
     assert "error" in admin.api_post(action="addComment", pId=first, text="too soon").json()
     service_clock(advance="2.05")
     assert "error" not in admin.api_post(action="addComment", pId=first, text="three").json()
+
+
+def test_edit_keeps_ctx_img_src_likes_and_plays_when_not_sent(dummy: Browser, admin: Browser) -> None:
+    """Social reference §7, its approval snapshot's shape: no `lov: []` added, `isNew: false`."""
+    post = add(
+        dummy,
+        eId="/yt/jI3YrVfOksE",
+        name="before",
+        text="words",
+        ctx="bk",
+        img="https://i.ytimg.com/vi/jI3YrVfOksE/default.jpg",
+        src={"id": "https://www.youtube.com/watch?v=jI3YrVfOksE", "name": "BOYLE - YouTube"},
+        pl={"id": "create", "name": "full stream"},
+    )
+    reply = dummy.post(
+        "/api/post",
+        form={
+            "action": "insert",
+            "_id": post["_id"],
+            "eId": "/yt/jI3YrVfOksE",
+            "name": "coucou",
+            "pl[id]": "",
+            "pl[name]": "full stream",
+            "src[id]": "",
+        },
+    )
+    assert reply.status == 200
+    assert reply.json() == {
+        "_id": post["_id"],
+        "ctx": "bk",
+        "eId": "/yt/jI3YrVfOksE",
+        "img": "https://i.ytimg.com/vi/jI3YrVfOksE/default.jpg",
+        "isNew": False,
+        "name": "coucou",
+        "src": {"id": "https://www.youtube.com/watch?v=jI3YrVfOksE", "name": "BOYLE - YouTube"},
+        "text": "",
+        "uId": DUMMY,
+        "uNm": "dummy",
+    }
+    admin.api_post(action="toggleLovePost", pId=post["_id"])
+    dummy.api_post(action="incrPlayCounter", pId=post["_id"])
+    edited = add(dummy, _id=post["_id"], eId="/yt/jI3YrVfOksE", name="again", img="https://x/hq.jpg", ctx="")
+    assert edited["img"] == "https://x/hq.jpg" and edited["ctx"] == "bk"
+    assert edited["lov"] == [ADMIN] and edited["nbP"] == 1
+
+
+def test_edit_refreshes_the_authors_name(dummy: Browser) -> None:
+    post = add(dummy, eId="/yt/x", name="mine")
+    dummy.post("/api/user", json_body={"name": "Dummy Renamed"})
+    assert add(dummy, _id=post["_id"], eId="/yt/x", name="mine")["uNm"] == "Dummy Renamed"
+
+
+def test_edit_with_pid_too_is_a_repost(dummy: Browser) -> None:
+    post = add(dummy, eId="/yt/x", name="mine")
+    repost = add(dummy, _id=post["_id"], pId=FIRST_ADRIEN_POST)
+    assert repost["_id"] != post["_id"] and repost["repost"]["pId"] == FIRST_ADRIEN_POST
+    assert dummy.get(f"/c/{post['_id']}", {"format": "json"}).json()["data"]["name"] == "mine"
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"_id": "a0000000000000000000000a", "eId": "/yt/x"}, "post not found"),
+        ({"_id": "not-an-id", "eId": "/yt/x"}, "post not found"),
+        ({"_id": "not-an-id"}, "invalid parameter: eId or pId"),
+    ],
+)
+def test_edit_of_no_post_is_an_error_not_a_hang(dummy: Browser, fields: dict, error: str) -> None:
+    """The real server never answers the first two (its edit throws on the missing post)."""
+    reply = dummy.api_post(action="insert", **fields)
+    assert reply.status == 400 and reply.json() == {"error": error}

@@ -63,11 +63,10 @@ def test_jsonp_is_served_as_json_with_a_semicolon(visitor: Browser) -> None:
 
 
 def test_subscriptions_and_subscribers(visitor: Browser, dummy: Browser) -> None:
-    assert visitor.get(f"/api/user/{ADRIEN}/subscriptions").json() == [
-        {"id": ADMIN, "subscribed": False, "name": "admin"}
-    ]
+    """`subscribed` is only there when true (social reference §3.3)."""
+    assert visitor.get(f"/api/user/{ADRIEN}/subscriptions").json() == [{"id": ADMIN, "name": "admin"}]
     subscribers = dummy.get("/api/user", {"id": ADRIEN, "action": "subscribers"}).json()
-    assert subscribers == [{"id": DUMMY, "subscribed": False, "name": "dummy"}]
+    assert subscribers == [{"id": DUMMY, "name": "dummy"}]
     assert dummy.get(f"/api/user/{DUMMY}/subscriptions").json()[0]["subscribed"] is True
     assert visitor.get("/api/user", {"action": "subscribers"}).json() == {"error": "user not found"}
 
