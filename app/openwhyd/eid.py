@@ -313,13 +313,20 @@ def _bandcamp_ref(url):
     return ""
 
 
+def _deezer_ref(url):
+    """`…/track/<id>`, or `deezer.com/<id>`, the link Openwhyd writes for a Deezer eId."""
+    if len(url.segments) == 1 and _made_of(url.segments[0], _DIGITS):
+        return url.segments[0]
+    return url.after("track")
+
+
 # (kind, hosts, how to find the reference in a URL on one of those hosts)
 _PARSERS = (
     (YOUTUBE, ("youtube.com", "music.youtube.com", "youtube-nocookie.com", "youtu.be"), _youtube_ref),
     (SOUNDCLOUD, ("soundcloud.com", "api.soundcloud.com", "w.soundcloud.com"), _soundcloud_ref),
     (VIMEO, ("vimeo.com", "player.vimeo.com"), _vimeo_ref),
     (DAILYMOTION, ("dailymotion.com", "geo.dailymotion.com", "dai.ly"), _dailymotion_ref),
-    (DEEZER, ("deezer.com", "widget.deezer.com"), lambda url: url.after("track")),
+    (DEEZER, ("deezer.com", "widget.deezer.com"), _deezer_ref),
     (JAMENDO, ("jamendo.com",), lambda url: url.after("track")),
     (SPOTIFY, ("open.spotify.com", "play.spotify.com"), lambda url: url.after("track")),
 )

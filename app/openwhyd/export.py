@@ -23,7 +23,7 @@ XSPF_NAMESPACE = "http://xspf.org/ns/0/"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # Cell starts a spreadsheet would run as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = ("name", "url", "eid", "posted_by", "playlist", "text", "posted_at", "post_id")
 
@@ -101,7 +101,7 @@ def to_xspf(tracks: Iterable[Track], about: ListInfo = ListInfo()) -> str:
 
 def _cell(text: str) -> str:
     """Free text made inert for spreadsheets: a formula-like start gets a leading quote."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv(tracks: Iterable[Track], about: ListInfo = ListInfo()) -> str:

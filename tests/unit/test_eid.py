@@ -55,6 +55,7 @@ PASTED_URLS = [
     ("https://www.deezer.com/track/3135556", "/dz/3135556"),
     ("https://www.deezer.com/fr/track/3135556?utm=x", "/dz/3135556"),
     ("https://widget.deezer.com/widget/dark/track/3135556", "/dz/3135556"),
+    ("//www.deezer.com/3135556", "/dz/3135556"),
     ("https://ninjatune.bandcamp.com/track/kerala", "/bc/ninjatune/kerala"),
     ("https://www.jamendo.com/track/1532765/in-the-woods", "/ja/1532765"),
     ("https://www.jamendo.com/en/track/1532765", "/ja/1532765"),
