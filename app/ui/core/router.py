@@ -50,6 +50,7 @@ ROUTES = (
     Route("track", "/t/{id}", "app.ui.screens.openwhyd.track", same_origin=True),
     Route("track-edit", "/t/{id}/edit", "app.ui.screens.openwhyd.track_edit", same_origin=True),
     Route("add-track", "/add", "app.ui.screens.openwhyd.add_track", same_origin=True),
+    Route("import", "/import", "app.ui.screens.openwhyd.import_tracks", same_origin=True),
     Route("stream", "/stream", "app.ui.screens.openwhyd.stream", same_origin=True),
     Route("search", "/search", "app.ui.screens.openwhyd.search", same_origin=True),
     Route("heavy", "/heavy", "app.ui.screens.heavy.home"),

@@ -14,7 +14,8 @@ from app.player.controller import Player
 from app.ui.components.paged_list import LongList
 from app.ui.core.payloads import named
 
-if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
+if TYPE_CHECKING:  # the patch tools and the import load with their first screen, not at boot
+    from app.openwhyd.import_post import ImportRun
     from app.patches.upload import Upload
 
 
@@ -77,6 +78,8 @@ class AppState:
     """The lists on screen that load page by page and show only the rows near the screen."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
+    importing: "ImportRun | None" = None
+    """The playlist import in hand, from its preview until another replaces it."""
 
     def listed(self, row: Row) -> tuple[tuple, int] | None:
         """The list on screen a row's button names and the row's place in it; None when the list
