@@ -142,34 +142,55 @@ def url_from_eid(eid: str) -> str | None:
     return _SOURCES[parts[0]][1](parts[1])
 
 
-# prefix: what Openwhyd's `translateEidToUrl` puts before the rest of the eId.
-_OPENWHYD_LINK_PREFIXES = (
-    ("/yt/", "//youtube.com/watch?v="),
-    ("/sc/", "//soundcloud.com/"),
-    ("/dm/", "//dailymotion.com/video/"),
-    ("/vi/", "//vimeo.com/"),
-    ("/dz/", "//www.deezer.com/"),
-    ("/ja/", "//jamendo.com/track/"),
-    ("/sp/", "//open.spotify.com/track/"),
-    ("/fi/", ""),
+# kind: what Openwhyd's `translateEidToUrl` puts in place of `/<kind>/`.
+_OPENWHYD_LINK_PREFIXES = {
+    YOUTUBE: "//youtube.com/watch?v=",
+    SOUNDCLOUD: "//soundcloud.com/",
+    DAILYMOTION: "//dailymotion.com/video/",
+    VIMEO: "//vimeo.com/",
+    DEEZER: "//www.deezer.com/",
+    JAMENDO: "//jamendo.com/track/",
+    SPOTIFY: "//open.spotify.com/track/",
+}
+
+# The server looks kinds up in a plain JavaScript object, so these names of Object.prototype
+# find a "player" too, one without a URL prefix, which it treats as an audio file
+# (`__proto__` is left out: the server throws on it).
+_JS_OBJECT_KEYS = (
+    "constructor",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
 )
 
 
-def openwhyd_link(eid: str) -> str | None:
+def openwhyd_link(eid: str) -> str:
     """The link Openwhyd itself shows for an eId (`format=links`, `trackUrl`), quirks included.
 
-    Protocol-relative, `#…` kept on SoundCloud, `track/` missing on Deezer; None for
-    prefixes Openwhyd does not translate.
+    As the server's `translateEidToUrl`: protocol-relative, `#…` kept on SoundCloud, `track/`
+    missing on Deezer, the stream left out on Bandcamp, `/fi/` taken off audio files, and an
+    eId it makes no link of given back as it is ("" for none).
     """
-    if eid.startswith("/bc/"):
-        parts = eid[4:].split("#")[0].split("/")
-        if len(parts) < 2:
-            return None
-        return "//" + parts[0] + ".bandcamp.com/track/" + parts[1]
-    for prefix, link in _OPENWHYD_LINK_PREFIXES:
-        if eid.startswith(prefix):
-            return link + eid[len(prefix) :]
-    return None
+    if not eid or eid[0] != "/":
+        return eid
+    kind = eid.split("/")[1]
+    link = ""
+    if kind in _OPENWHYD_LINK_PREFIXES:
+        link = eid.replace("/" + kind + "/", _OPENWHYD_LINK_PREFIXES[kind], 1)
+    elif kind == BANDCAMP:
+        parts = eid.split("#")[0][4:].split("/")
+        if len(parts) >= 2:
+            link = "//" + parts[0] + ".bandcamp.com/track/" + parts[1]
+    elif kind == AUDIO_FILE or kind in _JS_OBJECT_KEYS:
+        link = eid.replace("/fi/", "", 1)
+    return link or eid
 
 
 def _unquote(text):
@@ -292,13 +313,20 @@ def _bandcamp_ref(url):
     return ""
 
 
+def _deezer_ref(url):
+    """`…/track/<id>`, or `deezer.com/<id>`, the link Openwhyd writes for a Deezer eId."""
+    if len(url.segments) == 1 and _made_of(url.segments[0], _DIGITS):
+        return url.segments[0]
+    return url.after("track")
+
+
 # (kind, hosts, how to find the reference in a URL on one of those hosts)
 _PARSERS = (
     (YOUTUBE, ("youtube.com", "music.youtube.com", "youtube-nocookie.com", "youtu.be"), _youtube_ref),
     (SOUNDCLOUD, ("soundcloud.com", "api.soundcloud.com", "w.soundcloud.com"), _soundcloud_ref),
     (VIMEO, ("vimeo.com", "player.vimeo.com"), _vimeo_ref),
     (DAILYMOTION, ("dailymotion.com", "geo.dailymotion.com", "dai.ly"), _dailymotion_ref),
-    (DEEZER, ("deezer.com", "widget.deezer.com"), lambda url: url.after("track")),
+    (DEEZER, ("deezer.com", "widget.deezer.com"), _deezer_ref),
     (JAMENDO, ("jamendo.com",), lambda url: url.after("track")),
     (SPOTIFY, ("open.spotify.com", "play.spotify.com"), lambda url: url.after("track")),
 )

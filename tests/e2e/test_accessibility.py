@@ -52,6 +52,7 @@ VIEWS = (
     View("track", "#/t/{track}", TRACK),
     View("track-edit", "#/t/{track}/edit", TRACK),
     View("add-track", "#/add", "Add a track"),
+    View("import", "#/import", "Import a playlist"),
     View("stream", "#/stream", "Your stream"),
     View("search", "#/search?q=tones", "Results for “tones”"),
     View("heavy", "#/heavy", "Compile Pure Data patches", "Your patches"),

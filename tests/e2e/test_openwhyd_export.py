@@ -19,20 +19,22 @@ def export(page: Page, format_name: str) -> tuple[str, str]:
     return download.value.suggested_filename, Path(download.value.path()).read_text()
 
 
-def test_a_playlist_exports_as_m3u(app_page: Page) -> None:
+def test_a_playlist_exports_as_m3u_with_absolute_file_urls(app_page: Page, live_server: str) -> None:
+    """A media player opens the file from anywhere: the demo tones' root-relative URLs are made
+    absolute against the service's address."""
     open_location(app_page, "#/u/admin/playlists/0")
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Offline tones")
     name, text = export(app_page, "M3U")
     assert name == "Offline tones.m3u8"
     lines = text.splitlines()
-    assert lines[0] == "#EXTM3U"
-    assert lines[1:] == [
+    assert lines[:2] == ["#EXTM3U", "#PLAYLIST:Offline tones"]
+    assert lines[2:] == [
         "#EXTINF:-1,Tonearm Tones - G major arpeggio",
-        "/openwhyd/audio/g-major-arpeggio.wav",
+        f"{live_server}/openwhyd/audio/g-major-arpeggio.wav",
         "#EXTINF:-1,Tonearm Tones - A minor chord",
-        "/openwhyd/audio/a-minor-chord.wav",
+        f"{live_server}/openwhyd/audio/a-minor-chord.wav",
         "#EXTINF:-1,Tonearm Tones - C major chord",
-        "/openwhyd/audio/c-major-chord.wav",
+        f"{live_server}/openwhyd/audio/c-major-chord.wav",
     ]
 
 

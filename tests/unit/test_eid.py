@@ -55,6 +55,7 @@ PASTED_URLS = [
     ("https://www.deezer.com/track/3135556", "/dz/3135556"),
     ("https://www.deezer.com/fr/track/3135556?utm=x", "/dz/3135556"),
     ("https://widget.deezer.com/widget/dark/track/3135556", "/dz/3135556"),
+    ("//www.deezer.com/3135556", "/dz/3135556"),
     ("https://ninjatune.bandcamp.com/track/kerala", "/bc/ninjatune/kerala"),
     ("https://www.jamendo.com/track/1532765/in-the-woods", "/ja/1532765"),
     ("https://www.jamendo.com/en/track/1532765", "/ja/1532765"),
@@ -163,11 +164,19 @@ def test_source_kind_and_split_leave_metadata_out() -> None:
         ("/ja/12345", "//jamendo.com/track/12345"),
         ("/sp/abc", "//open.spotify.com/track/abc"),
         ("/sc/undefined", "//soundcloud.com/undefined"),
-        ("/xx/whatever", None),
-        ("/bc/nothing", None),
+        ("/fi//openwhyd/audio/a.wav", "/openwhyd/audio/a.wav"),
+        ("/xx/whatever", "/xx/whatever"),
+        ("/bc/nothing", "/bc/nothing"),
+        ("/yt", "/yt"),
+        ("/fi/", "/fi/"),
+        ("/toString/fi/x", "/toStringx"),
+        ("/__proto__/x", "/__proto__/x"),
+        ("yt/abc", "yt/abc"),
+        ("", ""),
     ],
 )
-def test_openwhyd_links_keep_the_servers_quirks(track_eid: str, link: str | None) -> None:
+def test_openwhyd_links_keep_the_servers_quirks(track_eid: str, link: str) -> None:
+    """As `config.translateEidToUrl` of openwhyd/openwhyd (app/models/config.js) answers."""
     assert openwhyd_link(track_eid) == link
 
 

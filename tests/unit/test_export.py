@@ -12,11 +12,13 @@ from app.openwhyd.export import (
     CSV_COLUMNS,
     FORMATS,
     XSPF_NAMESPACE,
+    ListInfo,
     to_csv,
     to_json,
     to_links,
     to_m3u,
     to_xspf,
+    track_location,
 )
 from app.openwhyd.models import PlaylistRef, Track
 
@@ -50,12 +52,45 @@ def test_json_is_openwhyds_compact_post_array() -> None:
 
 
 def test_links_are_openwhyds_with_its_quirks_and_no_final_newline() -> None:
-    assert to_links(TRACKS) == "//youtube.com/watch?v=jI3YrVfOksE\n//www.deezer.com/3135556"
+    """An eId the server makes no link of is written as it is, a post without one as an empty line."""
+    assert to_links(TRACKS) == "//youtube.com/watch?v=jI3YrVfOksE\n//www.deezer.com/3135556\n/xx/unknown"
+    assert to_links([Track(id="p", eid=""), Track(id="q", eid="/fi//a/b.mp3")]) == "\n/a/b.mp3"
+
+
+SERVICE = ListInfo("Offline tones", "http://127.0.0.1:8000/openwhyd/")
+
+
+def test_every_kind_has_the_absolute_url_a_media_player_opens() -> None:
+    """Each eId kind's page (or file) as app/openwhyd/eid.py knows it; Deezer with `track/`."""
+    expected = {
+        "/yt/jI3YrVfOksE": "https://www.youtube.com/watch?v=jI3YrVfOksE",
+        "/sc/artist/song#https://api.soundcloud.com/tracks/1": "https://soundcloud.com/artist/song",
+        "/sc/tracks/123": "https://api.soundcloud.com/tracks/123",
+        "/vi/123456": "https://vimeo.com/123456",
+        "/dm/x7abc": "https://www.dailymotion.com/video/x7abc",
+        "/dz/3135556": "https://www.deezer.com/track/3135556",
+        "/bc/artist/song#https://t4.bcbits.com/stream/x": "https://artist.bandcamp.com/track/song",
+        "/ja/12345": "https://www.jamendo.com/track/12345",
+        "/sp/4uLU6hMCjMI75M1A2tKUQC": "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC",
+        "/fi/https://host/a.mp3": "https://host/a.mp3",
+        "/fi//openwhyd/audio/a.wav": "http://127.0.0.1:8000/openwhyd/audio/a.wav",
+    }
+    assert {eid: track_location(eid, SERVICE.service_url) for eid in expected} == expected
+    assert track_location("/xx/unknown", SERVICE.service_url) is None
+
+
+def test_audio_files_are_absolute_in_m3u_xspf_and_csv() -> None:
+    tones = [Track(id="p", eid="/fi//openwhyd/audio/a.wav", name="A")]
+    absolute = "http://127.0.0.1:8000/openwhyd/audio/a.wav"
+    assert to_m3u(tones, SERVICE).splitlines()[-1] == absolute
+    assert ET.fromstring(to_xspf(tones, SERVICE)).find("x:trackList/x:track/x:location", NS).text == absolute
+    assert next(csv.DictReader(io.StringIO(to_csv(tones, SERVICE))))["url"] == absolute
 
 
 def test_m3u_lists_playable_tracks_with_their_names() -> None:
-    assert to_m3u(TRACKS) == (
+    assert to_m3u(TRACKS, ListInfo("Mix\nof the week")) == (
         "#EXTM3U\n"
+        "#PLAYLIST:Mix of the week\n"
         "#EXTINF:-1,BOYLE - Roppongi Hills\n"
         "https://www.youtube.com/watch?v=jI3YrVfOksE\n"
         '#EXTINF:-1,=HYPERLINK("x")\n'
@@ -65,7 +100,7 @@ def test_m3u_lists_playable_tracks_with_their_names() -> None:
 
 
 def test_xspf_is_valid_xml_with_each_track() -> None:
-    root = ET.fromstring(to_xspf(TRACKS, title="Mine & yours"))
+    root = ET.fromstring(to_xspf(TRACKS, ListInfo("Mine & yours")))
     assert root.find("x:title", NS).text == "Mine & yours"
     tracks = root.findall("x:trackList/x:track", NS)
     assert len(tracks) == 2
@@ -107,5 +142,5 @@ def test_csv_reads_back_and_formulas_are_inert() -> None:
 
 def test_every_format_renders_an_empty_list() -> None:
     for export in FORMATS.values():
-        assert isinstance(export.render([]), str)
+        assert isinstance(export.render([], ListInfo()), str)
         assert export.extension.startswith(".")

@@ -3,10 +3,11 @@ client's iterators, handed to the browser as a file in the format chosen."""
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from app.api.errors import ApiError
 from app.openwhyd.client import OpenwhydClient
-from app.openwhyd.export import FORMATS, ExportFormat
+from app.openwhyd.export import FORMATS, ExportFormat, ListInfo
 from app.openwhyd.models import Track
 from app.ui.core.app import App
 from app.ui.core.tasks import Action, Actions
@@ -49,6 +50,11 @@ def every_track(client: OpenwhydClient, export: Export) -> AsyncIterator[Track]:
     return client.iter_profile_tracks(export.user, page_size=PAGE_SIZE)
 
 
+def service_url(app: App) -> str:
+    """The Openwhyd service's absolute address: its base, resolved against the page's."""
+    return urljoin(app.state.config.page_url, app.state.services.openwhyd.base_url + "/")
+
+
 async def export_tracks(app: App, export: Export) -> None:
     export_format = FORMATS[export.format]
     tracks = []
@@ -61,7 +67,7 @@ async def export_tracks(app: App, export: Export) -> None:
             STATUS, f"The export stopped after {counted(len(tracks), 'track')}: {error.message}"
         )
         return
-    content = export_format.render(tracks).encode()
+    content = export_format.render(tracks, ListInfo(export.title, service_url(app))).encode()
     app.ports.downloads.save(filename(export.title, export_format), content, export_format.media_type)
     app.page.set_text(STATUS, f"Exported {counted(len(tracks), 'track')} as {export_format.name}.")
 

@@ -54,6 +54,7 @@ ROUTES = (
     Route("track-edit", "/t/{id}/edit", "app.ui.screens.openwhyd.track_edit", same_origin=True),
     Route("add-track", "/add", "app.ui.screens.openwhyd.add_track", same_origin=True),
     Route("bookmarklet", "/bookmarklet", "app.ui.screens.openwhyd.bookmarklet", same_origin=True),
+    Route("import", "/import", "app.ui.screens.openwhyd.import_tracks", same_origin=True),
     Route("stream", "/stream", "app.ui.screens.openwhyd.stream", same_origin=True),
     Route("search", "/search", "app.ui.screens.openwhyd.search", same_origin=True),
     Route("sent", "/sent", "app.ui.screens.openwhyd.sent", same_origin=True),

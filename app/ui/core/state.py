@@ -18,7 +18,8 @@ from app.ui.components.paged_list import LongList
 from app.ui.core.payloads import named
 from app.ui.core.viewer import Reactions, Viewer
 
-if TYPE_CHECKING:  # the patch tools load with the first heavy patch page, not at boot
+if TYPE_CHECKING:  # the patch tools and the import load with their first screen, not at boot
+    from app.openwhyd.import_post import ImportRun
     from app.patches.upload import Upload
 
 
@@ -85,6 +86,8 @@ class AppState:
     """The signed-in user's notifications, as the header last fetched them."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
+    importing: "ImportRun | None" = None
+    """The playlist import in hand, from its preview until another replaces it."""
     reactions: Reactions = field(default_factory=Reactions)
 
     def viewer(self) -> Viewer:

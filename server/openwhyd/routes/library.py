@@ -88,8 +88,8 @@ def _tracks(call: Call, listing: Listing, title: str, docs: list[dict[str, Any]]
     if listing.json:
         return _json(listing, docs)
     if listing.format == "links":
-        urls = (track_url(doc.get("eId")) for doc in docs)
-        return text_response("\n".join(url for url in urls if url), media_type=TEXT_TEXT)
+        urls = (track_url(doc.get("eId")) or "" for doc in docs)
+        return text_response("\n".join(urls), media_type=TEXT_TEXT)
     return html_response(html.tracks(call.root, title, docs))
 
 

@@ -119,6 +119,8 @@ def test_links_format_is_text_text_with_protocol_less_urls(visitor: Browser, adm
     assert visitor.get("/admin", {"format": "links", "limit": 0}).text.startswith(
         "//www.deezer.com/3135556\n"
     )
+    admin.api_post(action="insert", eId="/bc/nostream", name="no track part")
+    assert visitor.get("/admin", {"format": "links", "limit": 0}).text.startswith("/bc/nostream\n")
 
 
 def test_jsonp_forces_json_with_a_cleaned_name(visitor: Browser) -> None:
