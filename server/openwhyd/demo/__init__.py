@@ -85,13 +85,14 @@ def without_remote_artwork(post: dict) -> dict:
 def load(db: Connection, now: float, root: str) -> None:
     """Fill an empty database with the demo world, its own tracks shared `now` with the audio URLs
     of the service under `root`; the caller holds the write transaction."""
-    documents = seed.read(FIXTURES)
+    world = seed.read(FIXTURES)
+    documents = world.documents
     documents["post"] = [without_remote_artwork(post) for post in documents["post"]]
     by_id = {doc.get("_id"): doc for doc in documents["user"]}
     for account in ACCOUNTS:
         by_id[account["_id"]] = {**by_id.get(account["_id"], {}), **account}
     documents["user"] = list(by_id.values())
-    seed.load(db, documents, now)
+    seed.load(db, world, now)
     for account in ACCOUNTS:
         users.rename(db, account["_id"], account["name"], normalise(account["name"]))
     _post_tracks(db, now, audio_url(root))
