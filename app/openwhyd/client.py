@@ -380,7 +380,7 @@ class OpenwhydClient(ServiceClient):
             logData={"err": dict(error)} if error else None,
         )
 
-    async def scrobble(self, post_id: str, *, timestamp: int, duration: float) -> Any:
+    async def scrobble(self, post_id: str, *, timestamp: int, duration: float | None = None) -> Any:
         """Send a finished play to Last.fm through Openwhyd; returns Last.fm's answer."""
         return await self._api_post(
             action="scrobble", pId=post_id, timestamp=timestamp, trackDuration=duration
