@@ -272,6 +272,16 @@ class OpenwhydClient(ServiceClient):
     async def remove_cover(self) -> User:
         return await self.update_profile(cover_image=NO_COVER)
 
+    def lastfm_connect_url(self) -> str:
+        """Where connecting Last.fm starts: the service sends the page on to Last.fm's, which
+        sends it back to the service with a token (the page then calls its opener's
+        `lastFmCallback`)."""
+        return self.base_url + paths.LASTFM_CONNECT
+
+    async def disconnect_lastfm(self) -> None:
+        """Forget the Last.fm account: Tonearm's service only; the real server has no way to."""
+        await self._post(paths.LASTFM_DISCONNECT, {}, needs_login=True)
+
     async def delete_account(self) -> None:
         """Delete the logged-in user's account for good."""
         await self._api_user(action="delete")
