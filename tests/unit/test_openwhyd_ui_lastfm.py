@@ -35,6 +35,12 @@ def test_not_connected_offers_the_service_s_connect_page_in_a_window_of_its_own(
     assert "Disconnect" not in shown
 
 
+def test_a_failed_connection_calling_back_says_so() -> None:
+    app, page = started("#/settings", WithLastFm(DUMMY_JSON))
+    asyncio.run(app.act("settings-lastfm-changed", {}))
+    assert "Last.fm did not connect: please try again." in page.regions["lastfm-feedback"]
+
+
 def test_the_service_s_page_calling_back_shows_the_account_connected() -> None:
     service = WithLastFm(DUMMY_JSON)
     app, page = started("#/settings", service)
@@ -42,6 +48,7 @@ def test_the_service_s_page_calling_back_shows_the_account_connected() -> None:
     service.user = dict(CONNECTED)  # what Last.fm's round trip left on the service
     asyncio.run(app.act("settings-lastfm-changed", {}))
     assert "Connected to Last.fm as rj" in panel(page)
+    assert "Last.fm is connected." in page.regions["lastfm-feedback"]
     assert app.state.session.openwhyd_user.lastfm_user == "rj"
     assert "secret-session" not in page.regions["main"]
 

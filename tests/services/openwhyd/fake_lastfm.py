@@ -1,6 +1,8 @@
 """A stand-in for Last.fm's web service and auth page on loopback, for the Last.fm tests.
 
-It answers as Last.fm's 2.0 API does (JSON with `format=json`): `auth.getSession` for the tokens
+Its auth page (`auth_url`) lets `next_user` allow the application at once, sending the browser
+back to `cb` with a token, as Last.fm's does once its user clicks "Yes, allow access". The API
+answers as Last.fm's 2.0 API does (JSON with `format=json`): `auth.getSession` for the tokens
 `authorise` made, `track.scrobble` for the session keys it gave, each checked for the application
 key and the `api_sig` Last.fm would compute; refusals are Last.fm's `{"error": n, "message"}` with
 its HTTP status. Every call it gets is recorded, as sent.
@@ -14,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 KEY, SECRET = "fake-api-key", "fake-api-secret"
 ERRORS = {
@@ -36,6 +38,8 @@ def expected_signature(params: dict[str, str]) -> str:
 @dataclass
 class FakeLastFm:
     url: str = ""
+    auth_url: str = ""
+    next_user: str = "rj"
     tokens: dict[str, str] = field(default_factory=dict)
     """Tokens the auth page handed out, and the Last.fm user each is for."""
     sessions: dict[str, str] = field(default_factory=dict)
@@ -93,7 +97,16 @@ def fake_lastfm() -> Iterator[FakeLastFm]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            self._answer(dict(parse_qsl(urlsplit(self.path).query)))
+            url = urlsplit(self.path)
+            params = dict(parse_qsl(url.query))
+            if url.path.startswith("/api/auth"):
+                back = f"{params['cb']}?{urlencode({'token': fake.authorise(fake.next_user)})}"
+                self.send_response(302)
+                self.send_header("Location", back)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self._answer(params)
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
@@ -116,6 +129,7 @@ def fake_lastfm() -> Iterator[FakeLastFm]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     fake.url = f"http://127.0.0.1:{server.server_address[1]}/2.0/"
+    fake.auth_url = f"http://127.0.0.1:{server.server_address[1]}/api/auth/"
     try:
         yield fake
     finally:

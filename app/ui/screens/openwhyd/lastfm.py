@@ -18,6 +18,9 @@ FORM = "lastfm"
 CHANGED = "settings-lastfm-changed"
 WINDOW_CALLS = {"lastFmCallback": CHANGED}
 
+CONNECTED = "Last.fm is connected."
+NOT_CONNECTED = "Last.fm did not connect: please try again."
+
 Saved = Callable[[App, str, User, str], Awaitable[None]]
 Refused = Callable[[App, str, str, str], None]
 
@@ -40,7 +43,7 @@ def actions(saved: Saved, refused: Refused) -> Actions:
         await saved(app, FORM, user, message(user))
 
     async def changed(app: App, _: NoData) -> None:
-        await reread(app, state_of)
+        await reread(app, lambda user: CONNECTED if user.lastfm_user else NOT_CONNECTED)
 
     async def disconnect(app: App, _: NoData) -> None:
         try:
