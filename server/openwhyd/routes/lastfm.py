@@ -22,13 +22,12 @@ from starlette.responses import Response
 
 from server.lastfm import calls
 from server.openwhyd import html
-from server.openwhyd.responses import html_response, json_response, redirect, text_response
+from server.openwhyd.responses import empty, html_response, json_response, redirect, text_response
 from server.openwhyd.store import users
 from server.openwhyd.web import Call
 
 FAILED = "Unable to connect openwhyd to last.fm. Please try again!"
 NOT_SET_UP = "Last.fm is not set up on this server."
-NO_TOKEN = "Last.fm did not send a token. Please try again!"
 CALLBACK_SCRIPT = "/js/lastFmCallback.js"
 CALLBACK = "if (window.opener && window.opener.lastFmCallback) window.opener.lastFmCallback();\n"
 """What every page the popup ends on runs: the opener (the settings page) updates itself."""
@@ -52,15 +51,16 @@ def connected(call: Call) -> Response:
     The real server stores the session, then crashes rendering its success page (its `render()`
     reads `session` inside that constant's own initialiser, a ReferenceError), so its popup never
     loads; this one answers the page the real one meant to. With no token the real one hangs;
-    this one says so, 400."""
-    if call.user is None:
-        return html_response(html.login(call.root))
+    this one answers its failure page. Without Last.fm's key and secret, the real server answers
+    404 with an empty body, as here."""
     settings = call.service.settings.lastfm
     if not settings.configured:
-        return _ending(call, NOT_SET_UP, 404)
+        return empty(404)
+    if call.user is None:
+        return html_response(html.login(call.root))
     token = call.params.get("token")
     if not isinstance(token, str) or not token:
-        return _ending(call, NO_TOKEN, 400)
+        return _ending(call, FAILED)
     answer = calls.get_session(settings, token)
     session = answer.get("session")
     if not isinstance(session, dict) or not session.get("key") or not isinstance(session.get("name"), str):
@@ -76,7 +76,7 @@ def connect(call: Call) -> Response:
         return html_response(html.login(call.root))
     settings = call.service.settings.lastfm
     if not settings.configured:
-        return _ending(call, NOT_SET_UP, 404)
+        return html_response(html.message("Last.fm", NOT_SET_UP))
     back = f"{call.origin}{call.root}/api/lastFm"
     return redirect(
         f"{settings.auth_page.rstrip('/')}/?{urlencode({'api_key': settings.key, 'cb': back})}", 302
