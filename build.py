@@ -10,6 +10,8 @@ from buildkit import environment
 from buildkit.bench_links import LINKS, link_names
 from buildkit.paths import DIST, ROOT
 from server.database.urls import POSTGRESQL, database_url
+from server.lastfm.settings import LASTFM_API, LASTFM_AUTH
+from server.settings import OPENWHYD_MOUNT
 
 NEEDS_TEST_EXTRAS = {"test", "check", "bench"}
 PASSES_ARGUMENTS_ON = {"test", "heavy-token", "heavy-worker"}
@@ -43,14 +45,10 @@ def positive(value: str) -> int:
     return int(value)
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
-    commands = parser.add_subparsers(dest="command")
-    vendor = commands.add_parser("vendor", help="fetch the pinned browser runtime into static/vendor/")
-    vendor.add_argument("--relock", action="store_true", help="rewrite checksums after a bump")
-    build = commands.add_parser("build", help="a self-contained dist/ for any static host")
-    build.add_argument("--out", type=Path, default=DIST)
-    serve = commands.add_parser("serve", help="the app and both services on one origin")
+def server_options(serve: argparse.ArgumentParser, *, with_app: bool) -> None:
+    """The options of `serve` and `serve-openwhyd`: one parsing for both. `with_app` adds those
+    of the app's files, heavy and the `/openwhyd` mount; `serve-openwhyd` runs the Openwhyd
+    service alone at the root."""
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--data", type=Path, default=ROOT / "data", help="where the services keep state")
@@ -61,7 +59,6 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="sqlite:///DIR or postgresql://user@host:port/db (default: SQLite in --data)",
     )
     serve.add_argument("--seed", type=Path, help="a folder of Openwhyd user/post/follow.json to load")
-    serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
     serve.add_argument("--test-mode", action="store_true", help="enable the test-only routes")
     serve.add_argument(
         "--no-rate-limits",
@@ -82,6 +79,48 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="allow any number of failed sign-ins",
     )
     serve.add_argument(
+        "--workers",
+        type=positive,
+        default=1,
+        metavar="N",
+        help="server processes on the one port and database (default 1)",
+    )
+    serve.add_argument(
+        "--shared-database",
+        action="store_true",
+        help="other serve processes (a process manager's) use this data folder or database too",
+    )
+    # `--workers` gives each process it starts the listening socket they share, and its own id:
+    serve.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)
+    serve.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
+    serve.add_argument(
+        "--lastfm-api",
+        type=http_url,
+        default=LASTFM_API,
+        metavar="URL",
+        help=f"Last.fm's API root (default {LASTFM_API}); its key and secret come from the"
+        " environment, LAST_FM_API_KEY and LAST_FM_API_SECRET, as the real server reads them",
+    )
+    serve.add_argument(
+        "--lastfm-auth",
+        type=http_url,
+        default=LASTFM_AUTH,
+        metavar="URL",
+        help=f"Last.fm's page where users connect their account (default {LASTFM_AUTH})",
+    )
+    if not with_app:
+        serve.set_defaults(
+            standalone=True,
+            openwhyd_root="",
+            dist=None,
+            openwhyd_upstream=None,
+            compile_workers=None,
+            heavy_files=None,
+        )
+        return
+    serve.set_defaults(standalone=False, openwhyd_root=OPENWHYD_MOUNT)
+    serve.add_argument("--dist", type=Path, help="serve this built dist/ instead of the working tree")
+    serve.add_argument(
         "--openwhyd-upstream",
         type=http_url,
         metavar="URL",
@@ -99,21 +138,21 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="DIR",
         help="heavy's uploads and compiled jobs, shared with heavy-worker processes (default: DATA/heavy)",
     )
-    serve.add_argument(
-        "--workers",
-        type=positive,
-        default=1,
-        metavar="N",
-        help="server processes on the one port and database (default 1)",
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    vendor = commands.add_parser("vendor", help="fetch the pinned browser runtime into static/vendor/")
+    vendor.add_argument("--relock", action="store_true", help="rewrite checksums after a bump")
+    build = commands.add_parser("build", help="a self-contained dist/ for any static host")
+    build.add_argument("--out", type=Path, default=DIST)
+    serve = commands.add_parser("serve", help="the app and both services on one origin")
+    server_options(serve, with_app=True)
+    serve_openwhyd = commands.add_parser(
+        "serve-openwhyd", help="the Openwhyd-compatible service alone at /, a drop-in Openwhyd server"
     )
-    serve.add_argument(
-        "--shared-database",
-        action="store_true",
-        help="other serve processes (a process manager's) use this data folder or database too",
-    )
-    # `--workers` gives each process it starts the listening socket they share, and its own id:
-    serve.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)
-    serve.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
+    server_options(serve_openwhyd, with_app=False)
     migrate = commands.add_parser(
         "migrate-data", help="copy a SQLite data folder into a PostgreSQL database (stop the server first)"
     )
@@ -149,7 +188,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args, passed_on = parser.parse_known_args(argv or ["build"])
     if passed_on and args.command not in PASSES_ARGUMENTS_ON:
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
-    if args.command == "serve" and args.test_mode and args.workers > 1:
+    if args.command in ("serve", "serve-openwhyd") and args.test_mode and args.workers > 1:
         parser.error("--test-mode moves a clock each process keeps: run it with one process")
     args.passed_on = passed_on
     return args

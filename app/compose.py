@@ -210,6 +210,7 @@ def wire(app: App, ports: Ports) -> None:
     notifications are fetched now, after each navigation (a sign-in or out is one) and on a timer."""
     from app.ui.components import long_list, notif_panel, player_bar
     from app.ui.core.tasks import spawn
+    from app.ui.screens.openwhyd import lastfm
 
     def act(name: str, data: dict[str, str]) -> None:
         spawn(app.act(name, data))
@@ -227,3 +228,4 @@ def wire(app: App, ports: Ports) -> None:
     ports.events.on_keys(player_bar.shortcut_action, act)
     ports.media.on_keys(player_bar.MEDIA_KEYS, act)
     ports.events.on_list_window(lambda key: long_list.show_window(app, key))
+    ports.events.on_window_calls(lastfm.WINDOW_CALLS, act)

@@ -1,6 +1,7 @@
 """What each `build.py` command does; runs inside `.venv` with the dependencies installed."""
 
 import argparse
+import os
 import socket
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from starlette.types import ASGIApp
 
 from buildkit.paths import ROOT
 from buildkit.vendor import ensure_vendored
+from server.lastfm.settings import LastFmSettings
 from server.settings import Settings, SignInLimits
 
 
@@ -28,7 +30,7 @@ def build(args: argparse.Namespace) -> int:
 
 
 def serve_settings(args: argparse.Namespace) -> Settings:
-    """What `serve`'s flags configure."""
+    """What the flags of `serve` and `serve-openwhyd` configure."""
     sign_ins = SignInLimits(*args.failed_sign_ins) if args.failed_sign_ins else SignInLimits()
     return Settings(
         data_dir=args.data.resolve(),
@@ -38,6 +40,8 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         rate_limits=args.rate_limits,
         sign_in_limits=sign_ins if args.sign_in_limit else None,
         openwhyd_upstream=args.openwhyd_upstream,
+        openwhyd_root=args.openwhyd_root,
+        lastfm=LastFmSettings.from_environment(os.environ, args.lastfm_api, args.lastfm_auth),
         compile_workers=args.compile_workers,
         heavy_files=args.heavy_files and args.heavy_files.resolve(),
         workers=args.workers,
@@ -51,9 +55,9 @@ def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from buildkit.server_processes import listening, run_processes, stop_with
-    from server.services import prepare_services
 
-    ensure_vendored()
+    if not args.standalone:
+        ensure_vendored()
     settings = serve_settings(args)
     if args.listen_fd is not None:
         stop_with(args.supervisor)
@@ -61,7 +65,7 @@ def serve(args: argparse.Namespace) -> int:
         server.run(sockets=[socket.socket(fileno=args.listen_fd)])
         return 0
     if args.workers > 1:
-        prepare_services(settings)
+        prepare(args, settings)
         sock = listening(args.host, args.port)
         print_banner(args, settings, f"{args.workers} processes; Ctrl-C stops them")
         return run_processes(ROOT / "build.py", sys.argv[1:], sock, args.workers)
@@ -71,20 +75,41 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+serve_openwhyd = serve
+"""`serve-openwhyd`: `serve` with the Openwhyd service alone at the root (`args.standalone`)."""
+
+
+def prepare(args: argparse.Namespace, settings: Settings) -> None:
+    from server import openwhyd
+    from server.services import prepare_services
+
+    if args.standalone:
+        openwhyd.prepare(settings)
+    else:
+        prepare_services(settings)
+
+
 def print_banner(args: argparse.Namespace, settings: Settings, stops: str) -> None:
+    from server import openwhyd
     from server.services import service_banners
 
-    print(f"Tonearm on http://{args.host}:{args.port}/  ({stops})")
-    for line in service_banners(settings):
+    what, lines = (
+        ("Openwhyd", openwhyd.banner(settings)) if args.standalone else ("Tonearm", service_banners(settings))
+    )
+    print(f"{what} on http://{args.host}:{args.port}/  ({stops})")
+    for line in lines:
         print(f"  {line}")
     sys.stdout.flush()
 
 
 def serve_app(args: argparse.Namespace, settings: Settings) -> ASGIApp:
     from buildkit.tree_site import tree_site
+    from server import openwhyd
     from server.site import dist_site
     from server.web import create_app
 
+    if args.standalone:
+        return openwhyd.create_app(settings)
     site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
     return create_app(settings, site)
 

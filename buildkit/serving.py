@@ -1,4 +1,5 @@
-"""`build.py serve` as a child process on a free loopback port: for the tests and the benchmarks."""
+"""`build.py serve` (or `serve-openwhyd`) as a child process on a free loopback port: for the tests
+and the benchmarks."""
 
 import os
 import socket
@@ -44,14 +45,14 @@ def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = 120) -
 
 
 def start_serving(
-    data: Path, port: int, options: tuple[str, ...], output: IO[str] | None
+    data: Path, port: int, options: tuple[str, ...], output: IO[str] | None, command: str = "serve"
 ) -> tuple[subprocess.Popen, str]:
-    """`serve --data DATA OPTIONS…` on `port`, started; the process and its base URL."""
+    """`COMMAND --data DATA OPTIONS…` on `port`, started; the process and its base URL."""
     proc = subprocess.Popen(
         [
             sys.executable,
             str(ROOT / "build.py"),
-            "serve",
+            command,
             "--host",
             "127.0.0.1",
             "--port",
@@ -91,30 +92,37 @@ class Served:
 
 
 @contextmanager
-def serving(data: Path, *options: str, log: Path | None = None, timeout: float = 120) -> Iterator[str]:
-    """The base URL of `serve --data DATA OPTIONS…`, stopped when done."""
-    with serving_process(data, *options, log=log, timeout=timeout) as served:
+def serving(
+    data: Path, *options: str, log: Path | None = None, timeout: float = 120, command: str = "serve"
+) -> Iterator[str]:
+    """The base URL of `COMMAND --data DATA OPTIONS…`, stopped when done."""
+    with serving_process(data, *options, log=log, timeout=timeout, command=command) as served:
         yield served.base
 
 
 @contextmanager
 def serving_process(
-    data: Path, *options: str, log: Path | None = None, timeout: float = 120
+    data: Path, *options: str, log: Path | None = None, timeout: float = 120, command: str = "serve"
 ) -> Iterator[Served]:
     """`serving`, with the server's process id."""
-    with serving_together(data, 1, *options, log=log, timeout=timeout) as (served,):
+    with serving_together(data, 1, *options, log=log, timeout=timeout, command=command) as (served,):
         yield served
 
 
 @contextmanager
 def serving_together(
-    data: Path, count: int, *options: str, log: Path | None = None, timeout: float = 120
+    data: Path,
+    count: int,
+    *options: str,
+    log: Path | None = None,
+    timeout: float = 120,
+    command: str = "serve",
 ) -> Iterator[list[Served]]:
-    """The base URLs of `count` `serve --data DATA OPTIONS…` processes started at the same time
+    """The base URLs of `count` `COMMAND --data DATA OPTIONS…` processes started at the same time
     (on one data folder, as a deployment's process manager starts them), stopped when done."""
     with ExitStack() as stack:
         output = stack.enter_context(log.open("w")) if log else None
-        started = [start_serving(data, port, options, output) for port in free_ports(count)]
+        started = [start_serving(data, port, options, output, command) for port in free_ports(count)]
         for proc, _ in started:
             stack.callback(stop_serving, proc)
         for proc, base in started:

@@ -10,7 +10,7 @@ from server.settings import Settings
 def service_mounts(settings: Settings) -> list[ServiceMount]:
     heavy_app = heavy.create_app(settings)
     return [
-        ServiceMount("/openwhyd", openwhyd_app(settings)),
+        ServiceMount(settings.openwhyd_root, openwhyd_app(settings)),
         ServiceMount("/heavy", heavy_app),
         *heavy.root_mounts(heavy_app),
     ]
@@ -35,7 +35,7 @@ def prepare_services(settings: Settings) -> None:
 def service_banners(settings: Settings) -> list[str]:
     """Lines `serve` prints after the URL: demo accounts and tokens of each service."""
     own = (
-        upstream.banner(settings.openwhyd_upstream)
+        upstream.banner(settings.openwhyd_upstream, settings.openwhyd_root)
         if settings.openwhyd_upstream
         else openwhyd.banner(settings)
     )

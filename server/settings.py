@@ -6,9 +6,12 @@ from pathlib import Path
 from server.clock import Clock
 from server.database import sqlite_url
 from server.database.urls import POSTGRESQL
+from server.lastfm.settings import LastFmSettings
 from server.ratelimit import Limit
 
 FIFTEEN_MINUTES = 15 * 60
+OPENWHYD_MOUNT = "/openwhyd"
+"""Where `serve` mounts the Openwhyd service beside the app."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class Settings:
     """heavy's files store (uploads waiting for a compile worker, compiled jobs, target archives),
     shared with `build.py heavy-worker` processes; None is the data folder's `heavy/`."""
     openwhyd_upstream: str | None = None
+    openwhyd_root: str = OPENWHYD_MOUNT
+    """The path the Openwhyd service answers under: `/openwhyd` beside the app, "" on its own
+    (`serve-openwhyd`), a drop-in Openwhyd server. The mount, the demo world's audio URLs and the
+    banner read it; a request's links and `Location`s read the same prefix from the request
+    (its ASGI `root_path`), which is where this mounted it."""
     compile_workers: int | None = None
     """heavy's compile workers in the server's processes together; None is one per CPU, 0 leaves
     compiling to `build.py heavy-worker` processes sharing the database and `heavy_files`."""
@@ -67,6 +75,8 @@ class Settings:
     shared_database: bool = False
     """Other server processes use this database too, started by the deployment's own process
     manager (`serve --shared-database`)."""
+    lastfm: LastFmSettings = field(default_factory=LastFmSettings)
+    """Last.fm's endpoints and the application's key; without a key and secret nobody can connect."""
     clock: Clock = field(default_factory=Clock)
     """Shared by both services, so moving it in test mode moves the time of the whole run."""
 

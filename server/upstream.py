@@ -191,5 +191,5 @@ class OpenwhydUpstream:
         await send({"type": "http.response.body", "body": content})
 
 
-def banner(upstream: str) -> list[str]:
-    return [f"Openwhyd: /openwhyd/ proxied to {upstream}"]
+def banner(upstream: str, mount: str) -> list[str]:
+    return [f"Openwhyd: {mount}/ proxied to {upstream}"]

@@ -273,6 +273,16 @@ class OpenwhydClient(ServiceClient):
     async def remove_cover(self) -> User:
         return await self.update_profile(cover_image=NO_COVER)
 
+    def lastfm_connect_url(self) -> str:
+        """Where connecting Last.fm starts: the service sends the page on to Last.fm's, which
+        sends it back to the service with a token (the page then calls its opener's
+        `lastFmCallback`)."""
+        return self.base_url + paths.LASTFM_CONNECT
+
+    async def disconnect_lastfm(self) -> None:
+        """Forget the Last.fm account: Tonearm's service only; the real server has no way to."""
+        await self._post(paths.LASTFM_DISCONNECT, {}, needs_login=True)
+
     async def delete_account(self) -> None:
         """Delete the logged-in user's account for good."""
         await self._api_user(action="delete")
@@ -381,7 +391,7 @@ class OpenwhydClient(ServiceClient):
             logData={"err": dict(error)} if error else None,
         )
 
-    async def scrobble(self, post_id: str, *, timestamp: int, duration: float) -> Any:
+    async def scrobble(self, post_id: str, *, timestamp: int, duration: float | None = None) -> Any:
         """Send a finished play to Last.fm through Openwhyd; returns Last.fm's answer."""
         return await self._api_post(
             action="scrobble", pId=post_id, timestamp=timestamp, trackDuration=duration

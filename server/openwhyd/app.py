@@ -1,5 +1,7 @@
 """The Openwhyd-compatible service as one Starlette app; every route is listed here."""
 
+from collections.abc import Callable
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -17,6 +19,7 @@ from server.openwhyd.routes import (
     fallback,
     follow,
     hot,
+    lastfm,
     library,
     login,
     media,
@@ -33,7 +36,7 @@ from server.openwhyd.routes import (
 )
 from server.openwhyd.routing import Routes
 from server.openwhyd.service import Service
-from server.openwhyd.web import Controller, endpoint
+from server.openwhyd.web import Call, Controller, always, endpoint, never
 from server.settings import Settings
 from server.unexpected import Unexpected
 
@@ -60,6 +63,9 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/api/notif", ANY, notif.api),
     ("/api/notif/{rest:path}", ANY, notif.api),
     ("/api/bandcampExtractor", ANY, track.bandcamp_stream),
+    ("/api/lastFm", ANY, lastfm.connected),
+    ("/api/lastFm/connect", GET, lastfm.connect),
+    ("/api/lastFm/disconnect", ANY, lastfm.disconnect),
     ("/api/{rest:path}", EVERY_METHOD, fallback.unknown_api),
     ("/testing/reset", EVERY_METHOD, testing.reset),
     ("/testing/refresh", EVERY_METHOD, testing.refresh),
@@ -69,6 +75,7 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/images/{name}", GET, media.placeholder),
     ("/js/track-order.js", GET, track_order.script),
     ("/css/track-order.css", GET, track_order.style),
+    (lastfm.CALLBACK_SCRIPT, GET, lastfm.callback_script),
     ("/img/u/{id}", GET, media.user_image),
     ("/img/user/{id}", GET, media.user_image),
     ("/img/userCover/{name}", GET, media.cover_file),
@@ -130,9 +137,12 @@ SHARED_READS = {
 """Controllers whose GET answers to visitors without a session depend only on the URL (not `/hot`,
 whose week moves with the clock; it keeps its ranking up to date itself)."""
 
-QUICK = SHARED_READS - {user.api} | {post.api, notif.api, hot.hot, library.me}
-"""Controllers that only read and write a few rows (see `endpoint`); `/api/user` may hash a new
-password."""
+QUICK: dict[Controller, Callable[[Call], bool]] = {
+    **{controller: always for controller in SHARED_READS - {user.api} | {notif.api, hot.hot, library.me}},
+    post.api: post.quick,
+}
+"""Controllers that only read and write a few rows, for the calls each says (see `endpoint`);
+`/api/user` may hash a new password, a scrobble waits for Last.fm."""
 
 
 def _format(request: Request) -> object:
@@ -155,7 +165,7 @@ def create_app(settings: Settings) -> Starlette:
     routes = [
         Route(
             path,
-            endpoint(service, controller, controller in SHARED_READS, controller in QUICK),
+            endpoint(service, controller, controller in SHARED_READS, QUICK.get(controller, never)),
             methods=methods,
         )
         for path, methods, controller in ROUTES

@@ -57,7 +57,7 @@ class Service:
     def _populate(self, db: Connection) -> None:
         now = self.clock.now()
         if self.settings.seed is None:
-            demo.load(db, now)
+            demo.load(db, now, self.settings.openwhyd_root)
         else:
             seed.load(db, seed.read(self.settings.seed), now)
         db.execute(

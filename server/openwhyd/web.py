@@ -151,10 +151,20 @@ def _not_signed_in(error: NotSignedIn) -> Response:
 ANSWERS: calls.Answers = {calls.TooLarge: _too_large, NotSignedIn: _not_signed_in}
 
 
-def endpoint(service: Service, controller: Controller, shared: bool = False, quick: bool = False) -> Callable:
+def always(call: Call) -> bool:
+    return True
+
+
+def never(call: Call) -> bool:
+    return False
+
+
+def endpoint(
+    service: Service, controller: Controller, shared: bool = False, quick: Callable[[Call], bool] = never
+) -> Callable:
     """A Starlette endpoint that parses the request, then runs `controller`.
 
-    A `quick` controller only reads and writes a few rows: it runs on the event loop, as handing
+    A call `quick` says only reads and writes a few rows: it runs on the event loop, as handing
     it to a worker thread costs more than it does, and under load the thread then waits
     milliseconds for the GIL the loop holds; but while a worker thread's write is open (deleting
     an account takes a while), in a thread too, so that the loop never waits for the writers'
@@ -166,7 +176,7 @@ def endpoint(service: Service, controller: Controller, shared: bool = False, qui
     async def run(answer: Controller, call: Call) -> Response:
         if shared and call.method == "GET" and call.session_id is None:
             return kept(answer, call, (call.origin, call.root, call.url_path, call.query_string))
-        if quick and not service.store.database.writing:
+        if quick(call) and not service.store.database.writing:
             return await calls.on_loop(answer, call)
         return await calls.in_worker_thread(answer, call)
 

@@ -1,7 +1,7 @@
 """Fakes of the browser's ports (`app/ui/core/ports.py`) besides the page (`fake_page.py`): each
 answers what the test set and records what the app asked of it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from fake_page import FakePage
 
@@ -76,6 +76,8 @@ class FakeEvents:
         self.key_act: Act | None = None
         self.show_window: Callable[[str], None] | None = None
         self.watching_images = False
+        self.window_calls: dict[str, str] = {}
+        self.window_act: Act | None = None
 
     def on_actions(self, act: Act) -> None:
         self.act = act
@@ -91,6 +93,9 @@ class FakeEvents:
 
     def on_missing_images(self) -> None:
         self.watching_images = True
+
+    def on_window_calls(self, calls: Mapping[str, str], act: Act) -> None:
+        self.window_calls, self.window_act = dict(calls), act
 
 
 def fake_ports(page: FakePage | None = None, **others: object) -> Ports:

@@ -34,7 +34,10 @@ class FakeAdapter:
 
 class Harness:
     def __init__(
-        self, unplayable: set[str] = frozenset(), on_change: Callable[[Change], None] | None = None
+        self,
+        unplayable: set[str] = frozenset(),
+        on_change: Callable[[Change], None] | None = None,
+        scrobbling: bool = False,
     ) -> None:
         self.now = 1000.0
         self.adapter = FakeAdapter()
@@ -47,6 +50,7 @@ class Harness:
             set_timer=self.set_timer,
             send=self.sent.extend,
             on_change=on_change or self.changes.append,
+            scrobbling=lambda: scrobbling,
         )
 
     def set_timer(self, seconds, callback):

@@ -5,7 +5,8 @@ import asyncio
 
 from app.api.errors import ServerError
 from app.openwhyd.models import User
-from app.player.playlog import CountPlay, Scrobble
+from app.player.playlog import CountPlay
+from app.player.scrobbles import Scrobble
 from app.ui.core.playlog_wiring import PlayLogWiring
 from app.ui.core.state import Session
 

@@ -1,7 +1,7 @@
 """The `Events` port: the page's events, turned into actions by delegated listeners, so re-rendered
 HTML needs no wiring."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 import js
@@ -169,3 +169,7 @@ class BrowserEvents:
                 image.hidden = True
 
         listen(document, {"error": failed}, options(capture=True))  # load errors do not bubble
+
+    def on_window_calls(self, calls: Mapping[str, str], act: Act) -> None:
+        for name, action in calls.items():
+            setattr(window, name, create_proxy(lambda *_, action=action: act(action, {})))

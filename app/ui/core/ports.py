@@ -87,6 +87,9 @@ class Events(Protocol):
     def on_keys(self, action_for: ActionFor, act: Act) -> None: ...
     def on_list_window(self, show_window: Callable[[str], None]) -> None: ...
     def on_missing_images(self) -> None: ...
+    def on_window_calls(self, calls: Mapping[str, str], act: Act) -> None:
+        """`window.<name>()`, which a page this one opened calls on it (`window.opener`), acts the
+        action `calls` names for it."""
 
 
 @dataclass(frozen=True)

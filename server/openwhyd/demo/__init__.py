@@ -13,6 +13,7 @@ from server.openwhyd.credentials import md5
 from server.openwhyd.demo import tones
 from server.openwhyd.names import normalise
 from server.openwhyd.store import comments, posts, users
+from server.settings import OPENWHYD_MOUNT
 from server.whole_files import write_whole
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -38,8 +39,15 @@ ACCOUNTS: list[dict[str, Any]] = [
         "consent": {"lang": "en"},
     },
 ]
-AUDIO_URL = "/openwhyd/audio/"
-"""Where the mounted service serves `audio/`: the `/fi/` eIds are root-relative URLs."""
+
+
+def audio_url(root: str) -> str:
+    """Where the service under `root` serves `audio/`: the `/fi/` eIds are root-relative URLs."""
+    return f"{root}/audio/"
+
+
+AUDIO_URL = audio_url(OPENWHYD_MOUNT)
+"""The demo tracks' folder as `serve` (and so the tests) serves it."""
 
 TRACKS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "c-major-chord.wav": ("Tonearm Tones - C major chord", lambda: tones.chord(["C4", "E4", "G4"])),
@@ -74,22 +82,23 @@ def without_remote_artwork(post: dict) -> dict:
     return {key: value for key, value in post.items() if key != "img" or "//" not in str(value)}
 
 
-def load(db: Connection, now: float) -> None:
-    """Fill an empty database with the demo world, its own tracks shared `now`; the caller holds
-    the write transaction."""
-    documents = seed.read(FIXTURES)
+def load(db: Connection, now: float, root: str) -> None:
+    """Fill an empty database with the demo world, its own tracks shared `now` with the audio URLs
+    of the service under `root`; the caller holds the write transaction."""
+    world = seed.read(FIXTURES)
+    documents = world.documents
     documents["post"] = [without_remote_artwork(post) for post in documents["post"]]
     by_id = {doc.get("_id"): doc for doc in documents["user"]}
     for account in ACCOUNTS:
         by_id[account["_id"]] = {**by_id.get(account["_id"], {}), **account}
     documents["user"] = list(by_id.values())
-    seed.load(db, documents, now)
+    seed.load(db, world, now)
     for account in ACCOUNTS:
         users.rename(db, account["_id"], account["name"], normalise(account["name"]))
-    _post_tracks(db, now)
+    _post_tracks(db, now, audio_url(root))
 
 
-def _post_tracks(db: Connection, now: float) -> None:
+def _post_tracks(db: Connection, now: float, audio: str) -> None:
     """Admin shares three tones in a playlist, dummy the fourth; a like and a comment follow."""
     playlist = users.add_playlist(db, ADMIN, "Offline tones")
     pids = []
@@ -100,7 +109,7 @@ def _post_tracks(db: Connection, now: float) -> None:
             "uNm": author_name,
             "text": "",
             "name": name,
-            "eId": f"/fi/{AUDIO_URL}{filename}",
+            "eId": f"/fi/{audio}{filename}",
         }
         if author == ADMIN:
             doc["pl"] = {"id": playlist["id"], "name": playlist["name"]}

@@ -14,6 +14,7 @@ from server.openwhyd import notifications, views
 from server.openwhyd.ids import object_id
 from server.openwhyd.params import js_int, json_object, mistyped_field, text, truthy
 from server.openwhyd.responses import bad_request, json_response
+from server.openwhyd.routes import lastfm
 from server.openwhyd.store import activity, comments, posts, users
 from server.openwhyd.web import Call
 
@@ -21,8 +22,18 @@ COMMENT_INTERVAL = 2.0
 TOO_QUICK = "You're commenting too quickly! Please try again in a few seconds."
 
 
+def _params(call: Call) -> dict[str, Any]:
+    """Path and query, then the body on top."""
+    return {**call.params, **call.body}
+
+
+def quick(call: Call) -> bool:
+    """Whether the action only reads and writes a few rows: a scrobble waits for Last.fm."""
+    return _params(call).get("action") != "scrobble"
+
+
 def api(call: Call) -> Response:
-    params = {**call.params, **call.body}
+    params = _params(call)
     params.pop("uId", None)
     params.pop("uNm", None)
     if call.user:
@@ -216,13 +227,16 @@ def incr_play_counter(call: Call, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def scrobble(call: Call, p: dict[str, Any]) -> dict[str, Any]:
-    """This service has no Last.fm connection, so a scrobble always says so."""
+    """Passed on to Last.fm (`routes/lastfm.py`); 400 with its answer when that has an `error`."""
     if call.user is None:
         return {"error": "not logged in"}
+    if not p.get("pId"):
+        return {"error": "invalid parameter: pId"}
     pid = object_id(p.get("pId"))
-    if pid is None or posts.get(call.db, pid) is None:
+    post = posts.get(call.db, pid) if pid else None
+    if post is None:
         return {"error": "missing track"}
-    return {"error": "Last.fm not connected"}
+    return lastfm.scrobble(call, post, p.get("timestamp"))
 
 
 def add_comment(call: Call, p: dict[str, Any]) -> dict[str, Any]:

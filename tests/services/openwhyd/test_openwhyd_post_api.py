@@ -177,9 +177,10 @@ def test_incr_play_counter(admin: Browser, visitor: Browser) -> None:
     assert admin.api_post(action="incrPlayCounter", pId="zz").json() == {"error": "invalid pId"}
 
 
-def test_scrobble_says_lastfm_is_not_connected(admin: Browser, visitor: Browser) -> None:
+def test_scrobble_without_lastfm_is_refused(admin: Browser, visitor: Browser) -> None:
+    """The account has no Last.fm session (tests/services/openwhyd/test_openwhyd_lastfm.py connects one)."""
     reply = admin.api_post(action="scrobble", pId=FIRST_ADRIEN_POST, timestamp=1, trackDuration=2)
-    assert reply.status == 400 and reply.json() == {"error": "Last.fm not connected"}
+    assert reply.status == 400 and reply.json() == {"error": "unable to scrobble track"}
     assert admin.api_post(action="scrobble", pId="nope").json() == {"error": "missing track"}
     assert visitor.api_post(action="scrobble").json() == {"error": "not logged in"}
 

@@ -130,7 +130,12 @@ def test_seed_folder_of_the_shared_fixtures(own_service, tmp_path: Path) -> None
 
 
 def test_a_bad_seed_folder_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "user.json").write_text("{}")
+    """Without its users a folder is not a seed, nor with an array that is not JSON; a bad line of a
+    one-document-a-line dump is only reported (test_openwhyd_legacy_seed.py)."""
+    (tmp_path / "post.json").write_text("[]")
+    with pytest.raises(SeedError):
+        create_app(Settings(tmp_path / "data", seed=tmp_path))
+    (tmp_path / "user.json").write_text("[{}")
     with pytest.raises(SeedError):
         create_app(Settings(tmp_path / "data", seed=tmp_path))
 

@@ -24,6 +24,7 @@ from app.ui.core.screen import Screen, load_failed
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
+from app.ui.screens.openwhyd import lastfm
 from app.ui.screens.openwhyd.account_fields import Email, PasswordChange, Profile
 
 TITLE = "Settings · Tonearm"
@@ -75,6 +76,8 @@ async def show(match: Match, state: AppState) -> Screen:
         avatar=client.resource_url(me.image) or client.user_image_url(me.id),
         cover=client.resource_url(me.cover_image),
         picture_types=account_forms.PICTURE_TYPES,
+        lastfm_state=lastfm.state_of(me),
+        lastfm_connect=client.lastfm_connect_url(),
     )
     return Screen(TITLE, markup)
 
@@ -228,4 +231,5 @@ ACTIONS: Actions = {
     "settings-remove-cover": Action(remove_cover),
     **{f"settings-pick-{kind}": preview(picture) for kind, picture in PICTURES.items()},
     **{f"settings-save-{kind}": upload(picture) for kind, picture in PICTURES.items()},
+    **lastfm.actions(saved, refused),
 }
