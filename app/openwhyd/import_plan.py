@@ -3,10 +3,11 @@ track (an eId Openwhyd plays and a name) or set aside with the reason it cannot 
 bounded, and a name for the playlist it makes."""
 
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-from app.openwhyd.eid import AUDIO_FILE, BANDCAMP, SOUNDCLOUD, eid_from_url, split_eid
+from app.openwhyd.eid import SOUNDCLOUD, eid_from_url, split_eid
 from app.openwhyd.import_formats import LINKS, Entry, Listing
+from app.openwhyd.track_titles import title_from_link
 
 MAX_TRACKS = 5000
 """The most tracks one import posts: at the service's 90 API calls a minute, about an hour."""
@@ -80,21 +81,10 @@ def _with_metadata(eid: str, link: str) -> str:
     return eid
 
 
-def _humanized(slug: str) -> str:
-    return " ".join(unquote(slug).replace("_", " ").replace("-", " ").split())
-
-
 def name_from_link(eid: str, link: str) -> str:
-    """A name for a track the file gives none: an audio file's or a page's name where the URL has
-    one (SoundCloud, Bandcamp), else the link without its scheme."""
-    kind, ref = split_eid(eid) or ("", "")
-    if kind == AUDIO_FILE:
-        stem = ref.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        return _humanized(stem).capitalize()
-    if kind in (SOUNDCLOUD, BANDCAMP) and not ref.startswith("tracks/"):
-        artist, track = ref.split("/")[:2]
-        return f"{_humanized(artist)} - {_humanized(track)}"
-    return link.split("//", 1)[-1] if "//" in link else link
+    """A name for a track the file gives none: what the link says of it (as the add-track form
+    suggests), else the link without its scheme."""
+    return title_from_link(eid) or (link.split("//", 1)[-1] if "//" in link else link)
 
 
 def _reason(link: str, listing_format: str) -> str:

@@ -77,7 +77,8 @@ def title_from_link(eid: str) -> str:
         artist, track = ref.split("/")[:2]
         return f"{_words(artist)} - {_words(track)}"
     if kind == AUDIO_FILE:
-        return _words(ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]).capitalize()
+        stem = ref.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return _words(stem).capitalize()
     return ""
 
 
