@@ -23,3 +23,10 @@ def load_failed(title: str, heading: str, message: str) -> Screen:
     from app.ui.core.templates import render
 
     return Screen(title, render("list_error.html", title=heading, message=message))
+
+
+def sign_in_first(title: str, heading: str, back_to: str, reason: str) -> Screen:
+    """What a screen for signed-in people shows a visitor: why to sign in, and a way back after."""
+    from app.ui.core.templates import render
+
+    return Screen(title, render("sign_in_prompt.html", title=heading, next=back_to, reason=reason))

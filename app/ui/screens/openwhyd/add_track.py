@@ -16,7 +16,7 @@ from app.ui.components.playlist_choice import chosen_playlist
 from app.ui.core.app import App
 from app.ui.core.payloads import form_values, named
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen, load_failed
+from app.ui.core.screen import Screen, load_failed, sign_in_first
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
@@ -56,13 +56,8 @@ async def suggested_title(state: AppState, match: Match, eid: str) -> str:
 async def show(match: Match, state: AppState) -> Screen:
     me = state.session.openwhyd_user
     if me is None:
-        prompt = render(
-            "sign_in_prompt.html",
-            title="Add a track",
-            next=href("add-track", match.query),
-            reason="Sign in to post tracks to your profile and playlists.",
-        )
-        return Screen(TITLE, prompt)
+        reason = "Sign in to post tracks to your profile and playlists."
+        return sign_in_first(TITLE, "Add a track", href("add-track", match.query), reason)
     url = match.query.get("url", "").strip()
     eid = eid_from_url(url) if url else None
     notice, title_notice = state.take_notice(FORM), state.take_notice(TITLE_FIELD)

@@ -18,7 +18,7 @@ from app.ui.components.playlist_choice import NEW
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData, form_values
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen, load_failed
+from app.ui.core.screen import Screen, load_failed, sign_in_first
 from app.ui.core.session import profile_name
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
@@ -75,13 +75,8 @@ def failures(run: ImportRun) -> list[dict[str, str]]:
 async def show(match: Match, state: AppState) -> Screen:
     me = state.session.openwhyd_user
     if me is None:
-        prompt = render(
-            "sign_in_prompt.html",
-            title="Import a playlist",
-            next=href("import", match.query),
-            reason="Sign in to import a playlist into your profile.",
-        )
-        return Screen(TITLE, prompt)
+        reason = "Sign in to import a playlist into your profile."
+        return sign_in_first(TITLE, "Import a playlist", href("import", match.query), reason)
     run = current_run(state)
     try:
         playlists = await state.services.openwhyd.user_playlists(me.id) if run is None else []

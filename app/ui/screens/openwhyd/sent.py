@@ -8,7 +8,7 @@ from app.api.errors import ApiError, NotFound
 from app.openwhyd.models import Track
 from app.openwhyd.notifications import SENT_PLAYLIST, Notification
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen, load_failed
+from app.ui.core.screen import Screen, load_failed, sign_in_first
 from app.ui.core.state import AppState
 from app.ui.core.templates import render
 
@@ -33,8 +33,7 @@ async def _tracks(state: AppState, sent: list[Notification]) -> tuple[list[Track
 async def show(match: Match, state: AppState) -> Screen:
     if state.session.openwhyd_user is None:
         reason = "Sign in to find the tracks and playlists people sent you."
-        prompt = render("sign_in_prompt.html", title="Sent to you", next=href("sent"), reason=reason)
-        return Screen(TITLE, prompt)
+        return sign_in_first(TITLE, "Sent to you", href("sent"), reason)
     try:
         sent = [item for item in await state.services.openwhyd.notifications() if item.kind]
         tracks, senders = await _tracks(state, sent)

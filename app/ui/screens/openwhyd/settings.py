@@ -20,7 +20,7 @@ from app.ui.core.app import App
 from app.ui.core.form_feedback import tell
 from app.ui.core.payloads import NoData, form_values
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen, load_failed
+from app.ui.core.screen import Screen, load_failed, sign_in_first
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
@@ -52,7 +52,7 @@ PICTURES = {
 
 def sign_in_prompt() -> Screen:
     reason = "Sign in to change your profile, your pictures, your email or your password."
-    return Screen(TITLE, render("sign_in_prompt.html", title="Settings", next=href(ROUTE), reason=reason))
+    return sign_in_first(TITLE, "Settings", href(ROUTE), reason)
 
 
 async def show(match: Match, state: AppState) -> Screen:

@@ -8,7 +8,7 @@ from app.openwhyd.models import Track
 from app.ui.components import long_list
 from app.ui.components.paged_list import Chunk
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen
+from app.ui.core.screen import Screen, sign_in_first
 from app.ui.core.state import AppState
 from app.ui.core.templates import render
 from app.ui.core.wording import counted
@@ -43,11 +43,6 @@ async def section(state: AppState, after: str | None = None) -> Markup:
 
 async def show(match: Match, state: AppState) -> Screen:
     if state.session.openwhyd_user is None:
-        prompt = render(
-            "sign_in_prompt.html",
-            title="Your stream",
-            next=href("stream"),
-            reason="Sign in to hear what the people you follow are posting.",
-        )
-        return Screen(TITLE, prompt)
+        reason = "Sign in to hear what the people you follow are posting."
+        return sign_in_first(TITLE, "Your stream", href("stream"), reason)
     return Screen(TITLE, await section(state, match.query.get("after")))
