@@ -38,6 +38,35 @@ WINDOWS_EXPORTS = {
 }
 WINDOWS_SYSTEM_DLLS = {"KERNEL32.dll", "msvcrt.dll"}
 PE_FORMATS = {"x64": "pei-x86-64", "x86": "pei-i386"}
+RENDER_PD = """#N canvas 0 0 450 300 12;
+#X obj 10 10 loadbang;
+#X msg 10 40 \\; pd dsp 1 \\; tone freq 1000 \\; rec bang;
+#X obj 10 100 r tone;
+#X obj 10 130 sine~;
+#X obj 10 180 tabwrite~ left;
+#X obj 100 180 tabwrite~ right;
+#X obj 200 130 r rec;
+#X obj 200 10 loadbang;
+#X obj 200 40 delay 500;
+#X msg 200 70 write -bytes 2 out.wav left right;
+#X obj 200 100 soundfiler;
+#X msg 300 130 \\; pd quit;
+#X obj 300 10 table left 11025;
+#X obj 300 40 table right 11025;
+#X connect 0 0 1 0;
+#X connect 2 0 3 0;
+#X connect 3 0 4 0;
+#X connect 3 1 5 0;
+#X connect 6 0 4 0;
+#X connect 6 0 5 0;
+#X connect 7 0 8 0;
+#X connect 8 0 9 0;
+#X connect 9 0 10 0;
+#X connect 10 0 11 0;
+"""
+"""Instantiates `sine~`, sets its `freq` to 1000, records both outlets for 250 ms into tables and
+writes them as a WAV once recorded (soundfiler writes at once; writesf~'s thread may not have
+written before `pd quit`)."""
 
 
 class Builds:
@@ -82,20 +111,7 @@ def needs(tool: str) -> None:
 
 def test_pd_external_plays_in_pd_and_follows_its_param(built, tmp_path):
     needs("pd")
-    (tmp_path / "render.pd").write_text(
-        "#N canvas 0 0 450 300 12;\n"
-        "#X obj 10 10 loadbang;\n"
-        "#X msg 10 40 \\; pd dsp 1 \\; rec open out.wav \\; rec start \\; tone freq 1000;\n"
-        "#X obj 10 100 r tone;\n"
-        "#X obj 10 130 sine~;\n"
-        "#X obj 10 180 writesf~ 2;\n"
-        "#X obj 150 160 r rec;\n"
-        "#X obj 200 10 loadbang;\n"
-        "#X obj 200 40 delay 500;\n"
-        "#X msg 200 70 \\; rec stop \\; pd quit;\n"
-        "#X connect 0 0 1 0;\n#X connect 2 0 3 0;\n#X connect 3 0 4 0;\n#X connect 3 1 4 1;\n"
-        "#X connect 5 0 4 0;\n#X connect 6 0 7 0;\n#X connect 7 0 8 0;\n"
-    )
+    (tmp_path / "render.pd").write_text(RENDER_PD)
     external = built["pdext/linux/x64"]
     assert sorted(os.listdir(external)) == ["sine~.pd_linux"]
     pd = ["pd", "-nogui", "-noaudio", "-batch", "-noprefs", "-path", str(external), "render.pd"]
