@@ -1,8 +1,9 @@
 """What a successful job can be downloaded as, built on first request and kept in the files store.
 
 Paths follow the 2017 uploader's rule (`unity-src` → `unity/src`). Source trees come from
-hvcc's generators; `web/local` from clang (see wasm.py). Binary targets from Enzien's 2018
-grid need SDKs or platforms this server cannot have, and say which.
+hvcc's generators; `web/local` from clang (see wasm.py); plugins for Linux and Windows from gcc
+and mingw-w64 (see binaries.py). The rest of Enzien's 2018 grid, and the same formats for
+platforms this server has no toolchain for, say what they need.
 
 A target's `compileTime` is a duration, measured on the OS's performance counter; when it was
 built is a date, and comes from the service's clock (through the store). Whichever machine builds
@@ -14,30 +15,30 @@ import threading
 import time
 from pathlib import Path
 
-from server.heavy import job_files, wasm
+from server.heavy import binaries, job_files, wasm
 from server.heavy.archives import zip_folder
 from server.heavy.compiler import Compiler
 from server.heavy.files import Files
 from server.heavy.layout import Layout
 from server.heavy.records import Job, Target
 from server.heavy.store import Store
+from server.heavy.tool_runs import BuildFailed
 from server.heavy.workers import Workers
 
 C_SOURCES = "c/src"
 WEB = "web/local"
 GENERATORS = {f"{name}/src": name for name in ("pdext", "dpf", "owl", "unity", "wwise", "fmod")}
 COMPILER_FOLDERS = frozenset({"c", "hv", "ir"})
+MACOS = "Xcode and Apple's SDKs, on macOS"
 BUILD_ELSEWHERE = {
-    "macos/x64": "Xcode on macOS",
-    "ios/armv7a": "Xcode on macOS",
-    "win/x64": "Visual Studio on Windows",
-    "win/x86": "Visual Studio on Windows",
-    "android/armv7a": "the Android NDK",
-    "linux/x64": "the vendor's SDK for Linux",
+    "macos/x64": MACOS,
+    "ios/armv7a": MACOS,
+    "android/armv7a": "the Android NDK, which Debian does not ship",
 }
 PLATFORMS_2018 = {
-    "unity": ("macos/x64", "win/x64", "win/x86", "linux/x64", "android/armv7a"),
-    "wwise": ("ios/armv7a", "macos/x64", "win/x64", "win/x86", "linux/x64"),
+    "unity": ("macos/x64", "android/armv7a"),
+    "vst2": ("macos/x64",),
+    **{name: ("macos/x64",) for name in ("pdext", "lv2", "vst3", "clap")},
 }
 UNAVAILABLE = {
     **{
@@ -46,9 +47,17 @@ UNAVAILABLE = {
         for platform in platforms
     },
     **{
-        f"vst2/{platform}": "Steinberg's VST2 SDK, withdrawn in 2018; dpf/src builds VST plugins"
-        for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64")
+        f"wwise/{platform}": "Audiokinetic's Wwise SDK (proprietary), whose headers the generated"
+        " plugin includes; download wwise/src and build it with the SDK"
+        for platform in ("ios/armv7a", "macos/x64", "win/x64", "win/x86", "linux/x64")
     },
+    **{
+        f"pdext/{platform}": "Pd for Windows' pd.dll to link against, which Debian does not ship;"
+        " download pdext/src and build it beside Pd on Windows"
+        for platform in ("win/x64", "win/x86")
+    },
+    "vst2/src": "a VST2 generator, which hvcc no longer has: dpf/src is the DPF project that builds"
+    " vst2/linux/x64 and vst2/win/x64 here",
     **{
         f"fabric/{platform}": "Tazman Audio's Fabric, discontinued; hvcc has no Fabric generator"
         for platform in ("src", "macos/x64", "win/x86", "win/x64", "linux/x64", "android/armv7a")
@@ -78,7 +87,7 @@ class Targets:
 
     def offered(self) -> list[str]:
         """The targets every successful job has here, in the order documents list them."""
-        return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else [])]
+        return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else []), *binaries.available()]
 
     def archive(self, job: Job, path: str, tree: Path | None = None) -> str:
         """The archive's key for `path`, building it first if nobody has asked before: from the
@@ -100,6 +109,9 @@ class Targets:
             raise TargetRefused(
                 501, f"{WEB} cannot be built on this server: it needs {'; '.join(wasm.missing())}."
             )
+        if path in binaries.BINARIES and binaries.BINARIES[path].missing():
+            lacking = "; ".join(binaries.BINARIES[path].missing())
+            raise TargetRefused(501, f"{path} cannot be built on this server: it needs {lacking}.")
         if path not in self.offered():
             raise TargetRefused(
                 404, f"There is no target {path!r}. This server builds: {', '.join(self.offered())}."
@@ -136,14 +148,22 @@ class Targets:
     def _contents(self, job: Job, path: str, tree: Path, work: Path) -> tuple[Path, frozenset[str]]:
         if path == C_SOURCES:
             return tree / "hvcc" / "c", frozenset()
-        if path == WEB:
-            try:
+        try:
+            if path == WEB:
                 return wasm.build(self.workers, tree / "hvcc", work), frozenset()
-            except wasm.BuildFailed as error:
-                raise TargetRefused(422, str(error)) from error
+            if path in binaries.BINARIES:
+                binary = binaries.BINARIES[path]
+                generated = self._generate(job, tree, work, binary.generator)
+                return binaries.build(self.workers, binary, generated, work), frozenset()
+        except BuildFailed as error:
+            raise TargetRefused(422, f"{path} could not be built: {error}") from error
+        return self._generate(job, tree, work, GENERATORS[path]), COMPILER_FOLDERS
+
+    def _generate(self, job: Job, tree: Path, work: Path, generator: str) -> Path:
+        """hvcc's output with `generator`, in `work`."""
         out = work / "out"
-        outcome = self.compiler.compile(tree / "patch", out, job.patch.name, GENERATORS[path])
+        outcome = self.compiler.compile(tree / "patch", out, job.patch.name, generator)
         if outcome.errors:
             details = "; ".join(error["detail"] for error in outcome.errors)
-            raise TargetRefused(422, f"hvcc's {GENERATORS[path]} generator failed: {details}")
-        return out, COMPILER_FOLDERS
+            raise TargetRefused(422, f"hvcc's {generator} generator failed: {details}")
+        return out

@@ -11,7 +11,8 @@ import shutil
 from glob import glob
 from pathlib import Path
 
-from server.heavy.workers import TimedOut, Workers
+from server.heavy import tool_runs
+from server.heavy.workers import Workers
 
 PLAYER = Path(__file__).with_name("web_player")
 TIMEOUT = 180
@@ -30,10 +31,6 @@ REQUIREMENTS = {
         "/usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a"
     ),
 }
-
-
-class BuildFailed(RuntimeError):
-    """The toolchain refused the generated C; the message carries its complaint."""
 
 
 def missing() -> list[str]:
@@ -100,10 +97,4 @@ def _manifest(ir: dict) -> dict:
 
 
 def _run(workers: Workers, argv: list[str], cwd: Path, sources: Path) -> None:
-    try:
-        done = workers.run(argv, cwd=cwd, timeout=TIMEOUT)
-    except TimedOut as error:
-        raise BuildFailed(f"The WebAssembly build was stopped: {error}.") from error
-    if done.returncode != 0:
-        complaint = done.stderr.replace(f"{sources}/", "").strip()[-2000:]
-        raise BuildFailed(f"{argv[0]} failed: {complaint}")
+    tool_runs.run(workers, argv, cwd=cwd, hidden=sources, what="WebAssembly", timeout=TIMEOUT)

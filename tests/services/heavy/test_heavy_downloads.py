@@ -69,9 +69,10 @@ def test_private_targets_download_with_cookie_or_bearer(heavy, private_patch, bo
 @pytest.mark.parametrize(
     ("path", "missing"),
     [
-        ("unity/win/x64", "Visual Studio"),
-        ("wwise/macos/x64", "Xcode"),
-        ("vst2/linux/x64", "VST2 SDK"),
+        ("unity/macos/x64", "Xcode"),
+        ("wwise/linux/x64", "Wwise SDK"),
+        ("vst2/macos/x64", "Xcode"),
+        ("pdext/win/x64", "pd.dll"),
         ("fabric/src", "Fabric"),
         ("web/js", "Emscripten"),
         ("bela/linux/armv7a", "cross-toolchain"),

@@ -4,6 +4,7 @@ It joins `/a/…` onto its `-d` domain, which drops any path, so it is pointed a
 root, where `/a` and `/h` lead to the heavy service (reference §4.6).
 """
 
+import ctypes
 import glob
 import os
 import shutil
@@ -13,9 +14,13 @@ from pathlib import Path
 import pytest
 from heavy_http import SINE_PD, UNKNOWN_OBJECT_PD
 
+from server.heavy import binaries
+
 ROOT = Path(__file__).resolve().parents[3]
 CACHE = ROOT / ".cache" / "hv-uploader-py27"
 REQUIREMENTS = ["hv-uploader==2017.9.27", "requests<2.28"]
+VST2 = not binaries.BINARIES["vst2/linux/x64"].missing()
+"""Whether this machine builds the Linux VST2 plugin (Debian's g++, make and dpf-source)."""
 
 
 def python27() -> str | None:
@@ -83,6 +88,7 @@ def test_uploader_creates_compiles_and_downloads(uploader, live_server, new_toke
         "-g",
         "c-src",
         "web-local",
+        *(["vst2-linux-x64"] if VST2 else []),
         "-b",
         "-o",
         "out",
@@ -100,6 +106,9 @@ def test_uploader_creates_compiles_and_downloads(uploader, live_server, new_toke
     assert "Heavy release: dev" in done.stdout
     assert (tmp_path / "out" / "c-src" / "Heavy_tone.cpp").is_file()
     assert (tmp_path / "out" / "web-local" / "tone.wasm").is_file()
+    if VST2:
+        plugin = ctypes.CDLL(str(tmp_path / "out" / "vst2-linux-x64" / "tone-vst.so"))
+        assert hasattr(plugin, "main")  # the entry point Linux VST2 hosts look up
 
 
 def test_uploader_prints_compile_errors_and_exits_4(uploader, live_server, new_token, tmp_path):

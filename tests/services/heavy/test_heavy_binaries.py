@@ -1,0 +1,232 @@
+"""Binary targets, loaded by real hosts: the Pd external by Pd, the LV2 plugin by lv2file, the Unity
+library through the dynamic loader, the other plugins checked for the entry points hosts look up.
+
+Builds cost seconds each, and neither the build nor the binary depends on the database: they are
+built once per session, on SQLite, two at a time (the machine's tool slots), and the build times
+are printed (`-s`) for the README.
+"""
+
+import ctypes
+import io
+import os
+import shutil
+import subprocess
+import time
+import wave
+import zipfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from heavy_http import call, zip_names
+from rendered_audio import measure, wav_channels
+
+from server.heavy import binaries
+
+FREQ_HASH = 0x345FC008
+"""heavy's hash of the sine patch's `freq` parameter."""
+LOADED = ("pdext/linux/x64", "lv2/linux/x64", "vst2/linux/x64", "vst3/linux/x64", "clap/linux/x64")
+LOADED += ("unity/linux/x64",)
+WINDOWS = ("lv2/win/x64", "vst2/win/x64", "vst3/win/x64", "clap/win/x64", "unity/win/x64", "vst2/win/x86")
+WINDOWS_EXPORTS = {
+    "lv2": {"lv2_descriptor"},
+    "vst2": {"VSTPluginMain", "main"},
+    "vst3": {"GetPluginFactory", "InitDll", "ExitDll"},
+    "clap": {"clap_entry"},
+    "unity": {"hv_sine_new_with_options", "hv_processInlineInterleaved", "hv_sendFloatToReceiver"},
+}
+WINDOWS_SYSTEM_DLLS = {"KERNEL32.dll", "msvcrt.dll"}
+PE_FORMATS = {"x64": "pei-x86-64", "x86": "pei-i386"}
+RENDER_PD = """#N canvas 0 0 450 300 12;
+#X obj 10 10 loadbang;
+#X msg 10 40 \\; pd dsp 1 \\; tone freq 1000 \\; rec bang;
+#X obj 10 100 r tone;
+#X obj 10 130 sine~;
+#X obj 10 180 tabwrite~ left;
+#X obj 100 180 tabwrite~ right;
+#X obj 200 130 r rec;
+#X obj 200 10 loadbang;
+#X obj 200 40 delay 500;
+#X msg 200 70 write -bytes 2 out.wav left right;
+#X obj 200 100 soundfiler;
+#X msg 300 130 \\; pd quit;
+#X obj 300 10 table left 11025;
+#X obj 300 40 table right 11025;
+#X connect 0 0 1 0;
+#X connect 2 0 3 0;
+#X connect 3 0 4 0;
+#X connect 3 1 5 0;
+#X connect 6 0 4 0;
+#X connect 6 0 5 0;
+#X connect 7 0 8 0;
+#X connect 8 0 9 0;
+#X connect 9 0 10 0;
+#X connect 10 0 11 0;
+"""
+"""Instantiates `sine~`, sets its `freq` to 1000, records both outlets for 250 ms into tables and
+writes them as a WAV once recorded (soundfiler writes at once; writesf~'s thread may not have
+written before `pd quit`)."""
+
+
+class Builds:
+    """Every tested binary target of alice/sine/1, downloaded (so built) two at a time from the
+    start, in the order of the tests; `builds[path]` waits for one and gives the unpacked folder."""
+
+    def __init__(self, heavy: str, root: Path) -> None:
+        self.heavy, self.root = heavy, root
+        self.times: dict[str, float] = {}
+        self.pool = ThreadPoolExecutor(2)
+        self.futures = {path: self.pool.submit(self._fetch, path) for path in LOADED + WINDOWS}
+
+    def __getitem__(self, path: str) -> Path:
+        return self.futures[path].result()
+
+    def _fetch(self, path: str) -> Path:
+        tick = time.perf_counter()
+        reply = call("GET", f"{self.heavy}/h/alice/sine/1/{path}/archive.zip")
+        assert reply.status == 200, reply.body
+        zipfile.ZipFile(io.BytesIO(reply.body)).extractall(self.root / path)
+        self.times[path] = round(time.perf_counter() - tick, 1)
+        return self.root / path
+
+
+@pytest.fixture(scope="module")
+def built(heavy, sine_job, engine, tmp_path_factory) -> Iterator[Builds]:
+    if engine != "sqlite":
+        pytest.skip("binaries are built the same on every engine: built and loaded once, on SQLite")
+    missing = {need for path in LOADED + WINDOWS for need in binaries.BINARIES[path].missing()}
+    if missing:
+        pytest.skip(f"this machine cannot build binaries: it lacks {'; '.join(sorted(missing))}")
+    builds = Builds(heavy, tmp_path_factory.mktemp("binaries"))
+    yield builds
+    builds.pool.shutdown(cancel_futures=True)
+    print("\nbinary targets' download times, two at a time (s):", builds.times)
+
+
+def needs(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+
+
+def test_pd_external_plays_in_pd_and_follows_its_param(built, tmp_path):
+    needs("pd")
+    (tmp_path / "render.pd").write_text(RENDER_PD)
+    external = built["pdext/linux/x64"]
+    assert sorted(os.listdir(external)) == ["sine~.pd_linux"]
+    pd = ["pd", "-nogui", "-noaudio", "-batch", "-noprefs", "-path", str(external), "render.pd"]
+    done = subprocess.run(pd, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    channels, rate = wav_channels(tmp_path / "out.wav")
+    for channel in channels:
+        tone = measure(channel, rate)
+        assert tone.peak == pytest.approx(0.1, abs=0.005)
+        assert tone.hz == pytest.approx(1000, abs=5)
+
+
+def test_lv2_plugin_shows_its_param_and_renders_in_lv2file(built, tmp_path):
+    needs("lv2file")
+    bundle = built["lv2/linux/x64"]
+    assert sorted(os.listdir(bundle / "sine.lv2")) == ["manifest.ttl", "sine_dsp.so", "sine_dsp.ttl"]
+    env = {**os.environ, "LV2_PATH": str(bundle)}
+
+    def lv2file(*args: str) -> str:
+        """Its output; it exits 1 after listing (-l, -n) whatever it found, so rendering says
+        whether it worked by the file it writes."""
+        argv = ["lv2file", *args]
+        done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        return done.stdout + done.stderr
+
+    assert "\turn:hvcc:sine\n" in lv2file("-l")
+    assert "freq: freq" in lv2file("-n", "urn:hvcc:sine").split("==Control Ports==")[1]
+    silence = tmp_path / "silence.wav"
+    with wave.open(str(silence), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(48000)
+        wav.writeframes(bytes(2 * 48000))
+    lv2file("-i", "silence.wav", "-o", "out.wav", "-p", "freq:1000", "urn:hvcc:sine")
+    channels, rate = wav_channels(tmp_path / "out.wav")
+    assert (len(channels), rate) == (2, 48000)
+    for channel in channels:
+        tone = measure(channel, rate)
+        assert tone.peak == pytest.approx(0.1, abs=0.005)
+        assert tone.hz == pytest.approx(1000, abs=5)
+
+
+def test_unity_library_renders_through_its_exported_api(built):
+    folder = built["unity/linux/x64"]
+    assert sorted(os.listdir(folder)) == ["Hv_sine_AudioLib.cs", "Hv_sine_AudioLib.so"]
+    wrapper = (folder / "Hv_sine_AudioLib.cs").read_text()
+    assert 'private const string _dllName = "Hv_sine_AudioLib";' in wrapper
+    library = ctypes.CDLL(str(folder / "Hv_sine_AudioLib.so"))
+    library.hv_sine_new_with_options.restype = ctypes.c_void_p
+    library.hv_sine_new_with_options.argtypes = [ctypes.c_double, ctypes.c_int, ctypes.c_int, ctypes.c_int]
+    library.hv_sendFloatToReceiver.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_float]
+    pointer = ctypes.c_void_p
+    library.hv_processInlineInterleaved.argtypes = [pointer, pointer, pointer, ctypes.c_int]
+    library.hv_getNumOutputChannels.argtypes = [ctypes.c_void_p]
+    library.hv_delete.argtypes = [ctypes.c_void_p]
+    context = library.hv_sine_new_with_options(48000.0, 10, 2, 2)
+    try:
+        assert library.hv_getNumOutputChannels(context) == 2
+        library.hv_sendFloatToReceiver(context, FREQ_HASH, 1000.0)
+        frames = 48000 // 2
+        out = (ctypes.c_float * (2 * frames))()
+        assert library.hv_processInlineInterleaved(context, None, out, frames) == frames
+    finally:
+        library.hv_delete(context)
+    for channel in (list(out[0::2]), list(out[1::2])):
+        tone = measure(channel, 48000)
+        assert tone.peak == pytest.approx(0.1, abs=0.005)
+        assert tone.hz == pytest.approx(1000, abs=5)
+
+
+@pytest.mark.parametrize(
+    ("path", "library", "entry"),
+    [
+        ("vst2/linux/x64", "sine-vst.so", "main"),
+        ("vst3/linux/x64", "sine.vst3/Contents/x86_64-linux/sine.so", "GetPluginFactory"),
+        ("clap/linux/x64", "sine.clap", "clap_entry"),
+    ],
+)
+def test_linux_plugins_load_and_export_their_hosts_entry_point(built, path, library, entry):
+    loaded = ctypes.CDLL(str(built[path] / library))
+    assert hasattr(loaded, entry)
+
+
+@pytest.mark.parametrize("path", WINDOWS)
+def test_windows_plugins_export_their_entry_points_and_need_only_windows(built, path):
+    tool = "x86_64-w64-mingw32-objdump"
+    needs(tool)
+    (dll,) = [p for p in built[path].rglob("*") if p.is_file() and p.suffix in {".dll", ".clap", ".vst3"}]
+    dumped = subprocess.run([tool, "-p", str(dll)], capture_output=True, text=True, timeout=60, check=True)
+    dump = dumped.stdout
+    exports = dump.split("[Ordinal/Name Pointer] Table")[1]
+    names = {line.split("]")[1].strip() for line in exports.splitlines() if "]" in line}
+    assert WINDOWS_EXPORTS[path.split("/")[0]] <= names
+    imported = {line.split(":")[1].strip() for line in dump.splitlines() if "DLL Name:" in line}
+    assert imported <= WINDOWS_SYSTEM_DLLS
+    assert f"file format {PE_FORMATS[path.rsplit('/', 1)[1]]}" in dump
+
+
+def test_windows_lv2_bundle_describes_its_dll(built):
+    bundle = built["lv2/win/x64"] / "sine.lv2"
+    assert sorted(os.listdir(bundle)) == ["manifest.ttl", "sine_dsp.dll", "sine_dsp.ttl"]
+    assert "lv2:binary <sine_dsp.dll>" in (bundle / "manifest.ttl").read_text()
+
+
+def test_a_built_binary_is_listed_with_its_size(heavy, built):
+    archive = call("GET", f"{heavy}/h/alice/sine/1/vst3/linux/x64/archive.zip").body
+    assert zip_names(archive) == ["sine.vst3/Contents/x86_64-linux/sine.so"]
+    files = call("GET", f"{heavy}/a/jobs/alice/sine/1").json()["included"]
+    vst3 = next(f for f in files if f["data"]["buildId"] == "vst3-linux-x64")
+    assert vst3["data"]["size"] == len(archive)
+
+
+def test_jobs_list_the_binary_targets_before_they_are_built(heavy, sine_job):
+    buildable = binaries.available()
+    if not buildable:
+        pytest.skip("this machine has no toolchain for binary targets")
+    ids = {f["data"]["buildId"] for f in call("GET", f"{heavy}/a/jobs/alice/sine/1").json()["included"]}
+    assert {path.replace("/", "-") for path in buildable} <= ids
