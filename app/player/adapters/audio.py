@@ -126,16 +126,17 @@ class AudioFileAdapter:
             self._report(Paused(self._clock()))
 
     def _failed(self, audio: AudioElement) -> None:
-        """The element's error, or better, the reason the file's server gives."""
-        listener, url = self._listener, self._url
-        if listener is None:
+        """The element's error, or better, the reason the file's server gives. The element forgets
+        its error as it starts to load the next file, so an error it still has is the file's own,
+        even before `loadstart` (a file that failed before may fail again at once)."""
+        listener, url, error = self._listener or self._pending, self._url, audio.error
+        if listener is None or error is None:
             return
-        error = audio.error
-        found = media_failure(int(error.code) if error else 0)
+        found = media_failure(int(error.code))
 
         async def ask_the_server() -> None:
             told = server_failure(await self._probe(url))
-            if listener is self._listener:
+            if listener in (self._listener, self._pending):
                 listener(told or found)
 
         self._asking = asyncio.ensure_future(ask_the_server())
