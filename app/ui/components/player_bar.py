@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from app.player.controller import Change, Player
 from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
 from app.player.time_format import clock
+from app.ui.components.fetch_ahead import fetch_ahead
 from app.ui.components.queue_panel import render_queue
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData
@@ -29,6 +30,7 @@ def player_changed(app: App, change: Change) -> None:
     render_queue(app)
     app.highlight_current()
     app.ports.media.show_now_playing(now_playing(app), player.playing)
+    fetch_ahead(app)
 
 
 def now_playing(app: App) -> dict[str, str] | None:
