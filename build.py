@@ -185,6 +185,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="NAMES",
         help=f"comma-separated, of {','.join(link.name for link in LINKS)} (default: all)",
     )
+    bench.add_argument("--player-only", action="store_true", help="only the player's click → playing part")
     args, passed_on = parser.parse_known_args(argv or ["build"])
     if passed_on and args.command not in PASSES_ARGUMENTS_ON:
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")

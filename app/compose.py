@@ -158,22 +158,25 @@ def patch_adapter(ports: Ports, services: Services, clock: Clock) -> Callable[[]
 def sources(
     config: AppConfig, ports: Ports, services: Services, clock: Clock, patches: Callable[[], PatchAdapter]
 ) -> Sources:
-    """Which adapter plays what; each is made, and its module imported, when it first plays."""
+    """Which adapter plays what; each is made, and its module imported, when it first plays. Audio
+    files and Bandcamp's streams share one audio player."""
     from app.openwhyd.eid import AUDIO_FILE
     from app.player.adapters.third_party import third_party_sources
     from app.player.patch_item import PATCH
     from app.player.sources import Sources
 
+    @cache
     def audio() -> Adapter[TrackItem]:
         from app.player.adapters.audio import AudioFileAdapter
+        from app.player.adapters.http_status import http_status
 
-        return AudioFileAdapter(clock)
+        return AudioFileAdapter(clock, http_status)
 
     return Sources(
         {
             AUDIO_FILE: audio,
             PATCH: patches,
-            **third_party_sources(clock, ports.timers.set_timer, services.openwhyd, config),
+            **third_party_sources(clock, ports.timers.set_timer, services.openwhyd, config, audio),
         }
     )
 

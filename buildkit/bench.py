@@ -1,6 +1,7 @@
 """`build.py bench`: the app's startup against a bare PyScript+Pyodide page, the embeddable
 widget's against a bare PyScript+MicroPython page, and the time to first sound of a shared
-playlist link in each, on each link of `--links`, in one browser run.
+playlist link in each, on each link of `--links`, in one browser run; then, on loopback, the
+player's click → playing for each source, a first and a second track (`bench_player`).
 
 Everything comes from one `serve --dist` of a fresh build, as a deployer would serve it (each
 file in the coding the browser accepts), with the services and their demo data. Timings are read
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from buildkit.bench_links import LINKS, LOOPBACK, Link, Wire
 from buildkit.bench_pages import PAGES, PROBES, Page, write_baselines
+from buildkit.bench_player import measure_player, report_player
 from buildkit.bench_report import Key, Results, report
 from buildkit.browser import launch_options
 from buildkit.dist import build_dist
@@ -22,7 +24,8 @@ from buildkit.serving import serving
 TIMEOUT_MS = 180_000
 
 
-def run_benchmark(runs: int, links: tuple[Link, ...] = LINKS) -> int:
+def run_benchmark(runs: int, links: tuple[Link, ...] = LINKS, player_only: bool = False) -> int:
+    """The startup runs (unless `player_only`), then the player's (`bench_player`) on loopback."""
     from playwright.sync_api import sync_playwright
 
     results = Results()
@@ -31,14 +34,18 @@ def run_benchmark(runs: int, links: tuple[Link, ...] = LINKS) -> int:
         build_dist(dist)
         write_baselines(dist)
         with serving(Path(tmp) / "data", "--dist", str(dist)) as base, sync_playwright() as playwright:
-            for page in PAGES:  # warms the disk and the server, not the browser
-                visit(playwright, f"{base}/{page.path}", page, LOOPBACK, Results())
-            for link in links:
-                print(f"{link.describe()}: {link.runs(runs)} runs", flush=True)
-                for _ in range(link.runs(runs)):
-                    for page in PAGES:
-                        visit(playwright, f"{base}/{page.path}", page, link, results)
-    report(results, links, runs)
+            if not player_only:
+                for page in PAGES:  # warms the disk and the server, not the browser
+                    visit(playwright, f"{base}/{page.path}", page, LOOPBACK, Results())
+                for link in links:
+                    print(f"{link.describe()}: {link.runs(runs)} runs", flush=True)
+                    for _ in range(link.runs(runs)):
+                        for page in PAGES:
+                            visit(playwright, f"{base}/{page.path}", page, link, results)
+            player = measure_player(playwright, base, runs)
+    if not player_only:
+        report(results, links, runs)
+    report_player(player, runs)
     return 0
 
 

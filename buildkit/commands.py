@@ -168,4 +168,4 @@ def bench(args: argparse.Namespace) -> int:
     from buildkit.bench import run_benchmark
 
     ensure_vendored()
-    return run_benchmark(runs=args.runs, links=args.links)
+    return run_benchmark(runs=args.runs, links=args.links, player_only=args.player_only)

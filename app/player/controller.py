@@ -164,18 +164,20 @@ class Player:
 
     def _load(self, problem: str | None = None) -> None:
         """Play the current entry from its start; a new load makes any report of the old one stale.
-        `problem` is what the player bar tells about the load before (a skipped failure)."""
-        self._unload()
-        self.problem = problem
+        `problem` is what the player bar tells about the load before (a skipped failure), until
+        this one plays. An adapter that plays the next entry too is not stopped: it loads the entry
+        into the player it has, which a hidden page lets play on where it would refuse a new one."""
         entry = self.current
-        if entry is None:
+        found = None if entry is None else self._adapter_for(entry.item)
+        self._unload(keep=found)
+        self.problem = problem
+        if entry is None or found is None:
             self._on_change(Change.ALL)
             return
         self._load_number += 1
         number, now = self._load_number, self._clock()
         self._watch = StartWatch(now)
         self._listen = Listen(entry.item, self._scrobbling()) if isinstance(entry.item, Track) else None
-        found = self._adapter_for(entry.item)
         if isinstance(found, Unplayable):
             self._heard(number, Failure("unsupported", found.source, found.message))
             return
@@ -187,9 +189,10 @@ class Player:
         )
         self._on_change(Change.ALL)
 
-    def _unload(self) -> None:
+    def _unload(self, keep: object = None) -> None:
+        """Stop the adapter playing, unless it is `keep`, the one about to load the next entry."""
         self._cancel_timer()
-        if self._adapter is not None:
+        if self._adapter is not None and self._adapter is not keep:
             self._adapter.stop()
         self._adapter = None
         self.playing, self.position, self.duration = False, 0.0, None
@@ -208,7 +211,7 @@ class Player:
         match event:
             case Playing(duration=duration):
                 self.playing, self.duration = True, duration or self.duration
-                self._failures_in_a_row = 0
+                self._failures_in_a_row, self.problem = 0, None
             case Paused():
                 self.playing = False
             case Progress(position=position, duration=duration):
@@ -223,9 +226,14 @@ class Player:
         self._on_change(Change.ALL)
 
     def _ended(self) -> None:
+        """The track ended by itself (not skipped, failed or replaced): the queue moves on. At the
+        end of the list the bar keeps the last track, at its end."""
         following = self.queue.ended()
         if following is None:
+            duration = self.duration
             self._unload()
+            self.duration = duration
+            self.position = duration or 0.0
             self._on_change(Change.ALL)
         else:
             self.queue = following

@@ -57,11 +57,16 @@ def reference(eid: str) -> str:
     return parts[1]
 
 
+SOUNDCLOUD_LOAD_OPTIONS = {"auto_play": False, "visual": False}
+"""The widget's parameters, for its first track (in its address) and the ones it loads after. It
+does not start by itself: the adapter starts it once it is ready."""
+
+
 def soundcloud_widget_url(eid: str) -> str:
     """The widget iframe's address for a SoundCloud track (`tracks/<n>` ids go through
-    api.soundcloud.com). It does not start by itself: the adapter starts it once it is ready."""
-    query = urlencode({"url": url_from_eid(eid) or "", "auto_play": "false", "visual": "false"})
-    return f"{SOUNDCLOUD_WIDGET}?{query}"
+    api.soundcloud.com)."""
+    parameters = {name: str(value).lower() for name, value in SOUNDCLOUD_LOAD_OPTIONS.items()}
+    return f"{SOUNDCLOUD_WIDGET}?{urlencode({'url': url_from_eid(eid) or '', **parameters})}"
 
 
 YOUTUBE_ENDED, YOUTUBE_PLAYING, YOUTUBE_PAUSED = 0, 1, 2

@@ -11,7 +11,7 @@ world of tests/e2e/long_list_steps.py (a 10,000-track playlist, and a 50-track o
 (b) The most elements (and all nodes, text included) inside the list while scrolling through
     the whole 10,000-track playlist a screen a frame, its pages loading on the way; and the
     intervals between frames meanwhile. Target: ≤ 300 elements.
-(c) From a click on "Next track" to the new <audio> element's `playing` event, playing the
+(c) From a click on "Next track" to the <audio> element's `playing` event, playing the
     playlist's audio-file tracks, against a bare <audio> element playing the same file in the
     same page, in turn, `--runs` times each. Target: ≤ 150 ms.
 

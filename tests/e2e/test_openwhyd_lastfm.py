@@ -2,6 +2,7 @@
 Last.fm's auth page and back, then the player scrobbling a track that ends by itself and not one
 skipped."""
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def test_a_track_ending_by_itself_is_scrobbled_and_a_skipped_one_is_not(
     expect(rows.first).to_be_visible()
     names = [rows.nth(n).locator(".track-name").inner_text() for n in range(2)]
     before = len(fake.scrobbles())
-    rows.nth(0).get_by_role("button").click()
+    rows.nth(0).get_by_role("button", name=re.compile(r"^Play ")).click()
     bar = app_page.get_by_role("contentinfo", name="Player")
     expect(bar).to_contain_text(names[0])
     bar.get_by_role("button", name="Next track").click()

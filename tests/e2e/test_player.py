@@ -6,6 +6,7 @@ import urllib.request
 
 from playwright.sync_api import Page, expect
 
+from app.ui.components.media_session import artist_and_title
 from tests.e2e.steps import open_location, sign_in, track_rows
 
 
@@ -40,13 +41,19 @@ def test_pause_resume_next_and_previous(app_page: Page) -> None:
     open_location(app_page, "#/hot")
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
     rows = track_rows(app_page)
-    title = rows.nth(0).locator(".track-name").inner_text()
+    name = rows.nth(0).locator(".track-name").inner_text()
+    poster = rows.nth(0).get_by_role("link").nth(1).inner_text()
+    artist, title = artist_and_title(name, poster)
     rows.nth(0).get_by_role("button", name=re.compile(r"^Play ")).click()
     bar = app_page.get_by_role("contentinfo", name="Player")
     media_session = "state => navigator.mediaSession.playbackState === state"
     # the track the test before left playing holds the session until this one starts
     app_page.wait_for_function("title => navigator.mediaSession.metadata?.title === title", arg=title)
     app_page.wait_for_function(media_session, arg="playing")
+    shown = app_page.evaluate(
+        "() => { const m = navigator.mediaSession.metadata; return [m.artist, m.artwork.length]; }"
+    )
+    assert shown == [artist, 1], "the artist (from the name, else the poster) and a picture"
     bar.get_by_role("button", name="Pause").click()
     expect(bar.get_by_role("button", name="Play", exact=True)).to_be_visible()
     app_page.wait_for_function(media_session, arg="paused")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Locator, Page, Request, expect
 
-from app.openwhyd.eid import DAILYMOTION, VIMEO, YOUTUBE, source_kind
+from app.openwhyd.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE, source_kind
 from app.openwhyd.models import Track
 from app.player.vendors import SCRIPTS
 from tests.e2e.openwhyd_steps import DEMO_AUDIO, post_tracks, service_json
@@ -71,6 +71,8 @@ FAKE_FAILURES = {
 }
 """What each fake reports for the media of the failing tracks."""
 VIDEO_KINDS = {YOUTUBE, VIMEO, DAILYMOTION}
+LOADS = "vendor => window.fakes[vendor].told.filter(what => what.startsWith('load '))"
+"""What a fake player was told to load, in order (`Embeds.forget` clears it)."""
 
 
 @dataclass
@@ -112,6 +114,29 @@ class Embeds:
 
     def forget(self, kind: str) -> None:
         self.page.evaluate("vendor => { window.fakes[vendor].told.length = 0; }", VENDORS[kind])
+
+    def record_statuses(self) -> None:
+        """From now on, `statuses` keeps each message the player bar shows, however briefly."""
+        self.page.evaluate(
+            """() => {
+                window.statuses = [];
+                const bar = document.getElementById("player");
+                new MutationObserver(() => {
+                    const text = bar.querySelector("[role=status]")?.textContent;
+                    if (text && window.statuses.at(-1) !== text) window.statuses.push(text);
+                }).observe(bar, { childList: true, subtree: true, characterData: true });
+            }"""
+        )
+
+    def statuses(self) -> list[str]:
+        return self.page.evaluate("window.statuses")
+
+    def loads(self, kind: str) -> list[str]:
+        """What the fake player of `kind` was told to load since `forget`."""
+        return self.page.evaluate(LOADS, VENDORS[kind])
+
+    def players_made(self, kind: str) -> int:
+        return self.page.evaluate("vendor => window.fakes[vendor].made", VENDORS[kind])
 
     def log_for(self, name: str) -> dict:
         eid = next(track.eid for track in self.tracks if track.name == name)
@@ -209,12 +234,15 @@ def test_the_queue_moves_on_across_sources_and_failures_are_shown_skipped_and_lo
     bar, status = embeds.bar, embeds.bar.get_by_role("status")
     embeds.play_logs.clear()
     before = plays(live_server, embeds.tracks)
+    embeds.record_statuses()
     embeds.play("A Vimeo video")
     for name in ("A Vimeo video", "A Dailymotion video", "A Deezer track", "A Bandcamp song"):
         expect(bar.locator(".player-title")).to_have_text(name, timeout=20_000)
         expect(embeds.row(name)).to_have_attribute("aria-current", "true")
-        if name == "A Dailymotion video":
-            expect(status).to_have_text(f"{BLOCKED} could not play: {EMBED_FORBIDDEN}. Skipped.")
+        if name == "A Dailymotion video":  # the message of the track skipped, until this one plays
+            expect(bar.get_by_role("button", name="Pause")).to_be_visible()
+            expect(status).to_have_count(0)
+            assert embeds.statuses()[-1] == f"{BLOCKED} could not play: {EMBED_FORBIDDEN}. Skipped."
     expect(status).to_have_text(f"{LOST} could not play: {NO_BANDCAMP_LOOKUP}.", timeout=20_000)
     expect(bar.get_by_role("button", name="Play", exact=True)).to_be_visible()
     expect(embeds.page.get_by_role("region", name="Video player")).to_be_hidden()
@@ -227,6 +255,35 @@ def test_the_queue_moves_on_across_sources_and_failures_are_shown_skipped_and_lo
     after = plays(live_server, embeds.tracks)
     counted = {name for name in after if after[name] > before[name]}
     assert counted == {"A Vimeo video", "A Dailymotion video", "A Deezer track", "A Bandcamp song"}
+
+
+SAME_SOURCE = {
+    YOUTUBE: (("A YouTube video", "fake-video"), (BLOCKED, "blocked-video")),
+    SOUNDCLOUD: (
+        ("A SoundCloud song", "https://soundcloud.com/fake-artist/fake-song"),
+        ("A SoundCloud song taken down", "https://soundcloud.com/fake-artist/gone-song"),
+    ),
+    VIMEO: (("A Vimeo video", "76979871"), ("A private Vimeo video", "11111111")),
+    DAILYMOTION: (("A Dailymotion video", "x8fake"), ("A Dailymotion video blocked here", "x8blocked")),
+    DEEZER: (("A Deezer track", "3135556"), ("A Deezer track Deezer cannot play", "999999")),
+}
+"""Two tracks of each third-party source, one that plays and one that fails, and the media id the
+player is told to load for each."""
+
+
+def test_each_source_loads_track_after_track_into_the_one_player_it_made(embeds: Embeds) -> None:
+    embeds.set_fakes(seconds=120)
+    for kind, (playing, failing) in SAME_SOURCE.items():
+        embeds.forget(kind)
+        for step, (name, _) in enumerate((playing, failing, playing)):
+            embeds.play(name)
+            embeds.page.wait_for_function(
+                f"([vendor, count]) => ({LOADS})(vendor).length > count", arg=[VENDORS[kind], step]
+            )
+        expect(embeds.bar.get_by_role("button", name="Pause")).to_be_visible()
+        assert embeds.loads(kind) == [f"load {media}" for _, media in (playing, failing, playing)]
+        assert embeds.players_made(kind) == 1, f"one {kind} player for the whole session"
+    embeds.bar.get_by_role("button", name="Pause").click()
 
 
 def test_the_video_stage_fits_a_phone_and_a_desktop(embeds: Embeds) -> None:

@@ -20,6 +20,7 @@ class FakePage:
         self.highlighted = ""
         self.dialog = ""
         self.now_playing: tuple[dict[str, str] | None, bool] | None = None
+        self.position: tuple[float, float | None] | None = None
         self.media_keys: dict[str, str] = {}
         self.media_act: Act | None = None
 
@@ -55,6 +56,9 @@ class FakePage:
 
     def show_now_playing(self, metadata: dict[str, str] | None, playing: bool) -> None:
         self.now_playing = (metadata, playing)
+
+    def show_position(self, position: float, duration: float | None) -> None:
+        self.position = (position, duration)
 
     def on_keys(self, keys: Mapping[str, str], act: Act) -> None:
         self.media_keys, self.media_act = dict(keys), act

@@ -184,8 +184,8 @@ def test_the_queue_playing_the_list_grows_with_it_and_another_queue_does_not() -
         page.scrolled = 90 * ROW
         long_list.show_window(app, KEY)
         await settle()
-        queue = app.state.player.queue
-        assert [entry.item for entry in queue.listed] == list(ALL[:200])
+        queue = app.state.player.queue  # its next pages come as it nears their end, and as it scrolls
+        assert [entry.item for entry in queue.listed] == list(app.state.lists[KEY]) == list(ALL[:400])
         assert queue.current.item is ALL[98] and queue.has_next
 
         app.state.player.play_list(ALL[500:502])
@@ -251,5 +251,31 @@ def test_hot_tracks_go_on_by_skip_with_their_scores() -> None:
         await long_list.load_more(app, lst)
         assert client.asked == [(0, 50), (50, 50), (100, 100)]
         assert len(lst.tracks) == 120 and lst.paging.complete and len(lst.extras) == 120
+
+    asyncio.run(scenario())
+
+
+def test_playing_near_the_end_of_the_pages_loaded_fetches_the_next_one_on_screen_or_not() -> None:
+    async def scenario() -> None:
+        app, _, pages = list_app()
+        started(app, pages)
+        await app.act("play-list", {"list": KEY, "index": "90"})
+        await settle()
+        assert pages.asked == [], "ten tracks to go: nothing to fetch yet"
+        for _ in range(5):
+            app.state.player.next()
+        await settle()
+        assert pages.asked == [("100", 100)]
+        queue = app.state.player.queue
+        assert [entry.item for entry in queue.listed] == list(ALL[:200]) and len(queue.upcoming) == 104
+
+        started(app, Pages())  # the person went on to another screen, and the list plays on
+        app.state.long_lists.clear()
+        for _ in range(100):
+            app.state.player.next()
+        await settle()
+        assert pages.asked[-1][0] == "200"
+        listed = [entry.item for entry in app.state.player.queue.listed]
+        assert len(listed) > 200 and listed == list(ALL[: len(listed)])
 
     asyncio.run(scenario())

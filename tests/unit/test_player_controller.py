@@ -137,3 +137,35 @@ def test_removing_the_playing_entry_plays_the_one_after_it() -> None:
     h.player.remove(h.player.current.key)
     assert h.adapter.loaded == [TRACKS[0], TRACKS[1]]
     assert [entry.item for entry in h.player.queue.entries] == TRACKS[1:]
+
+
+def test_the_next_track_of_the_same_source_goes_into_the_same_player_unstopped() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.report(Playing(h.now, 10.0))
+    h.report(Ended(h.now + 10))
+    h.player.next()
+    assert h.adapter.loaded == [TRACKS[0], TRACKS[1], TRACKS[2]]
+    assert ("stop",) not in h.adapter.commands
+
+
+def test_a_skip_message_stays_with_the_skipped_track_until_the_next_one_plays() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS)
+    h.report(Failure(404, "fi", "the file is missing"))
+    assert h.player.problem == "Track 0 could not play: the file is missing. Skipped."
+    h.report(Paused(h.now))  # an autoplay refused: the message still tells why this one is on
+    assert h.player.problem is not None
+    h.report(Playing(h.now + 1, 10.0))
+    assert h.player.problem is None
+
+
+def test_at_the_end_of_the_list_the_last_track_keeps_its_times() -> None:
+    h = Harness()
+    h.player.play_list(TRACKS, 2)
+    h.report(Playing(h.now, 10.0))
+    h.report(Progress(h.now + 9.8, 9.8, 10.0))
+    h.report(Ended(h.now + 10))
+    assert not h.player.playing and h.adapter.commands[-1] == ("stop",)
+    assert h.player.current.item == TRACKS[2]
+    assert (h.player.position, h.player.duration) == (10.0, 10.0)

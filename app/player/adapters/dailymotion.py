@@ -1,11 +1,13 @@
 """Dailymotion, through its Player Embed Script (`dailymotion.createPlayer`, answering a promise of
-the player), on the visible stage."""
+the player), on the visible stage: one player, made with the first video, and `loadContent` for
+each one after."""
 
 from collections.abc import Callable
 from typing import Any
 
 import js
 
+from app.openwhyd.eid import DAILYMOTION
 from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
@@ -14,35 +16,40 @@ from app.player.vendors import dailymotion_failure, dailymotion_script, known_du
 
 
 class DailymotionAdapter(EmbeddedAdapter):
+    video = True
+
     def __init__(self, clock: Callable[[], float], player_id: str) -> None:
         super().__init__(clock)
         self.script = dailymotion_script(player_id)
-        self._bound: list[tuple[str, object]] = []
 
-    def _open(self, session: Session, item: TrackItem) -> None:
+    def _create(self, item: TrackItem) -> None:
         options = {"video": reference(item.eid), "params": {"mute": False}}
-        js.dailymotion.createPlayer(stage.video_place().id, js_object(options)).then(
-            session.once(lambda player: self._ready(session, player)),
-            session.once(lambda error: session.report(dailymotion_failure("player", str(error)))),
+        js.dailymotion.createPlayer(stage.video_place(DAILYMOTION).id, js_object(options)).then(
+            self._keep(lambda player: self._bind(player, item)),
+            self._keep(lambda error: self._creation_failed(dailymotion_failure("player", str(error)))),
         )
 
-    def _ready(self, session: Session, player: Any) -> None:
+    def _bind(self, player: Any, item: TrackItem) -> None:
         events = js.dailymotion.events
         handlers = {
-            events.VIDEO_PLAYING: lambda state: session.report(Playing(self._clock(), self._duration(state))),
-            events.VIDEO_PAUSE: lambda state: session.report(Paused(self._clock())),
-            events.VIDEO_END: lambda state: session.report(Ended(self._clock())),
-            events.VIDEO_TIMECHANGE: lambda state: session.report(
+            events.VIDEO_PLAYING: lambda state: self._report(Playing(self._clock(), self._duration(state))),
+            events.VIDEO_PAUSE: lambda state: self._report(Paused(self._clock())),
+            events.VIDEO_END: lambda state: self._report(Ended(self._clock())),
+            events.VIDEO_TIMECHANGE: lambda state: self._report(
                 Progress(self._clock(), float(state.videoTime), self._duration(state))
             ),
-            events.PLAYER_ERROR: lambda state: session.report(self._failure(state)),
+            events.PLAYER_ERROR: lambda state: self._report(self._failure(state)),
         }
-        self._bound = [(name, session.callback(handler)) for name, handler in handlers.items()]
-        for name, callback in self._bound:
-            player.on(name, callback)
-        self._player = player
-        self._apply_volume()
-        player.play()
+        for name, handler in handlers.items():
+            player.on(name, self._keep(handler))
+        self._created(player, item)
+
+    def _start(self, session: Session, item: TrackItem) -> None:
+        self._player.play()
+
+    def _load_item(self, session: Session, item: TrackItem) -> None:
+        self._player.loadContent(js_object({"video": reference(item.eid)}))
+        self._player.play()
 
     @staticmethod
     def _failure(state: Any) -> Failure:
@@ -61,11 +68,3 @@ class DailymotionAdapter(EmbeddedAdapter):
         volume, muted = self._volume
         self._player.setVolume(volume)
         self._player.setMute(muted)
-
-    def _close(self) -> None:
-        if self._player is not None:
-            for name, callback in self._bound:
-                self._player.off(name, callback)
-            self._player.pause()
-        self._bound = []
-        stage.hide_video()

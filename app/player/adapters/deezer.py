@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import js
-from pyodide.ffi import create_proxy, to_js
+from pyodide.ffi import to_js
 
 from app.openwhyd.eid import DEEZER
 from app.player.adapter import TrackItem
 from app.player.adapters import stage
 from app.player.adapters.embedded import EmbeddedAdapter, Session, js_object
-from app.player.events import Ended, Paused, PlayerEvent, Playing, Progress
+from app.player.events import Ended, Paused, Playing, Progress
 from app.player.vendors import (
     DEEZER_UNAVAILABLE,
     SCRIPTS,
@@ -32,27 +32,12 @@ class DeezerAdapter(EmbeddedAdapter):
     def __init__(self, clock: Callable[[], float], app_id: str) -> None:
         super().__init__(clock)
         self._app_id = app_id
-        self._widget_state = "none"
-        """"none", "loading" (DZ.init called), then "ready" (the widget loaded)."""
-        self._starting: Callable[[], None] | None = None
         self._duration: float | None = None
-        self._callbacks: list[object] = []
-        """Made once, for the page-wide subscriptions: never released."""
 
-    def _open(self, session: Session, item: TrackItem) -> None:
-        track = int(reference(item.eid))
-        self._starting = lambda: self._start(session, track)
-        if self._widget_state == "ready":
-            self._started()
-        elif self._widget_state == "none":
-            self._init()
-
-    def _init(self) -> None:
-        self._widget_state = "loading"
-        place = stage.widget_place(DEEZER)
+    def _create(self, item: TrackItem) -> None:
         widget = js.document.createElement("div")
         widget.id = WIDGET
-        place.replaceChildren(widget)
+        stage.widget_place(DEEZER).replaceChildren(widget)
         handlers = {
             "player_play": lambda *args: self._report(Playing(self._clock(), self._duration)),
             "player_paused": lambda *args: self._report(Paused(self._clock())),
@@ -61,28 +46,17 @@ class DeezerAdapter(EmbeddedAdapter):
         }
         for name, handler in handlers.items():
             js.DZ.Event.subscribe(name, self._keep(handler))
-        player = {"container": WIDGET, "width": 300, "height": 300, "onload": self._keep(self._widget_loaded)}
+        loaded = self._keep(lambda *args: self._created(js.DZ.player, item))
+        player = {"container": WIDGET, "width": 300, "height": 300, "onload": loaded}
         js.DZ.init(js_object({"appId": self._app_id, "player": player}))
 
-    def _keep(self, handler: Callable[..., None]) -> object:
-        proxy = create_proxy(handler)
-        self._callbacks.append(proxy)
-        return proxy
+    def _start(self, session: Session, item: TrackItem) -> None:
+        """The widget is made empty: its first track is queued like every other."""
+        self._load_item(session, item)
 
-    def _widget_loaded(self, *args: Any) -> None:
-        self._widget_state = "ready"
-        self._started()
-
-    def _started(self) -> None:
-        starting, self._starting = self._starting, None
-        if starting is not None:
-            starting()
-
-    def _start(self, session: Session, track: int) -> None:
-        if not session.open:
-            return
-        self._player, self._duration = js.DZ.player, None
-        self._apply_volume()
+    def _load_item(self, session: Session, item: TrackItem) -> None:
+        self._duration = None
+        track = int(reference(item.eid))
         self._player.playTracks(to_js([track]), session.once(lambda answer: self._queued(session, answer)))
 
     def _queued(self, session: Session, answer: Any) -> None:
@@ -90,10 +64,6 @@ class DeezerAdapter(EmbeddedAdapter):
         tracks = getattr(answer, "tracks", None)
         if tracks is not None and tracks.length == 0:
             session.report(DEEZER_UNAVAILABLE)
-
-    def _report(self, event: PlayerEvent) -> None:
-        if self._session is not None and self._player is not None:
-            self._session.report(event)
 
     def _position(self, position: Any) -> None:
         self._duration = known_duration(float(position[1])) or self._duration
@@ -108,8 +78,3 @@ class DeezerAdapter(EmbeddedAdapter):
         volume, muted = self._volume
         self._player.setVolume(percent(volume))
         self._player.setMute(muted)
-
-    def _close(self) -> None:
-        self._starting = None
-        if self._player is not None:
-            self._player.pause()

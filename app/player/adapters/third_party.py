@@ -13,8 +13,14 @@ Clock = Callable[[], float]
 
 
 def third_party_sources(
-    clock: Clock, set_timer: SetTimer, openwhyd: OpenwhydClient, config: AppConfig
+    clock: Clock,
+    set_timer: SetTimer,
+    openwhyd: OpenwhydClient,
+    config: AppConfig,
+    audio: Callable[[], Adapter[TrackItem]],
 ) -> dict[str, Callable[[], Adapter[TrackItem]]]:
+    """`audio` is the audio-file player, which plays the stream Openwhyd finds for a Bandcamp track."""
+
     def youtube() -> Adapter[TrackItem]:
         from app.player.adapters.youtube import YoutubeAdapter
 
@@ -41,10 +47,9 @@ def third_party_sources(
         return DeezerAdapter(clock, config.deezer_app)
 
     def bandcamp() -> Adapter[TrackItem]:
-        from app.player.adapters.audio import AudioFileAdapter
         from app.player.adapters.bandcamp import BandcampAdapter
 
-        return BandcampAdapter(openwhyd.bandcamp_stream, AudioFileAdapter(clock))
+        return BandcampAdapter(openwhyd.bandcamp_stream, audio())
 
     return {
         YOUTUBE: youtube,

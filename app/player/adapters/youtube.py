@@ -1,8 +1,8 @@
-"""YouTube, through the IFrame API (`YT.Player`), on the visible stage. The API reports states,
-not time, so the position is polled while the video plays."""
+"""YouTube, through the IFrame API (`YT.Player`), on the visible stage: one player, made with the
+first video, and `loadVideoById` for each one after. The API reports states, not time, so the
+position is polled while a video plays."""
 
 from collections.abc import Callable
-from typing import Any
 
 import js
 
@@ -28,49 +28,50 @@ PROGRESS_EVERY = 0.5
 
 class YoutubeAdapter(EmbeddedAdapter):
     script = SCRIPTS[YOUTUBE]
+    video = True
 
     def __init__(self, clock: Callable[[], float], set_timer: SetTimer) -> None:
         super().__init__(clock)
         self._set_timer = set_timer
-        self._embed: Any = None
         self._cancel_poll: Callable[[], None] = lambda: None
 
-    def _open(self, session: Session, item: TrackItem) -> None:
+    def _create(self, item: TrackItem) -> None:
         options = {
             "width": "100%",
             "height": "100%",
             "videoId": reference(item.eid),
-            "playerVars": {"autoplay": 1, "playsinline": 1, "rel": 0, "origin": str(js.location.origin)},
+            "playerVars": {"playsinline": 1, "rel": 0, "origin": str(js.location.origin)},
             "events": {
-                "onReady": session.callback(lambda event: self._ready(event.target)),
-                "onStateChange": session.callback(lambda event: self._changed(session, int(event.data))),
-                "onError": session.callback(lambda event: session.report(youtube_failure(int(event.data)))),
+                "onReady": self._keep(lambda event: self._created(event.target, item)),
+                "onStateChange": self._keep(lambda event: self._changed(int(event.data))),
+                "onError": self._keep(lambda event: self._report(youtube_failure(int(event.data)))),
             },
         }
-        self._embed = js.YT.Player.new(stage.video_place(), js_object(options))
+        js.YT.Player.new(stage.video_place(YOUTUBE), js_object(options))
 
-    def _ready(self, player: Any) -> None:
-        self._player = player
-        self._apply_volume()
-        player.playVideo()
+    def _start(self, session: Session, item: TrackItem) -> None:
+        self._player.playVideo()
 
-    def _changed(self, session: Session, state: int) -> None:
+    def _load_item(self, session: Session, item: TrackItem) -> None:
+        self._player.loadVideoById(reference(item.eid))
+
+    def _changed(self, state: int) -> None:
         if state == YOUTUBE_PLAYING:
-            self._poll(session)
+            self._poll()
         else:
             self._cancel_poll()
         event = youtube_event(state, self._clock(), self._duration())
         if event is not None:
-            session.report(event)
+            self._report(event)
 
-    def _poll(self, session: Session) -> None:
+    def _poll(self) -> None:
         self._cancel_poll()
 
         def look() -> None:
-            if session.open and self._player is not None:
+            if self._player is not None:
                 position = float(self._player.getCurrentTime())
-                session.report(Progress(self._clock(), position, self._duration()))
-                self._poll(session)
+                self._report(Progress(self._clock(), position, self._duration()))
+                self._poll()
 
         self._cancel_poll = self._set_timer(PROGRESS_EVERY, look)
 
@@ -85,6 +86,10 @@ class YoutubeAdapter(EmbeddedAdapter):
         if self._player is not None:
             self._player.pauseVideo()
 
+    def _halt(self) -> None:
+        self._cancel_poll()
+        self._player.pauseVideo()
+
     def seek(self, seconds: float) -> None:
         if self._player is not None:
             self._player.seekTo(seconds, True)
@@ -96,10 +101,3 @@ class YoutubeAdapter(EmbeddedAdapter):
             self._player.mute()
         else:
             self._player.unMute()
-
-    def _close(self) -> None:
-        self._cancel_poll()
-        if self._embed is not None:
-            self._embed.destroy()
-            self._embed = None
-        stage.hide_video()

@@ -108,7 +108,8 @@ def draw_rows(lst: LongList, span: range, state: AppState) -> str:
 
 async def load_more(app: App, lst: LongList) -> None:
     """Fetch the next page (one request at a time), add it to the list, and to the queue when the
-    queue is this list as it was; on a failure, the list's status offers to try again."""
+    queue is this list as it was, on screen or not; on a failure, the list's status offers to try
+    again."""
     if lst.paging.loading or lst.paging.complete:
         return
     page = app.ports.lists
@@ -124,12 +125,12 @@ async def load_more(app: App, lst: LongList) -> None:
     lst.tracks += chunk.tracks
     lst.extras += chunk.extras
     lst.paging = lst.paging.loaded(chunk.cursor if chunk.tracks else None)
-    if app.state.long_lists.get(lst.key) is not lst:
-        return  # the screen moved on: this list is no longer shown or played from
-    app.state.lists[lst.key] = lst.tracks
     player = app.state.player
     if chunk.tracks and player.queue.holds(known):
         player.extend_list(chunk.tracks)
+    if app.state.long_lists.get(lst.key) is not lst:
+        return  # the screen moved on: this list is no longer shown or played from there
+    app.state.lists[lst.key] = lst.tracks
     page.set_list_status(lst.status_id, status(lst))
     show_window(app, lst.key)
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from app.player.controller import Change, Player
 from app.player.keys import SEEK_STEP, VOLUME_STEP, Command, command_for
 from app.player.time_format import clock
+from app.ui.components.fetch_ahead import fetch_ahead
+from app.ui.components.media_session import show_media
 from app.ui.components.queue_panel import render_queue
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData
@@ -20,6 +22,7 @@ SHORTCUTS_DIALOG = "shortcuts"
 def player_changed(app: App, change: Change) -> None:
     """Progress moves only the time and the seek bar; anything else redraws the bar."""
     player = app.state.player
+    show_media(app, change)
     if change is Change.PROGRESS:
         app.page.set_text("player-elapsed", clock(player.position, player.duration))
         app.page.set_value("player-seek", str(round(player.position, 1)))
@@ -30,33 +33,20 @@ def player_changed(app: App, change: Change) -> None:
     app.page.set_html("player", bar)
     render_queue(app)
     app.highlight_current()
-    app.ports.media.show_now_playing(now_playing(app), player.playing)
-
-
-def now_playing(app: App) -> dict[str, str] | None:
-    """What the system's media controls and lock screen show of the current item."""
-    current = app.state.player.current
-    if current is None:
-        return None
-    item = current.item
-    artwork = app.state.services.openwhyd.resource_url(getattr(item, "image", None))
-    return {
-        "title": getattr(item, "name", "") or "Untitled",
-        "artist": getattr(item, "user_name", ""),
-        "album": "Tonearm",
-        **({"artwork": artwork} if artwork else {}),
-    }
+    fetch_ahead(app)
 
 
 MEDIA_KEYS = {
-    "play": Command.TOGGLE_PLAY,
-    "pause": Command.TOGGLE_PLAY,
+    "play": "media-play",
+    "pause": "media-pause",
     "nexttrack": Command.NEXT,
     "previoustrack": Command.PREVIOUS,
     "seekbackward": Command.SEEK_BACK,
     "seekforward": Command.SEEK_FORWARD,
+    "seekto": "seek",
 }
-"""The operating system's media keys (Media Session actions) and the player actions they run."""
+"""The operating system's media keys (Media Session actions) and the player actions they run;
+`seekto` comes with the time to go to."""
 
 
 async def play_list(app: App, row: Row) -> None:
@@ -111,6 +101,8 @@ PLAYER_ACTIONS: Actions = {
     "volume": Action(volume, Slider),
     "toggle-queue": Action(toggle_queue),
     Command.TOGGLE_PLAY: command(Player.toggle),
+    "media-play": command(lambda player: None if player.playing else player.toggle()),
+    "media-pause": command(lambda player: player.toggle() if player.playing else None),
     Command.NEXT: command(Player.next),
     Command.PREVIOUS: command(Player.previous),
     Command.MUTE: command(Player.toggle_mute),

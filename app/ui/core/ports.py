@@ -76,7 +76,10 @@ class MediaSession(Protocol):
     """What the operating system's media controls show, and the media keys."""
 
     def show_now_playing(self, metadata: dict[str, str] | None, playing: bool) -> None: ...
-    def on_keys(self, keys: Mapping[str, str], act: Act) -> None: ...
+    def show_position(self, position: float, duration: float | None) -> None: ...
+    def on_keys(self, keys: Mapping[str, str], act: Act) -> None:
+        """The keys run the actions `keys` names; a key that carries a time to go to (`seekto`)
+        gives it as the action's `value`."""
 
 
 class Events(Protocol):

@@ -84,6 +84,9 @@ class AppState:
     """The lists on screen that load page by page and show only the rows near the screen."""
     inbox: Inbox = field(default_factory=Inbox)
     """The signed-in user's notifications, as the header last fetched them."""
+    playing_list: LongList | None = None
+    """The long list the queue was made from, on screen or not any more: its next pages are
+    fetched as playback nears the end of those loaded (`fetch_ahead`)."""
     uploads: dict[str, "Upload"] = field(default_factory=dict)
     """Files picked for a heavy patch's next version, checked and zipped, by patch id."""
     importing: "ImportRun | None" = None

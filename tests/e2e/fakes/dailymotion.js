@@ -1,7 +1,8 @@
 // A fake Dailymotion Player Embed Script (geo.dailymotion.com/libs/player/<id>.js):
-// `dailymotion.createPlayer(elementId, {video})` answers a promise of a player with `on`/`off` and
-// the playback methods; it calls the `onScriptLoaded` set before it loaded. A video whose id is in
-// `fakes.dailymotion.failures` reports that `playerError` code (e.g. "DM007") when asked to play.
+// `dailymotion.createPlayer(elementId, {video})` answers a promise of a player with `on`/`off`,
+// `loadContent({video})` and the playback methods; it calls the `onScriptLoaded` set before it
+// loaded. A video whose id is in `fakes.dailymotion.failures` reports that `playerError` code
+// (e.g. "DM007") when asked to play.
 const dm = fakeVendor("dailymotion");
 
 const events = {
@@ -14,27 +15,36 @@ function createPlayer(elementId, config) {
   return new Promise((resolve, reject) => {
     const target = document.getElementById(elementId);
     if (!target) return reject(new Error(`no element #${elementId}`));
+    dm.made += 1;
     const frame = fakeFrame("Dailymotion", config.video);
     target.replaceChildren(frame);
-    dm.told.push(`load ${config.video}`);
     const handlers = {};
+    let video = null;
+    let media = null;
     const state = (extra) => Object.assign({
-      videoId: config.video, videoTime: media.position, videoDuration: media.seconds,
+      videoId: video, videoTime: media.position, videoDuration: media.seconds,
       playerIsPlaying: media.playing, playerError: null,
     }, extra);
     const emit = (name, extra) => (handlers[name] || []).slice().forEach((callback) => callback(state(extra)));
-    const media = new FakePlayback(dm.seconds, {
-      playing: () => { emit(events.VIDEO_PLAY); emit(events.VIDEO_PLAYING); },
-      paused: () => emit(events.VIDEO_PAUSE),
-      time: () => emit(events.VIDEO_TIMECHANGE),
-      ended: () => emit(events.VIDEO_END),
-    }, () => frame.isConnected);
+    const cue = (id) => {
+      video = id;
+      dm.told.push(`load ${video}`);
+      if (media) media.destroy();
+      media = new FakePlayback(dm.seconds, {
+        playing: () => { emit(events.VIDEO_PLAY); emit(events.VIDEO_PLAYING); },
+        paused: () => emit(events.VIDEO_PAUSE),
+        time: () => emit(events.VIDEO_TIMECHANGE),
+        ended: () => emit(events.VIDEO_END),
+      }, () => frame.isConnected);
+    };
+    cue(config.video);
     const player = {
       on(name, callback) { (handlers[name] = handlers[name] || []).push(callback); },
       off(name, callback) { handlers[name] = (handlers[name] || []).filter((c) => callback && c !== callback); },
+      loadContent(content) { cue(content.video); },
       play() {
         dm.told.push("play");
-        const code = dm.failures[config.video];
+        const code = dm.failures[video];
         if (code) setTimeout(() => emit(events.PLAYER_ERROR, { playerError: { code, title: "Fake error", message: `fake ${code}` } }), 50);
         else media.play();
       },

@@ -1,7 +1,7 @@
 // A fake Deezer JS SDK (https://e-cdns-files.dzcdn.net/js/min/dz.js): `DZ.init` with a player
-// widget, `DZ.player.playTracks` and the playback methods, `DZ.Event.subscribe`; it calls
-// `dzAsyncInit` once loaded. A track id in `fakes.deezer.failures` is left out of the tracks
-// `playTracks` answers with, as Deezer does for a track it cannot play.
+// widget (the player the fake counts as made), `DZ.player.playTracks` and the playback methods,
+// `DZ.Event.subscribe`; it calls `dzAsyncInit` once loaded. A track id in `fakes.deezer.failures`
+// is left out of the tracks `playTracks` answers with, as Deezer does for a track it cannot play.
 const deezer = fakeVendor("deezer");
 
 const subscribers = {};
@@ -11,6 +11,7 @@ let media = null;
 window.DZ = {
   init(options) {
     deezer.told.push(`init ${options.appId}`);
+    deezer.made += 1;
     const container = document.getElementById(options.player.container);
     container.append(fakeFrame("Deezer", "widget"));
     setTimeout(() => options.player.onload && options.player.onload({}), 50);

@@ -2,14 +2,16 @@
 // only): their settings and log on `window.fakes.<vendor>`, a stand-in frame that stays on our
 // origin, and a medium that "plays" in real time.
 
-// `seconds` each medium lasts, `failures` by media id (what the vendor reports for it), and `told`:
-// what the adapter asked the player to do ("load x", "play", "pause", "seek 2", "volume 50", "mute"…).
+// `seconds` each medium lasts, `failures` by media id (what the vendor reports for it), `told`:
+// what the adapter asked the player to do ("load x", "play", "pause", "seek 2", "volume 50", "mute"…),
+// and `made`: how many players the page made (a player made with a medium also tells "load x").
 function fakeVendor(name) {
   window.fakes = window.fakes || {};
   const vendor = (window.fakes[name] = window.fakes[name] || {});
   vendor.seconds = vendor.seconds || 4;
   vendor.failures = vendor.failures || {};
   vendor.told = vendor.told || [];
+  vendor.made = vendor.made || 0;
   return vendor;
 }
 
@@ -19,6 +21,9 @@ function fakeFrame(vendorName, mediaId) {
   frame.srcdoc = `<body style="margin:0;display:grid;place-items:center;height:100vh;background:#222;color:#eee;font:16px sans-serif">Fake ${vendorName}: ${mediaId}</body>`;
   return frame;
 }
+
+// As a real player, a fake says it plays a little after it was told to, never within the call.
+const STARTS_AFTER_MS = 20;
 
 // Plays for `seconds` once told to, reporting through `on`: playing(), paused(), time(position),
 // ended(). It stops by itself once `alive()` says its player left the page.
@@ -31,7 +36,7 @@ class FakePlayback {
     this.playing = true;
     this.last = performance.now();
     this.timer = setInterval(() => this.tick(), 200);
-    this.on.playing?.();
+    setTimeout(() => this.playing && this.on.playing?.(), STARTS_AFTER_MS);
   }
   pause() {
     if (!this.playing) return;

@@ -1,6 +1,7 @@
 // A fake SoundCloud Widget API (https://w.soundcloud.com/player/api.js): `SC.Widget(iframe)` on the
-// widget iframe the adapter made (whose address the tests also fulfil). A track whose URL is in
-// `fakes.soundcloud.failures` fires ERROR when asked to play.
+// widget iframe the adapter made (whose address the tests also fulfil), and `load(url, options)`,
+// which keeps the listeners bound, says READY again and calls `options.callback`. A track whose URL
+// is in `fakes.soundcloud.failures` fires ERROR when asked to play.
 const soundcloud = fakeVendor("soundcloud");
 
 const Events = {
@@ -11,22 +12,30 @@ const Events = {
 
 function Widget(iframe) {
   const frame = typeof iframe === "string" ? document.getElementById(iframe) : iframe;
-  const url = new URL(frame.src).searchParams.get("url");
   const handlers = {};
   const emit = (name, data) => handlers[name] && handlers[name](data);
-  soundcloud.told.push(`load ${url}`);
-  const media = new FakePlayback(soundcloud.seconds, {
-    playing: () => emit(Events.PLAY),
-    paused: () => emit(Events.PAUSE),
-    time: (position) => emit(Events.PLAY_PROGRESS, {
-      currentPosition: position * 1000, relativePosition: position / media.seconds, loadProgress: 1,
-    }),
-    ended: () => emit(Events.FINISH),
-  }, () => frame.isConnected);
-  setTimeout(() => emit(Events.READY), 50);
+  let url = null;
+  let media = null;
+  const cue = (address, then) => {
+    url = address;
+    soundcloud.told.push(`load ${url}`);
+    if (media) media.destroy();
+    media = new FakePlayback(soundcloud.seconds, {
+      playing: () => emit(Events.PLAY),
+      paused: () => emit(Events.PAUSE),
+      time: (position) => emit(Events.PLAY_PROGRESS, {
+        currentPosition: position * 1000, relativePosition: position / media.seconds, loadProgress: 1,
+      }),
+      ended: () => emit(Events.FINISH),
+    }, () => frame.isConnected);
+    setTimeout(() => { emit(Events.READY); if (then) then(); }, 50);
+  };
+  soundcloud.made += 1;
+  cue(new URL(frame.src).searchParams.get("url"));
   return {
     bind(name, handler) { handlers[name] = handler; },
     unbind(name) { delete handlers[name]; },
+    load(address, options = {}) { cue(address, options.callback); },
     play() {
       soundcloud.told.push("play");
       if (soundcloud.failures[url]) setTimeout(() => emit(Events.ERROR), 50);

@@ -1,16 +1,23 @@
 // A fake Vimeo player API (https://player.vimeo.com/api/player.js): `new Vimeo.Player(element,
-// {id})`, promise-returning methods, `on`/`off`. A video whose id is in `fakes.vimeo.failures`
-// refuses to play with that error name (e.g. "PrivacyError") and reports it as an `error` event.
+// {id})`, promise-returning methods, `loadVideo(id)` included, `on`/`off`. A video whose id is in
+// `fakes.vimeo.failures` refuses to play with that error name (e.g. "PrivacyError") and reports it
+// as an `error` event.
 const vimeo = fakeVendor("vimeo");
 
 class Player {
   constructor(element, options) {
     const target = typeof element === "string" ? document.getElementById(element) : element;
-    this.id = String(options.id);
+    vimeo.made += 1;
     this.handlers = {};
-    this.frame = fakeFrame("Vimeo", this.id);
+    this.frame = fakeFrame("Vimeo", options.id);
     target.append(this.frame);
+    this.cue(options.id);
+    this.loaded = new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  cue(id) {
+    this.id = String(id);
     vimeo.told.push(`load ${this.id}`);
+    if (this.media) this.media.destroy();
     const emit = (name) => () => this.emit(name, this.data());
     this.media = new FakePlayback(vimeo.seconds, {
       playing: () => { this.emit("play", this.data()); this.emit("playing", this.data()); },
@@ -18,7 +25,6 @@ class Player {
       time: emit("timeupdate"),
       ended: emit("ended"),
     });
-    this.loaded = new Promise((resolve) => setTimeout(resolve, 50));
   }
   data() {
     return { seconds: this.media.position, duration: this.media.seconds, percent: this.media.position / this.media.seconds };
@@ -29,6 +35,10 @@ class Player {
   }
   emit(name, data) { (this.handlers[name] || []).slice().forEach((callback) => callback(data)); }
   ready() { return this.loaded; }
+  loadVideo(id) {
+    this.cue(id);
+    return new Promise((resolve) => setTimeout(() => resolve(Number(id)), 50));
+  }
   play() {
     vimeo.told.push("play");
     const name = vimeo.failures[this.id];

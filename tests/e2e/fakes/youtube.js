@@ -1,30 +1,44 @@
 // A fake YouTube IFrame API (https://www.youtube.com/iframe_api): `YT.Player` with the methods and
-// events the adapter uses. A video listed in `fakes.youtube.failures` reports that error code
-// (150: embedding forbidden) when asked to play, as YouTube does after onReady.
+// events the adapter uses, `loadVideoById` included. A video listed in `fakes.youtube.failures`
+// reports that error code (150: embedding forbidden) when asked to play, as YouTube does after
+// onReady, or right after `loadVideoById`.
 const youtube = fakeVendor("youtube");
 
 class Player {
   constructor(element, options) {
     const target = typeof element === "string" ? document.getElementById(element) : element;
+    youtube.made += 1;
     this.options = options;
     this.frame = fakeFrame("YouTube", options.videoId);
     target.replaceWith(this.frame);
-    youtube.told.push(`load ${options.videoId}`);
+    this.cue(options.videoId);
+    setTimeout(() => this.emit("onReady"), 50);
+  }
+  cue(videoId) {
+    youtube.told.push(`load ${videoId}`);
+    if (this.media) this.media.destroy();
+    this.videoId = videoId;
     const state = (code) => () => this.emit("onStateChange", code);
     this.media = new FakePlayback(youtube.seconds, {
       playing: state(YT.PlayerState.PLAYING),
       paused: state(YT.PlayerState.PAUSED),
       ended: state(YT.PlayerState.ENDED),
     });
-    setTimeout(() => this.emit("onReady"), 50);
   }
   emit(name, data) {
     const handler = this.options.events && this.options.events[name];
     if (handler) handler({ target: this, data });
   }
+  loadVideoById(videoId) {
+    this.cue(videoId);
+    this.start();
+  }
   playVideo() {
     youtube.told.push("play");
-    const code = youtube.failures[this.options.videoId];
+    this.start();
+  }
+  start() {
+    const code = youtube.failures[this.videoId];
     if (code !== undefined) setTimeout(() => this.emit("onError", code), 50);
     else this.media.play();
   }
