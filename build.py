@@ -37,6 +37,17 @@ def failed_sign_ins(value: str) -> tuple[int, int]:
     return int(counts[1]), int(counts[2])
 
 
+def origin_list(value: str) -> tuple[str, ...]:
+    """`*`, or origins like `https://app.example` separated by commas."""
+    origins = tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+    for origin in origins:
+        if origin != "*" and (http_url(origin) != origin or urlsplit(origin).path):
+            raise argparse.ArgumentTypeError(f"not an origin (scheme://host[:port]): {origin!r}")
+    if not origins:
+        raise argparse.ArgumentTypeError("name at least one origin, or *")
+    return origins
+
+
 def positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a count above 0: {value!r}")
@@ -98,6 +109,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
         type=Path,
         metavar="DIR",
         help="heavy's uploads and compiled jobs, shared with heavy-worker processes (default: DATA/heavy)",
+    )
+    serve.add_argument(
+        "--heavy-origins",
+        type=origin_list,
+        default=("*",),
+        metavar="ORIGINS",
+        help="comma-separated origins whose pages may call the heavy API with a token (default: * for any)",
     )
     serve.add_argument(
         "--workers",

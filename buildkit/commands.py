@@ -40,6 +40,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         openwhyd_upstream=args.openwhyd_upstream,
         compile_workers=args.compile_workers,
         heavy_files=args.heavy_files and args.heavy_files.resolve(),
+        heavy_origins=args.heavy_origins,
         workers=args.workers,
         shared_database=args.shared_database,
     )

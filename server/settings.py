@@ -59,6 +59,9 @@ class Settings:
     """heavy's files store (uploads waiting for a compile worker, compiled jobs, target archives),
     shared with `build.py heavy-worker` processes; None is the data folder's `heavy/`."""
     openwhyd_upstream: str | None = None
+    heavy_origins: tuple[str, ...] = ("*",)
+    """The origins whose pages may call the heavy API (CORS, bearer tokens only: no cookies);
+    `*` is any."""
     compile_workers: int | None = None
     """heavy's compile workers in the server's processes together; None is one per CPU, 0 leaves
     compiling to `build.py heavy-worker` processes sharing the database and `heavy_files`."""
