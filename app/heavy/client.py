@@ -91,6 +91,13 @@ class HeavyClient(ServiceClient):
         document = await self._document("POST", "/a/patches/", form=form)
         return Patch.from_resource(document["data"])
 
+    async def update_patch(self, owner: str, name: str, *, public: bool, description: str) -> Patch:
+        """A patch's settings after its creation, as the form fields it was created with."""
+        form = (("public", "true" if public else "false"), ("description", description))
+        path = f"/a/patches/{_segment(owner)}/{_segment(name)}/"
+        document = await self._document("PATCH", path, form=form)
+        return Patch.from_resource(document["data"])
+
     async def delete_patch(self, owner: str, name: str) -> None:
         await self._document("DELETE", f"/a/patches/{_segment(owner)}/{_segment(name)}/")
 

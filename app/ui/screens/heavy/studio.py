@@ -10,7 +10,7 @@ from typing import Any
 
 from app.api.errors import ApiError, AuthRequired
 from app.clock import utc_now
-from app.heavy.models import CompileMessage
+from app.heavy.models import CompileMessage, Job
 from app.heavy.token import HeavyToken, InvalidToken, read_token
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData
@@ -76,9 +76,22 @@ def message_text(message: CompileMessage) -> str:
     return message.detail.removeprefix(f'[{name}] in "{file}" @ (x:{x}, y:{y}): ')
 
 
+def compile_time(job: Job) -> str:
+    """A failed compile stopped at its errors: how long that took says nothing."""
+    if not job.succeeded:
+        return "— (it failed)"
+    return "—" if job.compile_time is None else f"{job.compile_time:.2f} s"
+
+
 def render_studio(template: str, **context: Any) -> str:
     """A studio template, with the formatting helpers they use."""
-    return render(template, byte_size=byte_size, moment=moment, message_text=message_text, **context)
+    helpers = {
+        "byte_size": byte_size,
+        "moment": moment,
+        "message_text": message_text,
+        "compile_time": compile_time,
+    }
+    return render(template, **helpers, **context)
 
 
 ACTIONS: Actions = {"heavy-sign-out": Action(sign_out)}

@@ -7,7 +7,7 @@ file the page hands over: a link with the token in it would leak it to history a
 from dataclasses import dataclass
 
 from app.api.errors import ApiError, BadRequest, NotFound, ServerError
-from app.heavy.downloads import downloads
+from app.heavy.downloads import downloads, unavailable
 from app.heavy.web_build import play_link
 from app.ui.core.app import App
 from app.ui.core.router import Match
@@ -33,7 +33,8 @@ async def show(match: Match, state: AppState) -> Screen:
         owner=owner,
         patch=name,
         job=job,
-        downloads=downloads(name, job),
+        platforms=downloads(name, job),
+        unavailable=unavailable(job),
         play=play_link(owner, name, job),
     )
     return Screen(f"{name} version {job.index} · heavy · Tonearm", markup)
