@@ -21,10 +21,10 @@ from app.ui.core.app import App
 from app.ui.core.payloads import NoData
 from app.ui.core.ports import Files
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen, not_found
+from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
-from app.ui.screens.heavy.studio import failure, render_studio
+from app.ui.screens.heavy.studio import failure, not_there, render_studio
 
 SETTINGS = "heavy-patch-settings"
 PREVIEW = "upload-preview"
@@ -48,7 +48,7 @@ async def show(match: Match, state: AppState) -> Screen:
     try:
         patch, jobs = await asyncio.gather(client.patch(owner, name), client.jobs(owner, name))
     except NotFound:
-        return not_found(match.path)
+        return not_there(match, state, f"the patch {owner}/{name}")
     except ApiError as error:
         return Screen(f"{name} · heavy · Tonearm", failure("This patch could not be loaded", error, state))
     options, releases_problem = await releases_offered(client, state.clock) if mine else ([], None)

@@ -14,6 +14,8 @@ from app.heavy.models import CompileMessage, Job
 from app.heavy.token import HeavyToken, InvalidToken, read_token
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData
+from app.ui.core.router import ROUTES, Match, href
+from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
@@ -49,6 +51,16 @@ def failure(title: str, error: ApiError, state: AppState) -> str:
     if isinstance(error, AuthRequired) and state.session.heavy_token:
         message += " Sign out of heavy, then sign in with a token that works."
     return render("list_error.html", title=title, message=message)
+
+
+def not_there(match: Match, state: AppState, what: str) -> Screen:
+    """A patch or version the service says is not there: signed out, it may be a private one,
+    which is not there for anyone but its owner, so say to sign in; signed in, it is not there."""
+    if state.session.heavy_token is not None or match.route is None:
+        return not_found(match.path)
+    here = href(match.route.name, None, ROUTES, **match.params)
+    markup = render_studio("heavy_private.html", what=what, here=here)
+    return Screen("Sign in · heavy · Tonearm", markup)
 
 
 def byte_size(count: int) -> str:
