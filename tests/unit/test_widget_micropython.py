@@ -117,6 +117,7 @@ def test_the_bundle_mounted_as_the_page_does_holds_compiled_modules_that_answer_
     assert json.loads(loaded) == {
         "app.openwhyd.eid": "/widget/app/openwhyd/eid.mpy",
         "app.openwhyd.paths": "/widget/app/openwhyd/paths.mpy",
+        "app.player.patch_controls": "/widget/app/player/patch_controls.mpy",
         "app.player.time_format": "/widget/app/player/time_format.mpy",
         "app.widget.settings": "/widget/app/widget/settings.mpy",
         "app.widget.sources": "/widget/app/widget/sources.mpy",
