@@ -58,10 +58,11 @@ class PatchPlayer:
     def _param_row(self, control: Control) -> "Element":
         field, value = "param-" + control.name, shown(control.default)
         step = "any" if control.step is None else shown(control.step)
-        slider = page.input_field(id=field, type=control.kind, value=value, step=step)
+        slider = page.input_field(id=field, type=control.kind, step=step)
         if control.kind == "range":
             slider.setAttribute("min", shown(control.minimum))
             slider.setAttribute("max", shown(control.maximum))
+        slider.setAttribute("value", value)  # after its range, which would clamp it otherwise
         readout = page.element("output", value, id=field + "-value", class_="time")
         slider.addEventListener("input", self._on_input(control, slider, readout))
         row = page.labelled(slider, control.name)
