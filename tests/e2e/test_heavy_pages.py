@@ -33,7 +33,7 @@ def test_the_owner_changes_visibility_and_description_and_a_visitor_is_told_to_s
     settings.get_by_label("Description").fill("Kept to myself for now")
     settings.get_by_role("button", name="Save settings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("e2e-settings private")
-    expect(page.get_by_text("Kept to myself for now", exact=True).first).to_be_visible()
+    expect(page.get_by_role("paragraph").filter(has_text="Kept to myself for now")).to_be_visible()
     expect(
         page.get_by_role("status").filter(has_text="The settings of e2e-settings were saved.")
     ).to_be_attached()

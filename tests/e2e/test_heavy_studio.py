@@ -89,7 +89,7 @@ def test_signed_out_the_landing_shows_the_demo_patches(app_page: Page) -> None:
 
 def test_upload_a_good_version_see_its_targets_and_download_the_c_sources(studio: Page) -> None:
     create_patch(studio, "e2e-sine", description="A sine to <compile>")
-    expect(studio.get_by_text("A sine to <compile>")).to_be_visible()
+    expect(studio.get_by_role("paragraph").filter(has_text="A sine to <compile>")).to_be_visible()
     expect(studio.get_by_text("No versions yet.")).to_be_visible()
     pick_files(studio, {"_main.pd": SINE, "notes.txt": b"not sent"})
     summary = studio.get_by_role("heading", name="Ready to send: 1 file")
@@ -201,7 +201,8 @@ def test_targets_come_by_platform_and_what_cannot_be_built_folds_away_with_why(s
     targets = studio.get_by_role("table")
     expect(targets.get_by_role("rowheader", name="Sources", exact=True)).to_be_visible()
     expect(targets.get_by_role("rowheader", name="Web", exact=True)).to_be_visible()
-    expect(target_row(studio, "pd")).to_contain_text("the patch's .pd files")
+    sources = studio.get_by_role("row", name="pd (the patch's .pd files)")
+    expect(sources).to_be_visible()
     expect(target_row(studio, "fabric/src")).to_have_count(0)
     folded = studio.get_by_text(re.compile(r"^\d+ more targets are not available here \(why\)$"))
     reason = studio.get_by_text("Tazman Audio's Fabric, discontinued", exact=False).first
@@ -214,7 +215,7 @@ def test_targets_come_by_platform_and_what_cannot_be_built_folds_away_with_why(s
         "cannot be built on this server: it needs Tazman Audio's Fabric"
     )
     with studio.expect_download() as download:
-        target_row(studio, "pd").get_by_role("button", name="Download pd").click()
+        sources.get_by_role("button", name="Download pd").click()
     archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert download.value.suggested_filename == "sine.1.pd.zip" and archive.namelist() == ["_main.pd"]
 
