@@ -39,6 +39,17 @@ def failed_sign_ins(value: str) -> tuple[int, int]:
     return int(counts[1]), int(counts[2])
 
 
+def origin_list(value: str) -> tuple[str, ...]:
+    """`*`, or origins like `https://app.example` separated by commas."""
+    origins = tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+    for origin in origins:
+        if origin != "*" and (http_url(origin) != origin or urlsplit(origin).path):
+            raise argparse.ArgumentTypeError(f"not an origin (scheme://host[:port]): {origin!r}")
+    if not origins:
+        raise argparse.ArgumentTypeError("name at least one origin, or *")
+    return origins
+
+
 def positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a count above 0: {value!r}")
@@ -116,6 +127,7 @@ def server_options(serve: argparse.ArgumentParser, *, with_app: bool) -> None:
             openwhyd_upstream=None,
             compile_workers=None,
             heavy_files=None,
+            heavy_origins=("*",),
         )
         return
     serve.set_defaults(standalone=False, openwhyd_root=OPENWHYD_MOUNT)
@@ -137,6 +149,13 @@ def server_options(serve: argparse.ArgumentParser, *, with_app: bool) -> None:
         type=Path,
         metavar="DIR",
         help="heavy's uploads and compiled jobs, shared with heavy-worker processes (default: DATA/heavy)",
+    )
+    serve.add_argument(
+        "--heavy-origins",
+        type=origin_list,
+        default=("*",),
+        metavar="ORIGINS",
+        help="comma-separated origins whose pages may call the heavy API with a token (default: * for any)",
     )
 
 

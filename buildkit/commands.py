@@ -44,6 +44,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         lastfm=LastFmSettings.from_environment(os.environ, args.lastfm_api, args.lastfm_auth),
         compile_workers=args.compile_workers,
         heavy_files=args.heavy_files and args.heavy_files.resolve(),
+        heavy_origins=args.heavy_origins,
         workers=args.workers,
         shared_database=args.shared_database,
     )

@@ -67,6 +67,9 @@ class Settings:
     (`serve-openwhyd`), a drop-in Openwhyd server. The mount, the demo world's audio URLs and the
     banner read it; a request's links and `Location`s read the same prefix from the request
     (its ASGI `root_path`), which is where this mounted it."""
+    heavy_origins: tuple[str, ...] = ("*",)
+    """The origins whose pages may call the heavy API (CORS, bearer tokens only: no cookies);
+    `*` is any."""
     compile_workers: int | None = None
     """heavy's compile workers in the server's processes together; None is one per CPU, 0 leaves
     compiling to `build.py heavy-worker` processes sharing the database and `heavy_files`."""

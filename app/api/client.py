@@ -4,7 +4,17 @@ way its service words a refusal (app/openwhyd/replies.py, app/heavy/client.py)."
 
 from typing import Any
 
-from app.api.errors import ApiError, AuthRequired, Forbidden, NotFound, RateLimited, ServerError
+from app.api.errors import (
+    ApiError,
+    AuthRequired,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    ServerError,
+    ServiceAbsent,
+    Timeout,
+    TransportError,
+)
 from app.api.transport import Pairs, Request, Response, Transport, UploadFile
 
 ACCEPT_JSON: Pairs = (("Accept", "application/json"),)
@@ -14,6 +24,9 @@ _KINDS_BY_STATUS: dict[int, type[ApiError]] = {401: AuthRequired, 403: Forbidden
 
 class ServiceClient:
     """`base_url` is where the service is mounted, absolute or relative to the page (e.g. "./heavy")."""
+
+    service = "the"
+    """The service's name, as messages say it."""
 
     def __init__(self, base_url: str, transport: Transport) -> None:
         self.base_url = base_url.rstrip("/")
@@ -49,7 +62,27 @@ class ServiceClient:
     async def send(self, method: str, path: str, **parts: Any) -> Response:
         """`path` under the service's base URL, with the parts `request` takes; the answer whatever
         its status."""
-        return await self.transport.send(self.request(method, self.base_url + path, **parts))
+        return await self.carry(self.request(method, self.base_url + path, **parts))
+
+    async def carry(self, request: Request) -> Response:
+        """The answer to `request`; `ServiceAbsent` when no server answered, or one that is not the
+        service did: an HTML error page where the service answers its errors as data."""
+        try:
+            response = await self.transport.send(request)
+        except Timeout:
+            raise
+        except TransportError as error:
+            if error.status is not None:  # a server answered, and the transport could not read it
+                raise
+            raise self.absent(error.message) from error
+        if response.status >= 400 and response.content_type == "text/html":
+            page = f"a web page instead of {self.service}'s data"
+            raise self.absent(f"The server answered HTTP {response.status} with {page}.", response.status)
+        return response
+
+    def absent(self, why: str, status: int | None = None) -> ServiceAbsent:
+        """`why` is a sentence."""
+        return ServiceAbsent(f"The {self.service} service at {self.base_url} does not answer. {why}", status)
 
 
 def status_failure(response: Response, message: str, status: int | None = None) -> ApiError | None:

@@ -68,6 +68,13 @@ class TransportError(ApiError):
     default_message = "Could not reach the server."
 
 
+class ServiceAbsent(TransportError):
+    """Nothing answered as the service at its address: no server there, or another one (a static
+    host, a proxy) answering its own error page in the service's stead."""
+
+    default_message = "The service does not answer."
+
+
 class Timeout(TransportError):
     """The server took longer to answer than the transport waits; `seconds` is how long it waited."""
 

@@ -39,6 +39,8 @@ class HeavyClient(ServiceClient):
     """`base_url` is where the service is mounted, absolute or relative to the page (e.g. "./heavy").
     Without a token only public documents can be read."""
 
+    service = "heavy"
+
     def __init__(self, base_url: str, transport: Transport, token: HeavyToken | None = None) -> None:
         super().__init__(base_url, transport)
         self.token = token
@@ -54,7 +56,9 @@ class HeavyClient(ServiceClient):
         try:
             document = response.json()
         except ValueError:
-            document = None
+            raise self.absent(
+                f"The server answered HTTP {response.status} with something other than JSON."
+            ) from None
         refused = not isinstance(document, dict) or (document.get("errors") and "data" not in document)
         if refused or not response.ok:
             raise refusal(response, document)
@@ -91,6 +95,13 @@ class HeavyClient(ServiceClient):
         document = await self._document("POST", "/a/patches/", form=form)
         return Patch.from_resource(document["data"])
 
+    async def update_patch(self, owner: str, name: str, *, public: bool, description: str) -> Patch:
+        """A patch's settings after its creation, as the form fields it was created with."""
+        form = (("public", "true" if public else "false"), ("description", description))
+        path = f"/a/patches/{_segment(owner)}/{_segment(name)}/"
+        document = await self._document("PATCH", path, form=form)
+        return Patch.from_resource(document["data"])
+
     async def delete_patch(self, owner: str, name: str) -> None:
         await self._document("DELETE", f"/a/patches/{_segment(owner)}/{_segment(name)}/")
 
@@ -116,7 +127,7 @@ class HeavyClient(ServiceClient):
     async def download(self, url: str) -> bytes:
         """A target's archive.zip; `url` is a Target's link, absolute or relative to the service."""
         request = self.request("GET", urljoin(self.base_url + "/", url), timeout=BUILD_WAIT)
-        response = await self.transport.send(request)
+        response = await self.carry(request)
         if response.ok and response.content_type != "application/json":
             return response.body
         try:

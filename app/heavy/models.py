@@ -94,6 +94,8 @@ class Job:
     warnings: tuple[CompileMessage, ...] = ()
     errors: tuple[CompileMessage, ...] = ()
     targets: tuple[Target, ...] = ()
+    unavailable: tuple[tuple[str, str], ...] = ()
+    """The targets the service says it cannot build, each with why (ours, in the document's `meta`)."""
 
     @property
     def succeeded(self) -> bool:
@@ -120,6 +122,11 @@ class Job:
                 Target.from_json(item)
                 for item in _list(document.get("included"))
                 if _dict(item).get("type") == "file"
+            ),
+            unavailable=tuple(
+                (str(_dict(item).get("target") or ""), str(_dict(item).get("detail") or ""))
+                for item in _list(_dict(document.get("meta")).get("unavailable"))
+                if _dict(item).get("target")
             ),
         )
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.heavy.downloads import downloads
 from app.heavy.models import Job
 
 WEB_BUILD = "web/local"
@@ -55,9 +54,12 @@ class PlayLink:
 
 
 def play_link(owner: str, patch: str, job: Job) -> PlayLink | None:
-    """None for a failed compile, which has no build to play."""
-    build = next((found for found in downloads(patch, job) if found.generator == WEB_BUILD), None)
-    return None if build is None else PlayLink(owner, patch, job.index, build.url)
+    """None for a failed compile, which has no build to play, and where the service says it
+    cannot build one; else its link, or where the uploader's rule puts it (a job list has none)."""
+    if not job.succeeded or any(generator == WEB_BUILD for generator, _ in job.unavailable):
+        return None
+    listed = next((target.url for target in job.targets if target.generator == WEB_BUILD), None)
+    return PlayLink(owner, patch, job.index, listed or f"{job.html}/{WEB_BUILD}/archive.zip")
 
 
 def newest_play_link(owner: str, patch: str, jobs: Iterable[Job]) -> PlayLink | None:

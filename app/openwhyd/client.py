@@ -91,6 +91,8 @@ class OpenwhydClient(ServiceClient):
     `public_only`: the transport reaches only Openwhyd's JSONP routes (the app hosted on another
     origin), so profiles are read from those."""
 
+    service = "Openwhyd"
+
     def __init__(
         self,
         base_url: str,

@@ -3,14 +3,17 @@
 A parameter with a range gets a slider whose keyboard step is about a hundredth of the range and
 lands on the default; one whose range is empty gets a number field. Values sent to the patch stay
 within the range, whatever the page hands over.
+
+The embeddable widget builds the same controls under MicroPython, so this module imports nothing
+it lacks: no dataclasses, no typing at run time.
 """
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the build's reader (zipfile and all) loads with the first patch played
+    from collections.abc import Iterable
+
     from app.heavy.web_build import WebParam
 
 FLOOR_DB = -60.0
@@ -19,14 +22,26 @@ STEPS_PER_RANGE = 100
 MINUS = "\u2212"
 
 
-@dataclass(frozen=True)
 class Control:
-    name: str
-    minimum: float
-    maximum: float
-    default: float
-    step: float | None  # None: any value
-    kind: Literal["range", "number"]
+    """`step` None is any value; `kind` is the input's type, "range" or "number"."""
+
+    def __init__(
+        self, name: str, minimum: float, maximum: float, default: float, step: float | None, kind: str
+    ) -> None:
+        self.name, self.minimum, self.maximum, self.default = name, minimum, maximum, default
+        self.step, self.kind = step, kind
+
+    def _fields(self) -> tuple:
+        return (self.name, self.minimum, self.maximum, self.default, self.step, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Control) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Control" + repr(self._fields())
 
 
 def _on_grid(offset: float, step: float) -> bool:
@@ -49,18 +64,13 @@ def step_for(minimum: float, maximum: float, default: float) -> float | None:
     return None
 
 
-def controls_for(params: Iterable["WebParam"]) -> tuple[Control, ...]:
-    return tuple(
-        Control(
-            p.name,
-            p.minimum,
-            p.maximum,
-            p.default,
-            step_for(p.minimum, p.maximum, p.default),
-            "range" if p.maximum > p.minimum else "number",
-        )
-        for p in params
-    )
+def control_for(name: str, minimum: float, maximum: float, default: float) -> Control:
+    kind = "range" if maximum > minimum else "number"
+    return Control(name, minimum, maximum, default, step_for(minimum, maximum, default), kind)
+
+
+def controls_for(params: "Iterable[WebParam]") -> tuple[Control, ...]:
+    return tuple(control_for(p.name, p.minimum, p.maximum, p.default) for p in params)
 
 
 def value_for(control: Control, text: str) -> float | None:
@@ -81,7 +91,7 @@ def shown(value: float) -> str:
     return f"{value:g}"
 
 
-def peak(samples: Iterable[float]) -> float:
+def peak(samples: "Iterable[float]") -> float:
     return max((abs(sample) for sample in samples), default=0.0)
 
 

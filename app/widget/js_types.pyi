@@ -34,6 +34,7 @@ class Dataset(Protocol):
     ready: str
 
 class Element(Protocol):
+    id: str
     textContent: str
     className: str
     hidden: bool
@@ -101,3 +102,5 @@ class LoadedPatch(Protocol):
 
     node: AudioNode
     onlevel: Callable[[Level], None]
+
+    def setParam(self, name: str, value: float) -> None: ...

@@ -134,6 +134,7 @@ async def show_patch(source: HeavyPatch, settings: Settings) -> None:
     for name in ("previous", "next", "seek-row", "tracks"):
         page.by_id(name).hidden = True
     player = PatchPlayer(source.build_url(heavy))
+    await player.show_params()
     page.mark("true")
     if settings.autoplay:
         await player.start()

@@ -40,6 +40,24 @@ def element(tag: str, text: str = "", **attributes: str) -> "Element":
     return made
 
 
+def input_field(**attributes: str) -> "Range":
+    made: Range = document.createElement("input")
+    _set_attributes(made, attributes)
+    return made
+
+
+def labelled(element: "Element", label: str) -> "Element":
+    """A row of `element` with its label (the element has an id) before it."""
+    row = document.createElement("div")
+    row.className = "param"
+    text = document.createElement("label")
+    text.textContent = label
+    text.setAttribute("for", element.id)
+    row.append(text)
+    row.append(element)
+    return row
+
+
 def meter(**attributes: str) -> "Meter":
     """A new <meter>, its attributes named as `element`'s."""
     made: Meter = document.createElement("meter")

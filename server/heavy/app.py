@@ -6,6 +6,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -17,6 +18,13 @@ from server.heavy.service import Service, open_service
 from server.nosniff import NoSniff
 from server.settings import Settings
 from server.unexpected import Unexpected
+
+CORS_METHODS = ["GET", "POST", "PATCH", "DELETE"]
+CORS_HEADERS = ["Authorization", "Content-Type", "Accept", "X-Heavy-Service-Token"]
+CORS_MAX_AGE = 600
+"""Pages of other origins (the app hosted elsewhere) call the API with a bearer token, which
+a page sends by itself; no cookie goes with them (no `Allow-Credentials`), so the `token` cookie
+a browser holds for this host never acts for another origin's page."""
 
 
 class OptionalTrailingSlash:
@@ -59,6 +67,14 @@ def create_app(settings: Settings) -> Starlette:
         routes=[*ROUTES, *(TEST_ROUTES if settings.test_mode else [])],
         middleware=[
             Middleware(NoSniff),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.heavy_origins,
+                allow_methods=CORS_METHODS,
+                allow_headers=CORS_HEADERS,
+                expose_headers=["Content-Disposition", "Retry-After", "WWW-Authenticate"],
+                max_age=CORS_MAX_AGE,
+            ),
             Middleware(Unexpected, answer=internal_error),
             Middleware(OptionalTrailingSlash),
         ],

@@ -8,7 +8,8 @@ result is dropped and no job is recorded twice. Leases are read on the clock of 
 the worker that claims, the server that waits for the job.
 """
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from server.clock import Clock
@@ -46,14 +47,24 @@ class CompileJobs:
         self.store, self.clock = store, clock
         self.database = store.database
 
-    def enqueue(self, patch: Patch, submitter: User, *, release: str, submitted_at: str, upload: str) -> int:
-        """Numbers the job and queues it; returns the queue row's id."""
+    def enqueue(
+        self,
+        patch: Patch,
+        submitter: User,
+        *,
+        release: str,
+        submitted_at: str,
+        upload: str,
+        notes: Sequence[dict] = (),
+    ) -> int:
+        """Numbers the job and queues it; returns the queue row's id. `notes` are warnings the
+        job will carry before hvcc's."""
         with self.database.write() as conn:
             index = self.store.next_index(conn, patch.id)
             return conn.execute(
-                "INSERT INTO compile_jobs (patch_id, idx, release, submitted_by, submitted_at, upload)"
-                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (patch.id, index, release, submitter.id, submitted_at, upload),
+                "INSERT INTO compile_jobs (patch_id, idx, release, submitted_by, submitted_at, upload, notes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (patch.id, index, release, submitter.id, submitted_at, upload, json.dumps(list(notes))),
             ).fetchone()[0]
 
     def claim(self, worker: str, only: int | None = None) -> Claim | None:
@@ -119,7 +130,7 @@ class CompileJobs:
             row = conn.execute(
                 "UPDATE compile_jobs SET state = 'done', lease_until = NULL"
                 " WHERE id = ? AND attempts = ? AND state = 'running'"
-                " RETURNING patch_id, idx, release, submitted_by, submitted_at",
+                " RETURNING patch_id, idx, release, submitted_by, submitted_at, notes",
                 (claim.id, claim.attempt),
             ).fetchone()
             if row is None:
@@ -132,7 +143,7 @@ class CompileJobs:
                 submitter_id=row["submitted_by"],
                 submitted_at=row["submitted_at"],
                 compile_time=outcome.compile_time,
-                warnings=outcome.warnings,
+                warnings=[*json.loads(row["notes"]), *outcome.warnings],
                 errors=outcome.errors,
             )
             conn.execute("UPDATE compile_jobs SET job_id = ? WHERE id = ?", (job_id, claim.id))

@@ -62,15 +62,22 @@ def patch(links: Links, record: Patch, jobs: list[Job]) -> dict:
     }
 
 
-def job(links: Links, record: Job, targets: dict[str, Target], offered: list[str]) -> dict:
-    """The reply to a compile: warnings and errors both in attributes and at the top level."""
-    files = [_file(links, record, path, targets.get(path)) for path in offered] if record.succeeded else []
+def job(
+    links: Links, record: Job, targets: dict[str, Target], offered: list[str], unavailable: dict[str, str]
+) -> dict:
+    """The reply to a compile: warnings and errors both in attributes and at the top level; for a
+    successful one, its files, and in `meta` the targets this server cannot build and why."""
+    if not record.succeeded:
+        offered, unavailable = [], {}
+    files = [_file(links, record, path, targets.get(path)) for path in offered]
+    cannot = [{"target": path, "detail": why} for path, why in unavailable.items()]
     return {
         "data": job_resource(links, record, files),
         "included": files,
         "warnings": list(record.warnings),
         "errors": list(record.errors),
         "links": links.pair("jobs", record.key),
+        "meta": {"unavailable": cannot},
     }
 
 

@@ -3,11 +3,15 @@
 targets in its own scratch folder, and the target archives built so far. Few whole objects, as an
 object store likes them, under one prefix, so a deleted job's go with one call."""
 
+import io
 import zipfile
 from pathlib import Path
 
 from server.heavy.archives import zip_folder
 from server.heavy.files import Files, save
+
+PATCH = "patch/"
+"""Where the tree keeps the patch as uploaded."""
 
 
 def prefix(job_id: int) -> str:
@@ -42,6 +46,18 @@ def unpack_tree(files: Files, job_id: int, dest: Path) -> None:
     with zipfile.ZipFile(packed) as archive:
         archive.extractall(dest)
     packed.unlink()
+
+
+def sources(files: Files, job_id: int) -> bytes:
+    """The job's `.pd` files as uploaded, as a zip with `_main.pd` at its root (what the uploader
+    sends); `FileNotFoundError` when the store has no tree for the job."""
+    packed = io.BytesIO(files.get(tree_key(job_id)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(packed) as tree, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in tree.namelist():
+            if name.startswith(PATCH) and not name.endswith("/"):
+                archive.writestr(name.removeprefix(PATCH), tree.read(name))
+    return out.getvalue()
 
 
 def forget(files: Files, job_id: int) -> None:

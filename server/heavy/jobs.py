@@ -10,7 +10,7 @@ import shutil
 import threading
 
 from server.clock import Clock
-from server.heavy import job_files, releases, unzip
+from server.heavy import job_files, messages, releases, unzip
 from server.heavy.compile_jobs import CompileJobs
 from server.heavy.files import Files
 from server.heavy.layout import Layout
@@ -76,7 +76,11 @@ class Jobs:
             shutil.rmtree(work, ignore_errors=True)
         key = f"uploads/{secrets.token_hex(16)}"
         self.files.put(key, upload)
-        return self.queue.enqueue(patch, submitter, release=chosen.name, submitted_at=iso(now), upload=key)
+        substituted = releases.substitution(release, chosen)
+        notes = [messages.note("release", substituted)] if substituted else []
+        return self.queue.enqueue(
+            patch, submitter, release=chosen.name, submitted_at=iso(now), upload=key, notes=notes
+        )
 
     def _with_c_sources(self, patch: Patch, index: int) -> Job:
         """The recorded job, its C sources archived: the answer lists their size, as Enzien's did.

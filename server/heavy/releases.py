@@ -1,7 +1,10 @@
 """Heavy releases: Enzien's, with their documented expiries, this service's own, and `dev`.
 
 Every release compiles with the installed hvcc; a release name only records what a client
-asked for. Expired releases are refused so old scripts learn to move on, as Enzien did.
+asked for. Our own expired releases are refused so scripts learn to move on, as Enzien did.
+Enzien's were frozen with its service, and the scripts pinned to them (OwlProgram's r2018.01,
+the seed document's r2017.11) can no longer move to a newer one of Enzien's: a job that names
+one compiles as today's default release, and its warnings say so (`substitution`).
 
 Enzien cut releases by hand (reference §5), so a service that stops cutting them leaves every
 script pinned to the last one broken at its expiry. This one cuts a stable release on a fixed
@@ -35,13 +38,21 @@ class Release:
 ENZIEN = (
     Release("r2016.07.05", date(2016, 7, 5), date(2017, 1, 31)),
     Release("r2016.08", date(2016, 8, 1), date(2017, 2, 28)),
+    Release("r2016.08_1", date(2016, 8, 1), date(2017, 2, 28)),
     Release("r2016.10", date(2016, 10, 1), date(2017, 4, 30)),
     Release("r2016.11", date(2016, 11, 1), date(2017, 5, 31)),
     Release("r2017.01", date(2017, 1, 1), date(2017, 7, 31)),
     Release("r2017.02", date(2017, 2, 1), date(2017, 8, 30)),
     Release("r2017.06", date(2017, 6, 1), date(2017, 12, 31)),
     Release("r2017.09", date(2017, 9, 1), date(2018, 3, 31)),
+    Release("r2017.11", date(2017, 11, 1), date(2018, 5, 31)),
+    Release("r2018.01", date(2018, 1, 1), date(2018, 7, 31)),
+    Release("r2018.03", date(2018, 3, 1), date(2018, 9, 30)),
 )
+"""With their documented dates (reference §5), except the fix r2016.08_1 (its release's dates),
+the seed document's r2017.11 and OwlProgram's r2018.01 and r2018.03, whose expiries follow
+Enzien's six months."""
+ENZIEN_NAMES = frozenset(release.name for release in ENZIEN)
 DEV = Release("dev", FIRST_CUT, date(9999, 12, 31))
 
 
@@ -57,9 +68,10 @@ def released(today: date) -> dict[str, Release]:
 
 
 def choose(requested: str | None, today: date) -> Release:
-    """The release a job compiles as: the one asked for, else the newest dated one still valid."""
+    """The release a job compiles as: the one asked for, else (or for one of Enzien's) the newest
+    dated one still valid."""
     out = released(today)
-    if not requested:
+    if not requested or requested in ENZIEN_NAMES:
         valid = [r for r in out.values() if r is not DEV and not r.expired(today)]
         return max(valid, key=lambda r: r.release_date, default=DEV)
     release = out.get(requested)
@@ -73,6 +85,17 @@ def choose(requested: str | None, today: date) -> Release:
             f"Available releases: {_valid_names(out, today)}."
         )
     return release
+
+
+def substitution(requested: str | None, chosen: Release) -> str | None:
+    """What a job's warnings say when it compiles as another release than the one it named."""
+    old = next((release for release in ENZIEN if release.name == requested), None)
+    if old is None:
+        return None
+    return (
+        f'The release "{old.name}" was Enzien\'s and stopped compiling on {old.valid_until}; this job'
+        f' was compiled with today\'s compiler, as release "{chosen.name}".'
+    )
 
 
 def catalogue(today: date) -> dict[str, dict[str, str]]:

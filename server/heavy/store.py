@@ -123,6 +123,17 @@ class Store:
             ).fetchone()
         return None if created is None else self.patch(owner.name, name)
 
+    def update_patch(self, patch: Patch, *, description: str, tags: list[str], public: bool) -> Patch:
+        """The patch with its settings changed; the name, owner and jobs stay."""
+        with self.database.write() as conn:
+            conn.execute(
+                "UPDATE patches SET description = ?, tags = ?, public = ? WHERE id = ?",
+                (description, json.dumps(tags), public, patch.id),
+            )
+        updated = self.patch(patch.owner, patch.name)
+        assert updated is not None
+        return updated
+
     def delete_patch(self, patch: Patch) -> RemovedPatch:
         """Removes the patch with its jobs, targets and queued compiles; says whose files go too."""
         with self.database.write() as conn:

@@ -102,16 +102,24 @@ class Targets:
         self._check(job, path)
         return job_files.target_key(job.id, path)
 
-    def _check(self, job: Job, path: str) -> None:
+    def unavailable(self) -> dict[str, str]:
+        """The known targets this server cannot build, each with why: what documents list beside
+        the targets offered, so a client can tell without asking for each."""
+        return {path: why for path in (*UNAVAILABLE, WEB, *binaries.BINARIES) if (why := self._why_not(path))}
+
+    def _why_not(self, path: str) -> str | None:
         if path in UNAVAILABLE:
-            raise TargetRefused(501, f"{path} cannot be built on this server: it needs {UNAVAILABLE[path]}.")
+            return f"{path} cannot be built on this server: it needs {UNAVAILABLE[path]}."
         if path == WEB and wasm.missing():
-            raise TargetRefused(
-                501, f"{WEB} cannot be built on this server: it needs {'; '.join(wasm.missing())}."
-            )
-        if path in binaries.BINARIES and binaries.BINARIES[path].missing():
-            lacking = "; ".join(binaries.BINARIES[path].missing())
-            raise TargetRefused(501, f"{path} cannot be built on this server: it needs {lacking}.")
+            return f"{WEB} cannot be built on this server: it needs {'; '.join(wasm.missing())}."
+        if path in binaries.BINARIES and (lacking := binaries.BINARIES[path].missing()):
+            return f"{path} cannot be built on this server: it needs {'; '.join(lacking)}."
+        return None
+
+    def _check(self, job: Job, path: str) -> None:
+        why = self._why_not(path)
+        if why is not None:
+            raise TargetRefused(501, why)
         if path not in self.offered():
             raise TargetRefused(
                 404, f"There is no target {path!r}. This server builds: {', '.join(self.offered())}."

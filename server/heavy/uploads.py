@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.types import Message, Receive
 
 from server.calls import TooLarge, read_body
+from server.heavy import json_form
 from server.heavy.responses import Refusal
 from server.heavy.unzip import MAX_UPLOAD, UploadTooLarge
 
@@ -34,6 +35,11 @@ class Form:
             if isinstance(part, bytes):
                 return part
         return None
+
+    def sent(self, field: str) -> str | None:
+        """A text field as sent, empty or not; None when it was not sent."""
+        value = self.parts.get(field)
+        return value.strip() if isinstance(value, str) else None
 
     def text(self, *fields: str) -> str | None:
         """The first non-empty text field among `fields`."""
@@ -57,6 +63,8 @@ async def read_form(request: Request) -> Form:
         raise Refusal(
             413, f"The request is {size} bytes; uploads are limited to {MAX_UPLOAD} bytes.", soft=False
         ) from None
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() in json_form.JSON_TYPES:
+        return Form(json_form.form_fields(body))
     try:
         form = await Request(request.scope, _replay(body)).form(
             max_files=2, max_fields=16, max_part_size=FORM_ROOM

@@ -89,7 +89,7 @@ def test_signed_out_the_landing_shows_the_demo_patches(app_page: Page) -> None:
 
 def test_upload_a_good_version_see_its_targets_and_download_the_c_sources(studio: Page) -> None:
     create_patch(studio, "e2e-sine", description="A sine to <compile>")
-    expect(studio.get_by_text("A sine to <compile>")).to_be_visible()
+    expect(studio.get_by_role("paragraph").filter(has_text="A sine to <compile>")).to_be_visible()
     expect(studio.get_by_text("No versions yet.")).to_be_visible()
     pick_files(studio, {"_main.pd": SINE, "notes.txt": b"not sent"})
     summary = studio.get_by_role("heading", name="Ready to send: 1 file")
@@ -196,17 +196,28 @@ def test_a_release_about_to_expire_warns_and_expired_ones_are_not_offered(
     expect(page.get_by_label("r-soon")).to_have_accessible_description(re.compile("after that heavy"))
 
 
-@pytest.mark.expect_page_errors  # the service's refusal is an HTTP error, which the console reports
-def test_a_target_this_service_cannot_build_says_why(studio: Page) -> None:
+def test_targets_come_by_platform_and_what_cannot_be_built_folds_away_with_why(studio: Page) -> None:
     open_location(studio, "#/heavy/p/demo/sine/1")
-    row = target_row(studio, "unity/win/x64")
-    expect(row).to_contain_text("not available here")
-    with only_refusals_logged(studio):
-        row.get_by_role("button", name="Why is unity/win/x64 not available?").click()
-        expect(row).to_contain_text(
-            "Not available here: unity/win/x64 cannot be built on this server: it "
-            "needs Visual Studio on Windows; download unity/src and build it there."
-        )
+    targets = studio.get_by_role("table")
+    expect(targets.get_by_role("rowheader", name="Sources", exact=True)).to_be_visible()
+    expect(targets.get_by_role("rowheader", name="Web", exact=True)).to_be_visible()
+    sources = studio.get_by_role("row", name="pd (the patch's .pd files)")
+    expect(sources).to_be_visible()
+    expect(target_row(studio, "fabric/src")).to_have_count(0)
+    folded = studio.get_by_text(re.compile(r"^\d+ more targets are not available here \(why\)$"))
+    reason = studio.get_by_text("Tazman Audio's Fabric, discontinued", exact=False).first
+    expect(reason).to_be_hidden()
+    with service_requests(studio) as sent:
+        folded.click()
+        expect(reason).to_be_visible()
+    assert sent == [], "the reasons came with the version"
+    expect(studio.get_by_role("listitem").filter(has_text="fabric/src")).to_contain_text(
+        "cannot be built on this server: it needs Tazman Audio's Fabric"
+    )
+    with studio.expect_download() as download:
+        sources.get_by_role("button", name="Download pd").click()
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert download.value.suggested_filename == "sine.1.pd.zip" and archive.namelist() == ["_main.pd"]
 
 
 def test_deleting_a_patch_asks_first(studio: Page, scratch: str) -> None:

@@ -4,9 +4,22 @@ from datetime import date, timedelta
 
 import pytest
 
-from server.heavy.releases import ReleaseRefused, catalogue, choose
+from server.heavy.releases import ReleaseRefused, catalogue, choose, substitution
 
-ENZIEN = ["r2016.07.05", "r2016.08", "r2016.10", "r2016.11", "r2017.01", "r2017.02", "r2017.06", "r2017.09"]
+ENZIEN = [
+    "r2016.07.05",
+    "r2016.08",
+    "r2016.08_1",
+    "r2016.10",
+    "r2016.11",
+    "r2017.01",
+    "r2017.02",
+    "r2017.06",
+    "r2017.09",
+    "r2017.11",
+    "r2018.01",
+    "r2018.03",
+]
 
 
 def ours(today: date) -> list[str]:
@@ -82,3 +95,34 @@ def test_on_every_day_the_default_is_the_newest_of_two_or_three_valid_dated_rele
         valid = [name for name in ours(today) if today <= date.fromisoformat(listed[name]["validUntil"])]
         assert 2 <= len(valid) <= 3, today
         assert choose(None, today).name == valid[-1], today
+
+
+@pytest.mark.parametrize("name", ENZIEN)
+def test_enziens_releases_compile_as_todays_default_and_say_so(name: str) -> None:
+    today = date(2027, 12, 1)
+    chosen = choose(name, today)
+    assert chosen == choose(None, today) and chosen.name == "r2027.11"
+    until = catalogue(today)[name]["validUntil"]
+    assert substitution(name, chosen) == (
+        f'The release "{name}" was Enzien\'s and stopped compiling on {until}; this job'
+        ' was compiled with today\'s compiler, as release "r2027.11".'
+    )
+
+
+def test_owlprograms_release_is_listed_as_expired_for_the_uploader_to_warn_and_go_on() -> None:
+    assert catalogue(date(2026, 12, 6))["r2018.01"] == {
+        "releaseDate": "2018-01-01",
+        "validUntil": "2018-07-31",
+    }
+    assert catalogue(date(2026, 12, 6))["r2017.11"] == {
+        "releaseDate": "2017-11-01",
+        "validUntil": "2018-05-31",
+    }
+
+
+def test_only_enziens_names_are_substituted() -> None:
+    today = date(2027, 12, 1)
+    assert substitution(None, choose(None, today)) is None
+    assert substitution("r2027.05", choose("r2027.05", today)) is None
+    with pytest.raises(ReleaseRefused, match="not available"):
+        choose("r2019.01", today)

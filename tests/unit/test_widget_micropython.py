@@ -75,7 +75,15 @@ def cases() -> dict:
     rng = random.Random(5)
     pieces = ["/", "//", "http://", "https://", "h", "é", "%", " ", "?", "#", "a.mp3", "javascript:", ":"]
     noise = ["".join(rng.choices(pieces, k=rng.randint(0, 6))) for _ in range(200)]
-    return {**CASES, "texts": ["/img/a", "//cdn/x.png", "https://h/a b", "data:x", *noise]}
+    params = [
+        ["freq", 20.0, 2000.0, 440.0],
+        ["gain", 0.0, 1.0, 0.25],
+        ["fixed", 1.0, 1.0, 1.0],
+        ["odd", 0.0, 3.0, 1.234567],
+    ]
+    typed = ["440", "-5", "99999", "0.5", "abc", "", "1e3", "nan", "inf"]
+    texts = ["/img/a", "//cdn/x.png", "https://h/a b", "data:x", *noise]
+    return {**CASES, "texts": texts, "params": params, "typed": typed}
 
 
 @needs_micropython
@@ -109,6 +117,7 @@ def test_the_bundle_mounted_as_the_page_does_holds_compiled_modules_that_answer_
     assert json.loads(loaded) == {
         "app.openwhyd.eid": "/widget/app/openwhyd/eid.mpy",
         "app.openwhyd.paths": "/widget/app/openwhyd/paths.mpy",
+        "app.player.patch_controls": "/widget/app/player/patch_controls.mpy",
         "app.player.time_format": "/widget/app/player/time_format.mpy",
         "app.widget.settings": "/widget/app/widget/settings.mpy",
         "app.widget.sources": "/widget/app/widget/sources.mpy",

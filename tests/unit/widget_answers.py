@@ -1,6 +1,7 @@
 """What the widget's pure modules answer for a table of inputs, in plain JSON values. It runs under
 CPython and, copied into its file system, under MicroPython: the two must agree (no typing here)."""
 
+from app.player.patch_controls import control_for, shown, value_for
 from app.player.time_format import clock
 from app.widget.settings import Settings
 from app.widget.sources import SourceError
@@ -43,6 +44,13 @@ def list_answer(params, reply):
     return [rows, list(heading(source, tracks)), order]
 
 
+def control_answer(param, typed):
+    """The control the widget and the player bar make for a parameter, and what it sends."""
+    control = control_for(*param)
+    values = [value_for(control, text) for text in typed]
+    return [control.kind, control.step, [None if v is None else shown(v) for v in values]]
+
+
 def answers(cases):
     return {
         "settings": [settings_answer(params) for params in cases["settings"]],
@@ -50,4 +58,5 @@ def answers(cases):
         "quote": [quote(text) for text in cases["texts"]],
         "paths": [[on_server(API, text), under_base(API, text)] for text in cases["texts"]],
         "clock": [clock(seconds, total) for seconds, total in cases["clock"]],
+        "controls": [control_answer(param, cases["typed"]) for param in cases["params"]],
     }

@@ -3,7 +3,7 @@
 from starlette.routing import Route
 
 from server.calls import on_loop
-from server.heavy.routes import downloads, jobs, patches, status, testing, users
+from server.heavy.routes import downloads, jobs, pages, patches, status, testing, users
 from server.heavy.web import compiling, endpoint
 
 PATCH = "/a/patches/{owner}/{patch}"
@@ -17,10 +17,15 @@ ROUTES = [
     Route("/a/users/{user}/tokens/{token_id}", endpoint(users.token_revoke), methods=["DELETE"]),
     Route("/a/patches", endpoint(patches.create, patches.creating), methods=["POST"]),
     Route(PATCH, endpoint(patches.show)),
+    Route(PATCH, endpoint(patches.update), methods=["PATCH"]),
     Route(PATCH, endpoint(patches.delete), methods=["DELETE"]),
     Route(f"{PATCH}/jobs", endpoint(patches.job_list)),
     Route(f"{PATCH}/jobs", endpoint(jobs.submit, compiling), methods=["POST"]),
     Route("/a/jobs/{owner}/{patch}/{version}", endpoint(jobs.show)),
+    Route("/h/{user}", endpoint(pages.user_page)),
+    Route("/h/{owner}/{patch}", endpoint(pages.patch_page)),
+    Route("/h/{owner}/{patch}/{version}", endpoint(pages.job_page)),
+    Route("/h/{owner}/{patch}/{version}/pd/archive.zip", endpoint(downloads.sources)),
     Route("/h/{owner}/{patch}/{version}/{target:path}/archive.zip", endpoint(downloads.archive, compiling)),
     Route("/h/{owner}/{patch}/{version}/web/local/{file}", endpoint(downloads.web_player, compiling)),
 ]

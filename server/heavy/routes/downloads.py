@@ -6,7 +6,7 @@ and prints the URL); bodies are still JSON, never an HTML error page.
 
 from starlette.responses import Response
 
-from server.heavy import archive_responses
+from server.heavy import archive_responses, job_files
 from server.heavy.records import Job, Patch
 from server.heavy.responses import Refusal
 from server.heavy.routes.common import visible_patch
@@ -31,6 +31,18 @@ def archive(call: Call) -> Response:
         return archive_responses.download(call.service.files, key, name)
     except FileNotFoundError as gone:
         raise Refusal(404, f"The {path} archive of job {job.key} is gone.", soft=False) from gone
+
+
+def sources(call: Call) -> Response:
+    """The version's `.pd` files as uploaded, named as Enzien's job page named them (`sine.3.pd.zip`)."""
+    patch, job = _patch_and_job(call)
+    try:
+        content = job_files.sources(call.service.files, job.id)
+    except FileNotFoundError as gone:
+        why = "are gone" if job.succeeded else "were not kept: its compile failed"
+        raise Refusal(404, f"The .pd files of job {job.key} {why}.", soft=False) from gone
+    disposition = f'attachment; filename="{patch.name}.{job.index}.pd.zip"'
+    return Response(content, media_type=archive_responses.ZIP, headers={"Content-Disposition": disposition})
 
 
 def web_player(call: Call) -> Response:

@@ -38,5 +38,7 @@ def find(call: Call, patch: Patch) -> Job:
 
 
 def document(call: Call, job: Job) -> dict:
-    targets = call.service.store.targets(job)
-    return documents.job(call.links, job, targets, call.service.targets.offered())
+    targets = call.service.targets
+    return documents.job(
+        call.links, job, call.service.store.targets(job), targets.offered(), targets.unavailable()
+    )

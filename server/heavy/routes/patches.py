@@ -64,22 +64,43 @@ def _new_patch(form: Form, me: User) -> dict:
     `patch_name`, `public`, and ours: `description`, `tags` (comma-separated)."""
     owner = form.text("owner_name") or me.name
     name = form.text("patch_name", "name")
-    public = (form.text("public") or "true").lower()
     if owner != me.name:
         raise Refusal(403, f'User "{me.name}" may not create patches for "{owner}".')
     if name is None or not names.valid(name):
         raise Refusal(
             400, "A patch name is 1 to 64 letters, digits, '_' or '-', starting with a letter or digit."
         )
-    if public not in TRUE | FALSE:
-        raise Refusal(400, f"public must be true or false, not {public!r}.")
-    tags = [tag.strip() for tag in (form.text("tags") or "").split(",") if tag.strip()]
     return {
         "name": name,
         "description": form.text("description") or "",
-        "tags": tags,
-        "public": public in TRUE,
+        "tags": _tags(form.text("tags") or ""),
+        "public": _public(form.text("public") or "true"),
     }
+
+
+def update(call: Call) -> JSONResponse:
+    """A patch's settings after its creation (`PATCH`, form fields or a JSON:API document):
+    `public` (or `idPublic`), `description`, `tags`; a field not sent keeps its value."""
+    patch = editable_patch(call, call.member)
+    form = call.form
+    public, description, tags = form.sent("public"), form.sent("description"), form.sent("tags")
+    updated = call.service.store.update_patch(
+        patch,
+        description=patch.description if description is None else description,
+        tags=list(patch.tags) if tags is None else _tags(tags),
+        public=patch.public if public is None else _public(public),
+    )
+    return reply(_document(call, updated))
+
+
+def _public(text: str) -> bool:
+    if text.lower() not in TRUE | FALSE:
+        raise Refusal(400, f"public must be true or false, not {text!r}.")
+    return text.lower() in TRUE
+
+
+def _tags(text: str) -> list[str]:
+    return [tag.strip() for tag in text.split(",") if tag.strip()]
 
 
 def delete(call: Call) -> JSONResponse:

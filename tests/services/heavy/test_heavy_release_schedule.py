@@ -36,3 +36,20 @@ def test_the_catalogue_and_the_default_release_follow_the_clock_past_an_expiry(h
     assert error["status"] == "400" and 'The release "r2026.11" expired on 2027-11-30.' in error["detail"]
     assert "r2027.05, r2027.11, dev" in error["detail"]
     assert releases(heavy)["r2026.11"] == {"releaseDate": "2026-11-23", "validUntil": "2027-11-30"}
+
+
+@pytest.mark.parametrize("pinned", ["r2017.09", "r2017.11", "r2018.01"])
+def test_a_script_pinned_to_an_old_release_compiles_with_todays_and_is_told(
+    heavy, drift, service_clock, pinned
+):
+    service_clock(at="2027-12-01T00:00:00Z")
+    assert pinned in releases(heavy)
+    job = compile_as(heavy, drift, release=pinned)
+    assert job["errors"] == [] and job["data"]["attributes"]["release"] == "r2027.11"
+    (warning,) = job["warnings"]
+    assert warning["detail"].startswith(f'The release "{pinned}" was Enzien\'s and stopped compiling on ')
+    assert warning["detail"].endswith('this job was compiled with today\'s compiler, as release "r2027.11".')
+    assert job["data"]["attributes"]["warnings"] == job["warnings"]
+    index = job["data"]["attributes"]["index"]
+    again = call("GET", f"{heavy}/a/jobs/drift/tone/{index}/").json()
+    assert again["warnings"] == job["warnings"]

@@ -16,15 +16,17 @@ from app.heavy.releases import ReleaseOption, release_options
 from app.heavy.web_build import newest_play_link
 from app.patches.bundle import MAX_UNPACKED_BYTES, BundleError, BundleTooLarge
 from app.patches.upload import Upload, prepare_upload
+from app.ui.components.feedback import announce, refuse
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData
 from app.ui.core.ports import Files
 from app.ui.core.router import Match, href
-from app.ui.core.screen import Screen, not_found
+from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
-from app.ui.screens.heavy.studio import failure, render_studio
+from app.ui.screens.heavy.studio import failure, not_there, render_studio
 
+SETTINGS = "heavy-patch-settings"
 PREVIEW = "upload-preview"
 STATUS = "upload-status"
 PROBLEM = "upload-problem"
@@ -46,7 +48,7 @@ async def show(match: Match, state: AppState) -> Screen:
     try:
         patch, jobs = await asyncio.gather(client.patch(owner, name), client.jobs(owner, name))
     except NotFound:
-        return not_found(match.path)
+        return not_there(match, state, f"the patch {owner}/{name}")
     except ApiError as error:
         return Screen(f"{name} · heavy · Tonearm", failure("This patch could not be loaded", error, state))
     options, releases_problem = await releases_offered(client, state.clock) if mine else ([], None)
@@ -58,6 +60,7 @@ async def show(match: Match, state: AppState) -> Screen:
         options=options,
         releases_problem=releases_problem,
         upload=state.uploads.get(patch.id),
+        settings=state.take_notice(SETTINGS),
         problem=None,
         compiling=False,
         play=newest_play_link(patch.owner, patch.name, jobs),
@@ -140,7 +143,28 @@ async def upload(app: App, form: UploadForm) -> None:
         app.go(href("heavy-version", owner=owner, patch=name, n=str(job.index)))
 
 
+@dataclass(frozen=True)
+class Settings:
+    visibility: str = "public"
+    description: str = ""
+
+
+async def save_settings(app: App, form: Settings) -> None:
+    owner, name = app.current.params["owner"], app.current.params["patch"]
+    description = form.description.strip()
+    try:
+        await app.state.services.heavy.update_patch(
+            owner, name, public=form.visibility == "public", description=description
+        )
+    except ApiError as error:
+        await refuse(app, SETTINGS, error, {"visibility": form.visibility, "description": description})
+        return
+    await app.refresh()
+    announce(app, f"The settings of {name} were saved.")
+
+
 ACTIONS: Actions = {
+    "heavy-patch-settings": Action(save_settings, Settings, form=SETTINGS),
     "heavy-pick-files": pick("upload-files"),
     "heavy-pick-folder": pick("upload-folder"),
     "heavy-drop-files": take_files(lambda files: files.dropped(MAX_UNPACKED_BYTES)),

@@ -10,10 +10,12 @@ from typing import Any
 
 from app.api.errors import ApiError, AuthRequired
 from app.clock import utc_now
-from app.heavy.models import CompileMessage
+from app.heavy.models import CompileMessage, Job
 from app.heavy.token import HeavyToken, InvalidToken, read_token
 from app.ui.core.app import App
 from app.ui.core.payloads import NoData
+from app.ui.core.router import ROUTES, Match, href
+from app.ui.core.screen import Screen, not_found
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
 from app.ui.core.templates import render
@@ -52,6 +54,16 @@ def failure(title: str, error: ApiError, state: AppState) -> str:
     return render("list_error.html", title=title, message=message)
 
 
+def not_there(match: Match, state: AppState, what: str) -> Screen:
+    """A patch or version the service says is not there: signed out, it may be a private one,
+    which is not there for anyone but its owner, so say to sign in; signed in, it is not there."""
+    if state.session.heavy_token is not None or match.route is None:
+        return not_found(match.path)
+    here = href(match.route.name, None, ROUTES, **match.params)
+    markup = render_studio("heavy_private.html", what=what, here=here)
+    return Screen("Sign in · heavy · Tonearm", markup)
+
+
 def byte_size(count: int) -> str:
     if count < 1024:
         return counted(count, "byte")
@@ -77,9 +89,22 @@ def message_text(message: CompileMessage) -> str:
     return message.detail.removeprefix(f'[{name}] in "{file}" @ (x:{x}, y:{y}): ')
 
 
+def compile_time(job: Job) -> str:
+    """A failed compile stopped at its errors: how long that took says nothing."""
+    if not job.succeeded:
+        return "— (it failed)"
+    return "—" if job.compile_time is None else f"{job.compile_time:.2f} s"
+
+
 def render_studio(template: str, **context: Any) -> str:
     """A studio template, with the formatting helpers they use."""
-    return render(template, byte_size=byte_size, moment=moment, message_text=message_text, **context)
+    helpers = {
+        "byte_size": byte_size,
+        "moment": moment,
+        "message_text": message_text,
+        "compile_time": compile_time,
+    }
+    return render(template, **helpers, **context)
 
 
 ACTIONS: Actions = {"heavy-sign-out": Action(sign_out)}

@@ -7,14 +7,14 @@ file the page hands over: a link with the token in it would leak it to history a
 from dataclasses import dataclass
 
 from app.api.errors import ApiError, BadRequest, NotFound, ServerError
-from app.heavy.downloads import downloads
+from app.heavy.downloads import downloads, unavailable
 from app.heavy.web_build import play_link
 from app.ui.core.app import App
 from app.ui.core.router import Match
-from app.ui.core.screen import Screen, not_found
+from app.ui.core.screen import Screen
 from app.ui.core.state import AppState
 from app.ui.core.tasks import Action, Actions
-from app.ui.screens.heavy.studio import byte_size, failure, render_studio
+from app.ui.screens.heavy.studio import byte_size, failure, not_there, render_studio
 
 REFUSED_TARGET = (BadRequest, NotFound, ServerError)
 """How the service answers a target it cannot build (422, 404, 501): not available here."""
@@ -25,7 +25,7 @@ async def show(match: Match, state: AppState) -> Screen:
     try:
         job = await state.services.heavy.job(owner, name, number)
     except NotFound:
-        return not_found(match.path)
+        return not_there(match, state, f"version {number} of {owner}/{name}")
     except ApiError as error:
         return Screen(f"{name} · heavy · Tonearm", failure("This version could not be loaded", error, state))
     markup = render_studio(
@@ -33,7 +33,8 @@ async def show(match: Match, state: AppState) -> Screen:
         owner=owner,
         patch=name,
         job=job,
-        downloads=downloads(name, job),
+        platforms=downloads(name, job),
+        unavailable=unavailable(job),
         play=play_link(owner, name, job),
     )
     return Screen(f"{name} version {job.index} · heavy · Tonearm", markup)
