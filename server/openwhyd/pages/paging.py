@@ -58,7 +58,7 @@ LOAD_MORE_BUTTON = '<div class="btnLoadMore"><span>Load more</span></div>'
 
 
 def _named(variable: str, key: Any, name: Any) -> str:
-    return f"window.{variable} = {{ id: '{js_string(key)}', name: '{js_string(name)}' }};"
+    return f"window.{variable} = {{ id: '{h(key)}', name: '{js_string(name)}' }};"
 
 
 def script(
