@@ -256,9 +256,8 @@ def test_html_pages_list_the_tracks(visitor: Browser) -> None:
     page = visitor.get("/admin")
     assert page.media_type == "text/html"
     posts = parse(page.text).select("div.posts > div.post")
-    assert [post.one("a.thumb")["data-eid"].startswith("/fi//openwhyd/audio/") for post in posts] == [
-        True
-    ] * 3
+    audio = [post for post in posts if post.one("a.thumb")["data-eid"].startswith("/fi//openwhyd/audio/")]
+    assert len(audio) == 3
     assert all(post.one("h2 > a")["href"].startswith("/openwhyd/c/") for post in posts)
 
 
