@@ -16,6 +16,7 @@ from server.openwhyd.middleware import NO_CACHE
 from server.openwhyd.params import query_params
 from server.openwhyd.route_limits import RouteLimits
 from server.openwhyd.routes import (
+    assets,
     fallback,
     follow,
     hot,
@@ -73,8 +74,9 @@ ROUTES: list[tuple[str, list[str], Controller]] = [
     ("/search", ANY, search.search_page),
     ("/upload", ANY, upload.upload),
     ("/images/{name}", GET, media.placeholder),
-    ("/js/track-order.js", GET, track_order.script),
-    ("/css/track-order.css", GET, track_order.style),
+    ("/js/track-order.js", GET, assets.asset("track-order.js")),
+    ("/css/track-order.css", GET, assets.asset("track-order.css")),
+    ("/css/pages.css", GET, assets.asset("pages.css")),
     (lastfm.CALLBACK_SCRIPT, GET, lastfm.callback_script),
     ("/img/u/{id}", GET, media.user_image),
     ("/img/user/{id}", GET, media.user_image),

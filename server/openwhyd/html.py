@@ -1,4 +1,4 @@
-"""The few HTML pages the API falls back to (login, redirects, 404, plain track lists).
+"""The few plain HTML pages: login, redirects, 404, messages (the lists' pages are in pages/).
 
 They are minimal: clients use the JSON forms; these exist so every route answers with a page
 where the real server does, and every link in them carries the mount prefix (`root`).
@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from server.openwhyd.location import encode_url
+from server.openwhyd.pages.markup import h
 from server.openwhyd.responses import dumps
 
 
@@ -60,17 +61,10 @@ def script_redirect(target: str, delay_ms: int) -> str:
     )
 
 
-def _hogan(text: str) -> str:
-    """Mustache's escape as the real server's templates (hogan.js) apply it, in scripts too."""
-    for raw, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("'", "&#39;"), ('"', "&quot;")):
-        text = text.replace(raw, entity)
-    return text
-
-
 def redirecting(url: str) -> str:
     """The real `redirectPage.html` a successful login or signup answers: its script moves on to
     `url` (absolute) after a second. As there, the escape is HTML's even inside the script."""
-    shown = _hogan(encode_url(url))
+    shown = h(encode_url(url))
     return (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">\n<html lang="en">\n  <head>\n'
         "    <title>Openwhyd is redirecting...</title>\n  </head>\n  <body>\n"
@@ -97,24 +91,6 @@ def message(title: str, text: str) -> str:
     return page(title, f"<p>{escape(text)}</p>")
 
 
-def _track_list(root: str, posts: list[dict[str, Any]]) -> str:
-    """Posts as list items with the `data-eid`/`data-pid` a player reads."""
-    return (
-        "<ul>"
-        + "".join(
-            f'<li class="post" data-eid="{escape(str(post.get("eId", "")))}" '
-            f'data-pid="{escape(post["_id"])}"><a href="{escape(root)}/c/{escape(post["_id"])}">'
-            f"{escape(str(post.get('name', '')))}</a></li>"
-            for post in posts
-        )
-        + "</ul>"
-    )
-
-
-def tracks(root: str, title: str, posts: list[dict[str, Any]]) -> str:
-    return page(title, f"<h1>{escape(title)}</h1>{_track_list(root, posts)}")
-
-
 def playlist_links(root: str, playlists: list[dict[str, Any]]) -> str:
     """`/playlists?format=list`: one link per playlist."""
     items = "".join(
@@ -122,16 +98,3 @@ def playlist_links(root: str, playlists: list[dict[str, Any]]) -> str:
         for pl in playlists
     )
     return page("Playlists", f"<ul>{items}</ul>")
-
-
-def post(root: str, doc: dict[str, Any]) -> str:
-    name = str(doc.get("name", ""))
-    return page(name, f"<h1>{escape(name)}</h1>{_track_list(root, [doc])}", robots="noindex")
-
-
-def search(root: str, query: str = "", posts: list[dict[str, Any]] | None = None) -> str:
-    form = (
-        f'<form action="{escape(root)}/search"><input name="q" value="{escape(query)}">'
-        '<button type="submit">Search</button></form>'
-    )
-    return page("Search", form + (_track_list(root, posts) if posts else ""))

@@ -11,26 +11,18 @@ from typing import Any
 
 from server.openwhyd import html
 from server.openwhyd.ids import id_time
+from server.openwhyd.pages.post_items import cover
 
 TITLE = "set order"
 BODY_CLASS = "pgPlaylistOrder"
-NO_COVER = "/images/cover-track.png"
 SCRIPT = "/js/track-order.js"
 STYLE = "/css/track-order.css"
-
-
-def _img(root: str, post: dict[str, Any]) -> str:
-    """The post's image without its first `http:` (so it loads over https too), as the real page
-    shows it, else the placeholder cover; a rooted path stays inside the service."""
-    img = post.get("img")
-    src = img.replace("http:", "", 1) if isinstance(img, str) and img and img != "null" else NO_COVER
-    return root + src if src.startswith("/") and not src.startswith("//") else src
 
 
 def _post(root: str, post: dict[str, Any]) -> str:
     return (
         f'<div class="post" data-pid="{escape(post["_id"])}" data-time="{id_time(post["_id"]) * 1000}">'
-        f'<img src="{escape(_img(root, post))}" alt=""><h2>{escape(str(post.get("name") or "-"))}</h2></div>'
+        f'<img src="{escape(cover(root, post))}" alt=""><h2>{escape(str(post.get("name") or "-"))}</h2></div>'
     )
 
 

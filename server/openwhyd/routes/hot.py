@@ -8,9 +8,10 @@ from typing import Any
 
 from starlette.responses import Response
 
-from server.openwhyd import html
+from server.openwhyd import views
 from server.openwhyd.eids import track_url
 from server.openwhyd.ids import id_at, object_id
+from server.openwhyd.pages import feeds
 from server.openwhyd.params import count
 from server.openwhyd.responses import html_response, json_response
 from server.openwhyd.store import posts
@@ -53,11 +54,22 @@ def hot(call: Call) -> Response:
     page, total = ranking.page(call.db, since, skip, limit)
     firsts = posts.by_ids(call.db, [group.first for group in page]) if page else {}
     shown = [(group, firsts[group.first]) for group in page if group.first in firsts]  # or deleted since
-    if params.get("format") != "json":
-        return html_response(html.tracks(call.root, "Hot tracks", [post for _, post in shown]))
     tracks = [_track(group, post) for group, post in shown]
+    has_more = total > skip + limit
+    if params.get("format") != "json":
+        listed = views.with_comments(call.db, tracks)
+        return html_response(_page(call, listed, skip + limit if has_more else None))
     if call.user:
         for track in tracks:
             track["isLoved"] = False
-    more = {"skip": skip + limit} if total > skip + limit else False
-    return json_response({"hasMore": more, "tracks": tracks})
+    return json_response({"hasMore": {"skip": skip + limit} if has_more else False, "tracks": tracks})
+
+
+def _page(call: Call, tracks: list[dict[str, Any]], next_skip: int | None) -> str:
+    """The ranked tracks as posts; with `skip` (any value) only them, which "Load more" appends.
+    The next page's URL is made as the real page's script makes it: `?skip=` appended to the
+    address, even one that already has a query."""
+    here = f"{call.origin}{call.url_path}" + (f"?{call.query_string}" if call.query_string else "")
+    next_url = f"{here}?skip={next_skip}" if next_skip is not None else None
+    fragment = feeds.hot_fragment(call.root, call.uid, tracks, next_url)
+    return fragment if call.query.get("skip") else feeds.hot_page(call.root, call.user, fragment)

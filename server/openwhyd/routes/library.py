@@ -8,13 +8,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from starlette.responses import Response
 
-from server.openwhyd import follow_lists, html, people_page, views
+from server.openwhyd import follow_lists, html, list_pages, people_page, views
 from server.openwhyd.eids import track_url
 from server.openwhyd.ids import object_id
+from server.openwhyd.pages import profile as pages_profile
 from server.openwhyd.params import callback_name, count, js_int, text, truthy
 from server.openwhyd.people_page import PeoplePage
 from server.openwhyd.responses import (
@@ -84,13 +85,18 @@ def _json(listing: Listing, data: Any) -> Response:
     return json_response(data)
 
 
-def _tracks(call: Call, listing: Listing, title: str, docs: list[dict[str, Any]]) -> Response:
+def _links(docs: list[dict[str, Any]]) -> Response:
+    urls = (track_url(doc.get("eId")) or "" for doc in docs)
+    return text_response("\n".join(urls), media_type=TEXT_TEXT)
+
+
+def _bare(listing: Listing, docs: list[dict[str, Any]]) -> Response | None:
+    """The list as JSON, JSONP or links; None when it is asked for as a page."""
     if listing.json:
         return _json(listing, docs)
     if listing.format == "links":
-        urls = (track_url(doc.get("eId")) or "" for doc in docs)
-        return text_response("\n".join(urls), media_type=TEXT_TEXT)
-    return html_response(html.tracks(call.root, title, docs))
+        return _links(docs)
+    return None
 
 
 def _user_not_found(listing: Listing) -> Response:
@@ -112,6 +118,7 @@ def _kept_query(call: Call) -> str:
 
 
 Render = Callable[[Call, Listing, dict[str, Any]], Response]
+Reader = Callable[[Page], list[dict[str, Any]]]
 
 
 def _page(suffix: Callable[[Call], str], render: Render) -> Callable[[Call], Response]:
@@ -137,27 +144,33 @@ def _page(suffix: Callable[[Call], str], render: Render) -> Callable[[Call], Res
 
 def _profile(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
     page = Page(listing.limit + 1, listing.after, listing.before)
-    return _tracks(call, listing, user.get("name", ""), posts.by_user(call.db, user["_id"], page))
+    docs = posts.by_user(call.db, user["_id"], page)
+    return _bare(listing, docs) or list_pages.profile_tab(call, user, "Tracks", docs, listing.limit)
 
 
 def _likes(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
-    """Only `after` counts here; the page is always the default size plus one."""
-    page = Page(DEFAULT_LIMIT + 1, listing.after)
-    docs = posts.liked_by(call.db, user["_id"], page)
-    return _tracks(call, listing, f"{user.get('name', '')}'s likes", docs)
+    """Only `after` counts here; the page is always the default size plus one (the HTML shows
+    `limit` of them)."""
+    docs = posts.liked_by(call.db, user["_id"], Page(DEFAULT_LIMIT + 1, listing.after))
+    return _bare(listing, docs) or list_pages.profile_tab(call, user, "Likes", docs, listing.limit)
 
 
 def _playlists(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
     entries = views.playlists(call.db, user["_id"], with_img=True)
     if listing.json:
         return _json(listing, entries)
-    return html_response(html.playlist_links(call.root, entries))
+    if listing.format == "list":
+        return html_response(html.playlist_links(call.root, entries))
+    return list_pages.playlists_tab(call, user, entries[::-1])
 
 
 def _playlist(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
     number = call.params.get("n")
     if number == "create":
-        return _tracks(call, listing, "New playlist", [])
+        name = f"Playlist #{len(users.playlists(call.db, user['_id']))}"
+        return _bare(listing, []) or list_pages.playlist_page(
+            call, user, {"id": "create", "name": name}, [], 0
+        )
     pl_id = js_int(number)
     entry = users.playlist(call.db, user["_id"], pl_id) if pl_id is not None else None
     if pl_id is None or entry is None:
@@ -168,13 +181,15 @@ def _playlist(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
         return html_response(html.message("Playlist", NO_PLAYLIST))
     page = Page(listing.limit + 1, listing.after, listing.before)
     docs = posts.in_playlist(call.db, user["_id"], pl_id, page)
-    return _tracks(call, listing, str(entry.get("name", "")), docs)
+    counted = {**entry, "nbTracks": users.track_counts(call.db, user["_id"]).get(str(entry["id"]), 0)}
+    return _bare(listing, docs) or list_pages.playlist_page(call, user, counted, docs, listing.limit)
 
 
 def _people(following: bool) -> Render:
     """`/:handle/subscriptions` and `/subscribers` (§3.1): whom the user follows, or who follows
     them, 50 a page from the offset `after`. These tabs hand the renderer no posts, so their JSON
-    is always `[]` and their links are empty."""
+    is always `[]` and their links are empty. The next whole page's URL appends to the page's own
+    (pages/paging.py), so from the second page on it carries `after` twice, which is a 400."""
 
     def render(call: Call, listing: Listing, user: dict[str, Any]) -> Response:
         if listing.json:
@@ -186,27 +201,20 @@ def _people(following: bool) -> Render:
         rows = (follows.following if following else follows.followers)(call.db, user["_id"], skip, PEOPLE + 1)
         people = [(row["tid" if following else "uid"], None) for row in rows[:PEOPLE]]
         followed = follows.followed_by(call.db, call.uid) if call.uid else set()
+        address = list_pages.canonical(call, user)
         page = PeoplePage(
-            root=call.root,
-            user=user,
+            profile=pages_profile.gather(call.db, call.root, user, call.user),
             following=following,
             people=follow_lists.listed(call.db, people, followed),
-            own_profile=call.uid == user["_id"],
-            next_page_url=None if len(rows) <= PEOPLE or before else _next_whole_page(call, skip + PEOPLE),
-            counts=views.subscription_counts(call.db, user["_id"]),
+            next_page_url=None
+            if len(rows) <= PEOPLE or before
+            else address.appended(("after", str(skip + PEOPLE)), ("wholePage", "true")),
+            url=address.appended(),
         )
-        whole = truthy(call.params.get("wholePage")) or not (truthy(call.params.get("after")) or before)
+        whole = list_pages.whole_page(call)
         return html_response(people_page.whole(page) if whole else people_page.fragment(page))
 
     return render
-
-
-def _next_whole_page(call: Call, after: int) -> str:
-    """The page's own absolute URL with `after` and `wholePage=true` appended, as the real server
-    makes it: from the second page on it carries `after` twice, which is a 400."""
-    kept = parse_qsl(call.query_string, keep_blank_values=True)
-    query = [*kept, ("after", str(after)), ("wholePage", "true")]
-    return f"{call.origin}{call.url_path}?{urlencode(query)}"
 
 
 profile = _page(lambda call: "", _profile)
@@ -249,26 +257,37 @@ def me(call: Call) -> Response:
     return redirect(f"{call.root}/{path}{_kept_query(call)}")
 
 
-def _feed(call: Call, listing: Listing, title: str, docs: list[dict[str, Any]]) -> Response:
-    return _tracks(call, listing, title, views.with_comments(call.db, docs))
+HOME_CLASS = "pgStream pgWithSideBar"
+ALL_CLASS = "pgStream pgFullStream pgWithSideBar"
+
+
+def _feed(call: Call, listing: Listing, read: Reader, body_class: str) -> Response:
+    """A feed's JSON holds exactly `limit` posts; its page reads one more to know if there are."""
+    if listing.json or listing.format == "links":
+        docs = views.with_comments(call.db, read(Page(listing.limit, listing.after, listing.before)))
+        return _json(listing, docs) if listing.json else _links(docs)
+    docs = read(Page(listing.limit + 1, listing.after, listing.before))
+    return list_pages.feed_page(call, body_class == HOME_CLASS, docs, listing.limit, body_class)
 
 
 def stream(call: Call) -> Response:
-    """The home feed of the logged-in user, or of anyone through `?id=`."""
+    """The home feed of the logged-in user, or of anyone through `?id=` (in JSON only); signed
+    out, its page is everyone's tracks, as `/all`."""
     listing = _listing(call)
     if isinstance(listing, Response):
         return listing
-    if "id" in call.params:
+    if "id" in call.params and listing.json:
         uid = object_id(call.params["id"])
         user = uid and users.get(call.db, uid)
         if not user:
             return _user_not_found(listing)
     elif call.user is None:
-        return _login_first(call, listing)
+        if listing.json:
+            return _login_first(call, listing)
+        return _feed(call, listing, lambda page: posts.everyone(call.db, page), f"{ALL_CLASS} home")
     else:
         user = call.user
-    page = Page(listing.limit, listing.after, listing.before)
-    return _feed(call, listing, "Stream", posts.feed(call.db, user["_id"], page))
+    return _feed(call, listing, lambda page: posts.feed(call.db, user["_id"], page), HOME_CLASS)
 
 
 def everything(call: Call) -> Response:
@@ -276,5 +295,4 @@ def everything(call: Call) -> Response:
     listing = _listing(call)
     if isinstance(listing, Response):
         return listing
-    page = Page(listing.limit, listing.after, listing.before)
-    return _feed(call, listing, "All tracks", posts.everyone(call.db, page))
+    return _feed(call, listing, lambda page: posts.everyone(call.db, page), ALL_CLASS)

@@ -6,8 +6,11 @@ from typing import Any
 
 from starlette.responses import Response
 
-from server.openwhyd import html, views
+from server.openwhyd import views
 from server.openwhyd.ids import object_id
+from server.openwhyd.pages import post_items
+from server.openwhyd.pages import search as search_page_html
+from server.openwhyd.pages.post_items import Viewing
 from server.openwhyd.params import text
 from server.openwhyd.responses import html_response, json_response
 from server.openwhyd.store import follows, fulltext, posts, users
@@ -159,7 +162,7 @@ def search_page(call: Call) -> Response:
     params = call.query
     query = text(params.get("q"))
     if query is None:
-        return html_response(html.search(call.root))
+        return html_response(search_page_html.page(call.root, call.user, None, None))
     s = Search(call, query)
     context = params.get("context")
     if context == "addTrack":
@@ -181,7 +184,17 @@ def search_page(call: Call) -> Response:
     if "uid" in params:
         uid = object_id(params["uid"])
         found = fulltext.tracks(call.service.store, query, MAIN_HITS, uid=uid) if uid else []
+        if params.get("format") == "html":
+            see = Viewing.of(call.root, call.user)
+            return html_response(post_items.items(see, views.with_comments(call.db, found)))
         return json_response({"q": query, "uId": params["uid"], "results": found})
+    if context == "header":
+        header = _header(s)
+        if params.get("format") == "html":
+            return html_response(search_page_html.results_box(call.root, query, header["results"]))
+        return json_response(header)
     if params.get("format") != "json":
-        return html_response(html.search(call.root, query, s.posts(MAIN_HITS)))
-    return json_response(_header(s) if context == "header" else _main(s))
+        results = _main(s)["results"]
+        results["posts"] = views.with_comments(call.db, results["posts"])
+        return html_response(search_page_html.page(call.root, call.user, query, results))
+    return json_response(_main(s))

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 from starlette.responses import Response
 
 from server.openwhyd import html, views
-from server.openwhyd.eids import track_url
 from server.openwhyd.ids import object_id
+from server.openwhyd.pages import track as track_page
 from server.openwhyd.params import text
 from server.openwhyd.responses import (
     bad_request,
@@ -31,17 +31,18 @@ def page(call: Call) -> Response:
         if as_json:
             return library_error_json("POST_NOT_FOUND")
         return html_response(html.not_found(), 404)
+    shown = views.with_comments(call.db, [post], MAX_REPOSTS)[0]
     if as_json:
-        return json_response({"data": views.with_comments(call.db, [post], MAX_REPOSTS)[0]})
-    return html_response(html.post(call.root, post))
+        return json_response({"data": shown})
+    return html_response(track_page.page(call.root, call.origin, call.user, shown))
 
 
 def external(prefix: str) -> Callable[[Call], Response]:
-    """`/yt/<id>`, `/sc/…`: an HTML page for any external track id (it has no JSON form)."""
+    """`/yt/<id>`, `/sc/…`: the page of any external track id (it has no JSON form)."""
 
     def controller(call: Call) -> Response:
         eid = f"/{prefix}/{call.path['rest']}"
-        return html_response(html.message("Track", track_url(eid) or eid))
+        return html_response(track_page.external(call.root, call.origin, call.user, eid))
 
     return controller
 

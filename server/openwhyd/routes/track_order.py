@@ -1,7 +1,4 @@
-"""`GET /u/{uId}/playlist/{plId}/edit` (reference §4), the track-order page, and the script and
-stylesheet it loads from this service."""
-
-from pathlib import Path
+"""`GET /u/{uId}/playlist/{plId}/edit` (reference §4), the track-order page."""
 
 from starlette.responses import Response
 
@@ -13,7 +10,6 @@ from server.openwhyd.store.posts import Page
 from server.openwhyd.web import Call
 
 MAX_TRACKS = 1000
-STATIC = Path(__file__).parent.parent / "static"
 NO_IDS = "what the hell are you trying to do?"
 NOT_YOURS = "what the hell are you doing here, mate?"
 
@@ -31,17 +27,3 @@ def page(call: Call) -> Response:
     number = js_int(pl_id)
     listed = [] if number is None else posts.in_playlist(call.db, uid, number, Page(MAX_TRACKS + 1))
     return html_response(track_order.page(call.root, uid, pl_id, listed))
-
-
-def _asset(name: str, media_type: str) -> Response:
-    return Response(
-        (STATIC / name).read_bytes(), media_type=media_type, headers={"Cache-Control": "public, max-age=3600"}
-    )
-
-
-def script(call: Call) -> Response:
-    return _asset("track-order.js", "text/javascript; charset=utf-8")
-
-
-def style(call: Call) -> Response:
-    return _asset("track-order.css", "text/css; charset=utf-8")

@@ -85,7 +85,7 @@ def test_subscribers_page_lists_users_with_real_hooks(visitor: Browser) -> None:
     reply = visitor.get("/adrien/subscribers")
     assert reply.status == 200 and reply.media_type == "text/html"
     page = reply.text
-    assert "<title>Adrien Joly&#x27;s followers - openwhyd</title>" in page
+    assert "<title>Adrien Joly's followers - Openwhyd</title>" in page, "the real page's title"
     assert users_listed(page) == [(DUMMY, "")]
     assert (
         f'<a href="/openwhyd/u/{DUMMY}" class="thumb" '

@@ -1,9 +1,8 @@
 """Track lists (reference §3.3, §3.6): profiles, playlists, likes, `/me`, `/stream`, `/all`,
 with their formats, JSONP, paging and the limit + 1 answer."""
 
-import re
-
 import pytest
+from html_hooks import parse
 from openwhyd_http import ADMIN, ADRIEN, ADRIEN_POSTS, DUMMY, FAKE_ID, Browser
 
 LIST_PARAMS = ["after", "before", "embedW", "format", "limit", "wholePage", "callback"]
@@ -256,8 +255,10 @@ def test_info_answers_jsonp(visitor: Browser) -> None:
 def test_html_pages_list_the_tracks(visitor: Browser) -> None:
     page = visitor.get("/admin")
     assert page.media_type == "text/html"
-    assert len(re.findall(r'class="post" data-eid="/fi//openwhyd/audio/', page.text)) == 3
-    assert 'href="/openwhyd/c/' in page.text
+    posts = parse(page.text).select("div.posts > div.post")
+    audio = [post for post in posts if post.one("a.thumb")["data-eid"].startswith("/fi//openwhyd/audio/")]
+    assert len(audio) == 3
+    assert all(post.one("h2 > a")["href"].startswith("/openwhyd/c/") for post in posts)
 
 
 def test_visitors_see_each_write_at_once(visitor: Browser, dummy: Browser) -> None:

@@ -5,10 +5,10 @@ This module's `openwhyd` fixture replaces the suite's (`serve` with the service 
 `/openwhyd`), so the suite's browsers and resets reach the standalone server here.
 """
 
-import re
 from collections.abc import Callable, Iterator
 
 import pytest
+from html_hooks import parse
 from openwhyd_http import ADMIN, ADMIN_MD5, ADRIEN, DUMMY, Browser
 
 from buildkit.serving import serving
@@ -45,8 +45,10 @@ def test_profile_redirects_and_pages_link_from_the_root(visitor: Browser) -> Non
     assert visitor.get(f"/u/{ADRIEN}").headers["location"] == "/adrien"
     page = visitor.get("/admin")
     assert page.media_type == "text/html"
-    assert len(re.findall(f'class="post" data-eid="{AUDIO}', page.text)) == 3
-    assert 'href="/c/' in page.text and "/openwhyd" not in page.text
+    posts = parse(page.text).select("div.posts > div.post")
+    assert len([post for post in posts if post.one("a.thumb")["data-eid"].startswith(AUDIO)]) == 3
+    assert all(post.one("h2 > a")["href"].startswith("/c/") for post in posts)
+    assert "/openwhyd" not in page.text
     links = visitor.get("/admin/playlists", {"format": "list"}).text
     assert f'<a href="/u/{ADMIN}/playlist/0">Offline tones</a>' in links
     people = visitor.get("/adrien/subscribers").text
