@@ -84,6 +84,16 @@ async function memory({ response, kept }) {
   throw UNFIT;
 }
 
+/** Pyodide's module factory, its memory grown to the snapshot's size before the snapshot is copied
+ * in: Pyodide asks for that size with `INITIAL_MEMORY`, which its build ignores (its memory is
+ * declared inside the wasm, 30 MiB), so a bigger snapshot failed to restore (pyodide/pyodide#6254). */
+async function createPyodideModule(settings) {
+  const create = (await import(new URL("pyodide.asm.mjs", indexURL).href)).default;
+  const module = await create(settings);
+  if (settings.INITIAL_MEMORY) module.growMemory(settings.INITIAL_MEMORY);
+  return module;
+}
+
 // A snapshot freezes the interpreter as the build machine left it, `random`'s state included.
 const RESEED = "import random\nrandom.seed()";
 
@@ -92,7 +102,13 @@ export async function loadPyodide(options) {
   if (snapshot) {
     try {
       // Handed over as a promise, so Pyodide fetches its wasm and runtime while the snapshot arrives.
-      const restored = await pyodide.loadPyodide({ ...options, indexURL, stdLibURL, _loadSnapshot: memory(snapshot) });
+      const restored = await pyodide.loadPyodide({
+        ...options,
+        indexURL,
+        stdLibURL,
+        createPyodideModule,
+        _loadSnapshot: memory(snapshot),
+      });
       restored.runPython(RESEED);
       document.documentElement.dataset.snapshot = "restored";
       return restored;
