@@ -5,16 +5,14 @@ CORS headers, skips tracks only the full app plays, takes a theme, autoplays, is
 plays a heavy patch's web build, and says when a list does not exist or has nothing to play here."""
 
 import re
-import threading
-import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
 from tests.e2e.axe import blocking_violations, describe
 from tests.e2e.conftest import BOOT_TIMEOUT_MS, watch
+from tests.e2e.host_site import HostSite
 from tests.e2e.openwhyd_steps import DEMO_AUDIO, post_tracks
 
 TONES = ["Tonearm Tones - G major arpeggio", "Tonearm Tones - A minor chord", "Tonearm Tones - C major chord"]
@@ -30,47 +28,6 @@ HOST_PAGE = """<!doctype html>
 <p>Thanks for reading.</p></body></html>
 """
 """A page of another site, with the snippet the app's Embed menu gave pasted in."""
-
-
-class HostSite:
-    """A second loopback origin: a blog that embeds us (the pages a test gives it), and, under
-    `/openwhyd/`, the Openwhyd service relayed as another site would be: without CORS headers."""
-
-    def __init__(self, service: str) -> None:
-        pages: dict[str, str] = {}
-        relayed: list[str] = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                if self.path.startswith("/openwhyd/"):
-                    relayed.append(self.path)
-                    with urllib.request.urlopen(service + self.path) as reply:
-                        body, content_type = reply.read(), reply.headers["Content-Type"]
-                else:
-                    body, content_type = pages.get(self.path, "").encode(), "text/html; charset=utf-8"
-                self.send_response(200 if body else 404)
-                self.send_header("Content-Type", content_type)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.pages, self.relayed = pages, relayed
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def page(self, path: str, html: str) -> str:
-        self.pages[path] = html
-        return self.origin + path
-
-
-@pytest.fixture(scope="module")
-def host_site(live_server: str) -> Iterator[HostSite]:
-    site = HostSite(live_server)
-    yield site
-    site.server.shutdown()
 
 
 @pytest.fixture

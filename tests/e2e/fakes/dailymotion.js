@@ -14,7 +14,7 @@ function createPlayer(elementId, config) {
   return new Promise((resolve, reject) => {
     const target = document.getElementById(elementId);
     if (!target) return reject(new Error(`no element #${elementId}`));
-    const frame = fakeFrame("Dailymotion", config.video);
+    const frame = fakeFrame("Dailymotion", `https://geo.dailymotion.com/player/fake.html?video=${config.video}`);
     target.replaceChildren(frame);
     dm.told.push(`load ${config.video}`);
     const handlers = {};

@@ -12,7 +12,7 @@ window.DZ = {
   init(options) {
     deezer.told.push(`init ${options.appId}`);
     const container = document.getElementById(options.player.container);
-    container.append(fakeFrame("Deezer", "widget"));
+    container.append(fakeFrame("Deezer", "https://widget.deezer.com/widget/auto/player"));
     setTimeout(() => options.player.onload && options.player.onload({}), 50);
   },
   Event: {

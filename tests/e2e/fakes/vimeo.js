@@ -8,7 +8,7 @@ class Player {
     const target = typeof element === "string" ? document.getElementById(element) : element;
     this.id = String(options.id);
     this.handlers = {};
-    this.frame = fakeFrame("Vimeo", this.id);
+    this.frame = fakeFrame("Vimeo", `https://player.vimeo.com/video/${this.id}`);
     target.append(this.frame);
     vimeo.told.push(`load ${this.id}`);
     const emit = (name) => () => this.emit(name, this.data());

@@ -7,7 +7,7 @@ class Player {
   constructor(element, options) {
     const target = typeof element === "string" ? document.getElementById(element) : element;
     this.options = options;
-    this.frame = fakeFrame("YouTube", options.videoId);
+    this.frame = fakeFrame("YouTube", `https://www.youtube.com/embed/${options.videoId}`);
     target.replaceWith(this.frame);
     youtube.told.push(`load ${options.videoId}`);
     const state = (code) => () => this.emit("onStateChange", code);
