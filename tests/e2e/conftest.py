@@ -17,9 +17,16 @@ from tests.e2e.page_watch import WATCHES, watch
 BOOT_TIMEOUT_MS = 90_000
 
 
+LOOPBACK_ONLY = "--disable-features=LocalNetworkAccessChecks"
+"""Every site of the tests is on loopback, and a page a test answers itself (as another
+deployment would serve it: policy_steps.py) has no address, which Chromium takes for a public
+page's and then refuses it loopback; the tests keep every request on loopback themselves."""
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, **launch_options()}
+    options = launch_options()
+    return {**browser_type_launch_args, **options, "args": [*options["args"], LOOPBACK_ONLY]}
 
 
 def open_app(

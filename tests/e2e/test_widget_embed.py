@@ -10,10 +10,12 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
+from app.config import AppConfig
 from tests.e2e.axe import blocking_violations, describe
 from tests.e2e.conftest import BOOT_TIMEOUT_MS, watch
 from tests.e2e.host_site import HostSite
 from tests.e2e.openwhyd_steps import DEMO_AUDIO, post_tracks
+from tests.e2e.policy_steps import serve_as_configured
 
 TONES = ["Tonearm Tones - G major arpeggio", "Tonearm Tones - A minor chord", "Tonearm Tones - C major chord"]
 """The demo playlist `admin`/0 ("Offline tones"), newest first as Openwhyd lists it."""
@@ -126,7 +128,8 @@ def test_a_service_on_another_site_theme_and_autoplay(
     new_page, live_server: str, host_site: HostSite
 ) -> None:
     """The list comes by JSONP from the host site's relay, which sends no CORS headers, and its
-    audio files from there too; tracks of other sources only link to the full app."""
+    audio files from there too; tracks of other sources only link to the full app. The widget is
+    served as a deployment whose app reads that Openwhyd serves it: its policy lets that JSONP run."""
     video, _, sound_cloud, _ = post_tracks(
         live_server,
         "Mixed",
@@ -139,6 +142,8 @@ def test_a_service_on_another_site_theme_and_autoplay(
     )
     page = new_page(390, 844)
     api = f"{host_site.origin}/openwhyd"
+    deployment = AppConfig(openwhyd_base=api, openwhyd_access="public")
+    serve_as_configured(page, f"{live_server}/embed.html", deployment)
     page.goto(f"{live_server}/embed.html?u=admin&pl={video.playlist.id}&theme=dark&autoplay&api={api}")
     ready(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mixed")
