@@ -6,8 +6,9 @@ Its templates escape everything; the Content-Security-Policy is the second line 
 that ever fail: no inline script, no script from an origin not named here, no image beacon to a host
 not named here. Each page's policy allows exactly what it needs (`APP_SOURCES`, `WIDGET_SOURCES`
 say why each source is there), with the services' origins read from `pyscript.toml`'s `[tonearm]`,
-as the app reads them. `serve` sends these headers (`policy_site`), and `build.py build` writes them
-into `dist/_headers` for a static host (`headers_file`); README, Deploying, has them for nginx and Caddy.
+as the app reads them. `serve` sends these headers (`policy_site`); `build.py build` writes them into
+`dist/_headers` for a static host, and README, Deploying, has them for nginx and Caddy
+(`policy_files`).
 """
 
 import os
@@ -158,6 +159,7 @@ def serialized(directives: Directives) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
+EVERY_FILE = "/*"
 PAGES = ("/", "/index.html", "/embed.html", "/sw.js")
 """The files with a policy of their own; the configuration says what the pages' policies allow."""
 
@@ -169,7 +171,7 @@ def page_headers(config: AppConfig) -> dict[str, Headers]:
         "Permissions-Policy": PERMISSIONS_POLICY,
     }
     return {
-        "/*": {"Referrer-Policy": REFERRER_POLICY, "X-Content-Type-Options": "nosniff"},
+        EVERY_FILE: {"Referrer-Policy": REFERRER_POLICY, "X-Content-Type-Options": "nosniff"},
         "/": app,
         "/index.html": app,
         "/embed.html": {
@@ -182,15 +184,7 @@ def page_headers(config: AppConfig) -> dict[str, Headers]:
 
 def headers_at(table: Mapping[str, Headers], path: str) -> Headers:
     """What a static host that reads `_headers` sends for `path`: `/*`'s and the path's own."""
-    return {**table["/*"], **table.get(path, {})}
-
-
-def headers_file(config: AppConfig) -> str:
-    """`dist/_headers`, as Netlify and Cloudflare Pages read it (the site at the host's root)."""
-    return "".join(
-        f"{path}\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
-        for path, headers in page_headers(config).items()
-    )
+    return {**table[EVERY_FILE], **table.get(path, {})}
 
 
 def read_config(path: Path) -> AppConfig:
@@ -215,7 +209,7 @@ def _configured(config: Path) -> Callable[[str], Headers]:
             made[version] = page_headers(read_config(config))
         return made[version]
 
-    every_file = {"/*": page_headers(read_config(config))["/*"]}
+    every_file = {EVERY_FILE: page_headers(read_config(config))[EVERY_FILE]}
 
     def headers_for(path: str) -> Headers:
         return headers_at(table() if path in PAGES else every_file, path)
