@@ -4,8 +4,8 @@ pages, the full app is framed by nobody else, and other sites learn no more than
 The app renders other people's text (track names, comments, bios) and embeds third-party players.
 Its templates escape everything; the Content-Security-Policy is the second line of defence, should
 that ever fail: no inline script, no script from an origin not named here, no image beacon to a host
-not named here. Each page's policy allows exactly what it needs (`APP_SOURCES`, `WIDGET_SOURCES`
-say why each source is there), with the services' origins read from `pyscript.toml`'s `[tonearm]`,
+not named here. Each page's policy allows exactly what it needs (`app_directives` and
+`widget_directives` say why each source is there), with the services' origins read from `pyscript.toml`'s `[tonearm]`,
 as the app reads them. `serve` sends these headers (`policy_site`); `build.py build` writes them into
 `dist/_headers` for a static host, and README, Deploying, has them for nginx and Caddy
 (`policy_files`).
@@ -28,7 +28,8 @@ Directives = list[tuple[str, tuple[str, ...]]]
 
 SELF, NONE = "'self'", "'none'"
 WASM = "'wasm-unsafe-eval'"
-"""Compiling WebAssembly: Pyodide, MicroPython, a heavy patch's web build."""
+"""Compiling WebAssembly: Pyodide, MicroPython, a heavy patch's web build. `EVAL` covers it too
+today; named on its own, it stays when PyScript no longer needs that."""
 EVAL = "'unsafe-eval'"
 """PyScript's own: its hooks (plugins', and the one its core adds for workers) are kept as source
 text and made into functions again with `Function(…)` as each interpreter starts, on the main
