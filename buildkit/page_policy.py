@@ -6,9 +6,9 @@ Its templates escape everything; the Content-Security-Policy is the second line 
 that ever fail: no inline script, no script from an origin not named here, no image beacon to a host
 not named here. Each page's policy allows exactly what it needs (`app_directives` and
 `widget_directives` say why each source is there), with the services' origins read from
-`pyscript.toml`'s `[tonearm]`, as the app reads them. `serve` sends these headers (`policy_site`); `build.py build` writes them into
-`dist/_headers` for a static host, and README, Deploying, has them for nginx and Caddy
-(`policy_files`).
+`pyscript.toml`'s `[tonearm]`, as the app reads them. `serve` sends these headers (`policy_site`);
+`build.py build` writes them into `dist/_headers` for a static host, and README, Deploying, has them
+for nginx and Caddy (`policy_files`).
 """
 
 import os
