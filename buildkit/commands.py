@@ -104,6 +104,7 @@ def print_banner(args: argparse.Namespace, settings: Settings, stops: str) -> No
 
 
 def serve_app(args: argparse.Namespace, settings: Settings) -> ASGIApp:
+    from buildkit.page_policy import policy_site
     from buildkit.tree_site import tree_site
     from server import openwhyd
     from server.site import dist_site
@@ -111,8 +112,9 @@ def serve_app(args: argparse.Namespace, settings: Settings) -> ASGIApp:
 
     if args.standalone:
         return openwhyd.create_app(settings)
-    site = dist_site(args.dist.resolve()) if args.dist else tree_site(ROOT, settings.clock)
-    return create_app(settings, site)
+    root = args.dist.resolve() if args.dist else ROOT
+    site = dist_site(root) if args.dist else tree_site(ROOT, settings.clock)
+    return create_app(settings, policy_site(site, root / "pyscript.toml"))
 
 
 def migrate_data(args: argparse.Namespace) -> int:

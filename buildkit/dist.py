@@ -6,7 +6,9 @@ from pathlib import Path
 
 from buildkit import archive, pyodide_node
 from buildkit.compression import precompress
+from buildkit.page_policy import read_config
 from buildkit.paths import APP, PYTHON_PACKAGES_ZIP, ROOT, STOCK_STDLIB, TEST_VENDOR, VENDOR
+from buildkit.policy_files import HEADERS_FILE, headers_file
 from buildkit.snapshot import SNAPSHOT_NAME, make_snapshot
 from buildkit.widget_bundle import BUNDLE, WIDGET_PAGE, widget_bundle
 
@@ -38,6 +40,7 @@ def build_dist(out: Path) -> None:
     (out / BUNDLE).write_bytes(widget_bundle(ROOT))
     size = _size(out)
     skipped = precompress(out)
+    (out / HEADERS_FILE).write_text(headers_file(read_config(out / "pyscript.toml")))
     print(f"built {out} ({size / 1e6:.1f} MB, runtime from {VENDOR.name}/)")
     print(f"  compressed copies beside the files they make smaller: {(_size(out) - size) / 1e6:.1f} MB")
     print(f"  not worth compressing: {', '.join(str(path.relative_to(out)) for path in skipped) or 'none'}")

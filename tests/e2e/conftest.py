@@ -1,80 +1,32 @@
-"""Playwright fixtures: our Chromium, pages that fail on outside requests and on page errors, and
-third-party players answered by local fakes."""
+"""Playwright fixtures: our Chromium, pages that fail on outside requests, policy violations and
+page errors (page_watch.py), and third-party players answered by local fakes."""
 
 import re
 import urllib.request
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route
+from playwright.sync_api import Browser, Page
 
 from buildkit.browser import launch_options
 from buildkit.paths import ROOT
-from tests.e2e.vendor_fakes import serve_fakes
+from tests.e2e.host_site import HostSite
+from tests.e2e.page_watch import WATCHES, watch
 
 BOOT_TIMEOUT_MS = 90_000
-NO_PICTURE = re.compile(r"/img/playlist/[^/?]+(\?v=\d+)?$")
+
+
+LOOPBACK_ONLY = "--disable-features=LocalNetworkAccessChecks"
+"""Every site of the tests is on loopback, and a page a test answers itself (as another
+deployment would serve it: policy_steps.py) has no address, which Chromium takes for a public
+page's and then refuses it loopback; the tests keep every request on loopback themselves."""
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, **launch_options()}
-
-
-class PageWatch:
-    """Everything a page did that should fail a test: outside requests, console and page errors."""
-
-    def __init__(self, page: Page, own_origins: set[str]) -> None:
-        self.page = page
-        self.own_origins = own_origins
-        self.outside_requests: list[str] = []
-        self.errors: list[str] = []
-        page.context.route("**/*", self._guard)
-        serve_fakes(page)
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-
-    def _console(self, message: ConsoleMessage) -> None:
-        """Console errors count, but for the 404 with which Openwhyd answers a playlist that has no
-        picture: the app shows the playlist's initial instead (`data-fallback` images)."""
-        missing_picture = message.text.startswith("Failed to load resource") and bool(
-            NO_PICTURE.search(message.location.get("url", ""))
-        )
-        if message.type == "error" and not missing_picture:
-            self.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
-
-    def _guard(self, route: Route) -> None:
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in {"data", "blob"} or f"{parts.scheme}://{parts.netloc}" in self.own_origins:
-            route.fallback()
-        else:
-            self.outside_requests.append(url)
-            route.abort()
-
-    def problems(self, *, page_errors: bool = True) -> list[str]:
-        """Outside requests always count; page errors unless the test provokes them on purpose."""
-        found = [f"outside request: {url}" for url in self.outside_requests]
-        if page_errors:
-            banners = [] if self.page.is_closed() else self.page.locator(".py-error").all_inner_texts()
-            found += [*self.errors, *(f"py-error banner: {text}" for text in banners)]
-        return found
-
-    def clear(self) -> None:
-        self.outside_requests.clear()
-        self.errors.clear()
-
-
-WATCHES: list[PageWatch] = []
-
-
-def watch(page: Page, base_url: str, *other_origins: str) -> Page:
-    """Put `page` under the checks `fail_on_page_errors` makes after each test; `other_origins`
-    are our own too (a host page on a second loopback port that embeds the widget)."""
-    WATCHES.append(PageWatch(page, {base_url, *other_origins}))
-    return page
+    options = launch_options()
+    return {**browser_type_launch_args, **options, "args": [*options["args"], LOOPBACK_ONLY]}
 
 
 def open_app(
@@ -142,6 +94,14 @@ def compressed_runtime(live_server: str) -> None:
 
 
 @pytest.fixture(scope="module")
+def host_site(live_server: str) -> Iterator[HostSite]:
+    """Another site on loopback, with the pages a test gives it and a relay of our Openwhyd."""
+    site = HostSite(live_server)
+    yield site
+    site.server.shutdown()
+
+
+@pytest.fixture(scope="module")
 def app_page(browser: Browser, live_server: str) -> Iterator[Page]:
     """One booted app per test module: tests that can share a page save a 5 s boot each."""
     page = open_app(browser, live_server)
@@ -166,10 +126,10 @@ def fresh_app(browser: Browser, live_server: str) -> Iterator:
 @pytest.fixture(autouse=True)
 def fail_on_page_errors(request: pytest.FixtureRequest) -> Iterator[None]:
     """After each test, every watched page must be clean (unless the test expects errors)."""
-    for watch in WATCHES:
-        watch.clear()
+    for watched in WATCHES:
+        watched.clear()
     yield
     page_errors = request.node.get_closest_marker("expect_page_errors") is None
-    problems = [found for watch in WATCHES for found in watch.problems(page_errors=page_errors)]
-    WATCHES[:] = [watch for watch in WATCHES if not watch.page.is_closed()]
+    problems = [found for watched in WATCHES for found in watched.problems(page_errors=page_errors)]
+    WATCHES[:] = [watched for watched in WATCHES if not watched.page.is_closed()]
     assert not problems, "\n".join(problems)

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from buildkit.paths import ROOT
 from tests.e2e.conftest import wait_for_boot, watch
+from tests.e2e.policy_steps import configured, serve_as_configured
 from tests.e2e.steps import track_rows
 
 
@@ -37,6 +38,7 @@ def public_app(
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
     page = watch(context.new_page(), live_server, service_origin)
     page.route("**/pyscript.toml", lambda route: route.fulfill(body=config, content_type="application/toml"))
+    serve_as_configured(page, f"{live_server}/", configured(config))
     page.on(
         "request",
         lambda request: request.url.startswith(service_origin) and requests_to_service.append(request),

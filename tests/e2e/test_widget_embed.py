@@ -5,17 +5,17 @@ CORS headers, skips tracks only the full app plays, takes a theme, autoplays, is
 plays a heavy patch's web build, and says when a list does not exist or has nothing to play here."""
 
 import re
-import threading
-import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
+from app.config import AppConfig
 from tests.e2e.axe import blocking_violations, describe
 from tests.e2e.conftest import BOOT_TIMEOUT_MS, watch
+from tests.e2e.host_site import HostSite
 from tests.e2e.openwhyd_steps import DEMO_AUDIO, post_tracks
+from tests.e2e.policy_steps import serve_as_configured
 
 TONES = ["Tonearm Tones - G major arpeggio", "Tonearm Tones - A minor chord", "Tonearm Tones - C major chord"]
 """The demo playlist `admin`/0 ("Offline tones"), newest first as Openwhyd lists it."""
@@ -30,47 +30,6 @@ HOST_PAGE = """<!doctype html>
 <p>Thanks for reading.</p></body></html>
 """
 """A page of another site, with the snippet the app's Embed menu gave pasted in."""
-
-
-class HostSite:
-    """A second loopback origin: a blog that embeds us (the pages a test gives it), and, under
-    `/openwhyd/`, the Openwhyd service relayed as another site would be: without CORS headers."""
-
-    def __init__(self, service: str) -> None:
-        pages: dict[str, str] = {}
-        relayed: list[str] = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                if self.path.startswith("/openwhyd/"):
-                    relayed.append(self.path)
-                    with urllib.request.urlopen(service + self.path) as reply:
-                        body, content_type = reply.read(), reply.headers["Content-Type"]
-                else:
-                    body, content_type = pages.get(self.path, "").encode(), "text/html; charset=utf-8"
-                self.send_response(200 if body else 404)
-                self.send_header("Content-Type", content_type)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.pages, self.relayed = pages, relayed
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def page(self, path: str, html: str) -> str:
-        self.pages[path] = html
-        return self.origin + path
-
-
-@pytest.fixture(scope="module")
-def host_site(live_server: str) -> Iterator[HostSite]:
-    site = HostSite(live_server)
-    yield site
-    site.server.shutdown()
 
 
 @pytest.fixture
@@ -169,7 +128,8 @@ def test_a_service_on_another_site_theme_and_autoplay(
     new_page, live_server: str, host_site: HostSite
 ) -> None:
     """The list comes by JSONP from the host site's relay, which sends no CORS headers, and its
-    audio files from there too; tracks of other sources only link to the full app."""
+    audio files from there too; tracks of other sources only link to the full app. The widget is
+    served as a deployment whose app reads that Openwhyd serves it: its policy lets that JSONP run."""
     video, _, sound_cloud, _ = post_tracks(
         live_server,
         "Mixed",
@@ -182,6 +142,8 @@ def test_a_service_on_another_site_theme_and_autoplay(
     )
     page = new_page(390, 844)
     api = f"{host_site.origin}/openwhyd"
+    deployment = AppConfig(openwhyd_base=api, openwhyd_access="public")
+    serve_as_configured(page, f"{live_server}/embed.html", deployment)
     page.goto(f"{live_server}/embed.html?u=admin&pl={video.playlist.id}&theme=dark&autoplay&api={api}")
     ready(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mixed")

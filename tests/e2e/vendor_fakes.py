@@ -1,17 +1,21 @@
 """Local fakes of the third-party players' JS APIs (`fakes/`), answering at each vendor's own script
-address on every test page: no test, whatever it plays, reaches YouTube or SoundCloud, and the tests
-of the adapters drive the fakes through `window.fakes`. The sites the add-track form asks for a
-track's title answer from here too."""
+address on every test page, and stand-ins for their players' frames at the vendors' frame
+addresses: no test, whatever it plays, reaches YouTube or SoundCloud, every page's policy is tried
+against the vendors' real origins, and the tests of the adapters drive the fakes through
+`window.fakes`. The sites the add-track form asks for a track's title answer from here too."""
 
+import html
 import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, Route
 
 from app.openwhyd.eid import DAILYMOTION, DEEZER, SOUNDCLOUD, VIMEO, YOUTUBE
 from app.player.vendors import SCRIPTS
+from buildkit.page_policy import PLAYER_FRAMES
 
 FAKES = Path(__file__).with_name("fakes")
 VENDORS = {
@@ -22,7 +26,6 @@ VENDORS = {
     DEEZER: "deezer",
 }
 """Source kind → the fake of its player, in `fakes/<name>.js`."""
-SOUNDCLOUD_WIDGET_FRAME = re.compile(r"^https://w\.soundcloud\.com/player/\?")
 TITLE_LOOKUPS = re.compile(
     r"^https://(www\.youtube\.com/oembed|vimeo\.com/api/v2/video/|www\.dailymotion\.com/services/oembed"
     r"|api\.deezer\.com/track/)"
@@ -38,6 +41,14 @@ def _title_lookup(route: Route) -> None:
     route.fulfill(json=body, headers={"Access-Control-Allow-Origin": "*"})
 
 
+PLAYER_FRAME = re.compile("^(?:" + "|".join(re.escape(origin) for origin in PLAYER_FRAMES) + ")/")
+STAND_IN = (
+    "<!doctype html><meta charset='utf-8'><title>{vendor} player</title>"
+    "<style>body{{margin:0;display:grid;place-items:center;height:100vh;background:#222;color:#eee;"
+    "font:16px sans-serif}}</style><p>A stand-in for {vendor}'s player: {address}</p>"
+)
+
+
 def _fake(kind: str, served: Counter) -> Callable[[Route], None]:
     """The fake answers at the vendor's own script address, wrapped with what every fake shares."""
     shared = (FAKES / "playback.js").read_text()
@@ -50,17 +61,23 @@ def _fake(kind: str, served: Counter) -> Callable[[Route], None]:
     return fulfil
 
 
+def _stand_in(route: Route) -> None:
+    """A player's frame, at the vendor's own address, as a page of that origin (with no policy of
+    ours): the page's policy must let it be framed. Anything else there goes to the script fakes."""
+    request = route.request
+    if request.resource_type != "document":
+        route.fallback()
+        return
+    page = STAND_IN.format(vendor=urlsplit(request.url).netloc, address=html.escape(request.url))
+    route.fulfill(body=page, content_type="text/html")
+
+
 def serve_fakes(page: Page) -> Counter:
-    """Route the vendors' scripts and SoundCloud's widget frame to the fakes; the counter tells how
-    many times each source's script was served."""
+    """Route the vendors' scripts and player frames to the fakes; the counter tells how many times
+    each source's script was served."""
     served: Counter = Counter()
+    page.route(PLAYER_FRAME, _stand_in)
     for kind in VENDORS:
         page.route(SCRIPTS[kind].url, _fake(kind, served))
     page.route(TITLE_LOOKUPS, _title_lookup)
-    page.route(
-        SOUNDCLOUD_WIDGET_FRAME,
-        lambda route: route.fulfill(
-            body="<!doctype html><title>SoundCloud widget</title>", content_type="text/html"
-        ),
-    )
     return served

@@ -16,7 +16,7 @@ function createPlayer(elementId, config) {
     const target = document.getElementById(elementId);
     if (!target) return reject(new Error(`no element #${elementId}`));
     dm.made += 1;
-    const frame = fakeFrame("Dailymotion", config.video);
+    const frame = fakeFrame("Dailymotion", `https://geo.dailymotion.com/player/fake.html?video=${config.video}`);
     target.replaceChildren(frame);
     const handlers = {};
     let video = null;

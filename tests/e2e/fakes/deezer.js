@@ -13,7 +13,7 @@ window.DZ = {
     deezer.told.push(`init ${options.appId}`);
     deezer.made += 1;
     const container = document.getElementById(options.player.container);
-    container.append(fakeFrame("Deezer", "widget"));
+    container.append(fakeFrame("Deezer", "https://widget.deezer.com/widget/auto/player"));
     setTimeout(() => options.player.onload && options.player.onload({}), 50);
   },
   Event: {

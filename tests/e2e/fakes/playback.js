@@ -1,6 +1,7 @@
 // What the fake players share (each is served wrapped with this file in one function, by the tests
-// only): their settings and log on `window.fakes.<vendor>`, a stand-in frame that stays on our
-// origin, and a medium that "plays" in real time.
+// only): their settings and log on `window.fakes.<vendor>`, a frame at the vendor's own player
+// address, as the real script makes it (the tests answer it with a stand-in page: vendor_fakes.py),
+// and a medium that "plays" in real time.
 
 // `seconds` each medium lasts, `failures` by media id (what the vendor reports for it), `told`:
 // what the adapter asked the player to do ("load x", "play", "pause", "seek 2", "volume 50", "mute"…),
@@ -15,10 +16,11 @@ function fakeVendor(name) {
   return vendor;
 }
 
-function fakeFrame(vendorName, mediaId) {
+function fakeFrame(vendorName, address) {
   const frame = document.createElement("iframe");
   frame.title = `${vendorName} player`;
-  frame.srcdoc = `<body style="margin:0;display:grid;place-items:center;height:100vh;background:#222;color:#eee;font:16px sans-serif">Fake ${vendorName}: ${mediaId}</body>`;
+  frame.allow = "autoplay; fullscreen";
+  frame.src = address;
   return frame;
 }
 

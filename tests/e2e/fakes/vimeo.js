@@ -9,7 +9,7 @@ class Player {
     const target = typeof element === "string" ? document.getElementById(element) : element;
     vimeo.made += 1;
     this.handlers = {};
-    this.frame = fakeFrame("Vimeo", options.id);
+    this.frame = fakeFrame("Vimeo", `https://player.vimeo.com/video/${options.id}`);
     target.append(this.frame);
     this.cue(options.id);
     this.loaded = new Promise((resolve) => setTimeout(resolve, 50));

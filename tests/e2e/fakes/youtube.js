@@ -9,7 +9,7 @@ class Player {
     const target = typeof element === "string" ? document.getElementById(element) : element;
     youtube.made += 1;
     this.options = options;
-    this.frame = fakeFrame("YouTube", options.videoId);
+    this.frame = fakeFrame("YouTube", `https://www.youtube.com/embed/${options.videoId}`);
     target.replaceWith(this.frame);
     this.cue(options.videoId);
     setTimeout(() => this.emit("onReady"), 50);
