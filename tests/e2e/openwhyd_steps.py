@@ -42,6 +42,23 @@ def create_playlist(page: Page, user: str, name: str) -> None:
     expect(page.get_by_text("This playlist is empty.")).to_be_visible()
 
 
+def playlist_menu(page: Page, item: str) -> None:
+    """Pick `item` (Rearrange, Embed, Image, Rename, Delete) in the "More" menu of the playlist on
+    screen, opening the menu first as a person would; its owner's actions live there."""
+    more = page.locator(".playlist-head details.more")
+    expect(more).to_be_visible()
+    if not more.evaluate("menu => menu.open"):
+        more.get_by_text("More", exact=True).click()
+    more.locator(".menu-items").get_by_text(item, exact=True).click()
+
+
+def delete_playlist(page: Page, user: str) -> None:
+    """Delete the playlist on screen through its menu's confirmation; ends on `user`'s playlists."""
+    playlist_menu(page, "Delete")
+    page.get_by_role("button", name="Delete the playlist").click()
+    expect(page).to_have_url(re.compile(rf"#/u/{user}/playlists$"))
+
+
 def add_track_by_link(page: Page, link: str, title: str) -> None:
     """On the add screen, in whatever playlist it preselects; ends where the new track shows."""
     page.get_by_label("Link to the track").fill(link)

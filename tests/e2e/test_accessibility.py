@@ -18,7 +18,7 @@ from buildkit.paths import TEST_VENDOR, VENDOR
 from tests.e2e.axe import axe_script, blocking_violations, describe
 from tests.e2e.conftest import open_app
 from tests.e2e.heavy_steps import heavy_sign_in, issue_token
-from tests.e2e.openwhyd_steps import VIEWPORTS, post_id
+from tests.e2e.openwhyd_steps import VIEWPORTS, playlist_menu, post_id
 from tests.e2e.steps import SCREENSHOTS, open_location, sign_in
 
 TRACK = "Tonearm Tones - C major chord"
@@ -47,14 +47,18 @@ VIEWS = (
     View("profile", "#/u/admin", "admin"),
     View("profile-playlists", "#/u/admin/playlists", "admin"),
     View("profile-likes", "#/u/admin/likes", "admin"),
+    View("profile-subscribers", "#/u/admin/subscribers", "admin"),
+    View("profile-subscriptions", "#/u/admin/subscriptions", "admin"),
     View("playlist", "#/u/admin/playlists/0", "Offline tones"),
     View("playlist-arrange", "#/u/admin/playlists/0/arrange", "Offline tones"),
     View("track", "#/t/{track}", TRACK),
     View("track-edit", "#/t/{track}/edit", TRACK),
     View("add-track", "#/add", "Add a track"),
+    View("bookmarklet", "#/bookmarklet", "Add tracks from any page"),
     View("import", "#/import", "Import a playlist"),
     View("stream", "#/stream", "Your stream"),
     View("search", "#/search?q=tones", "Results for “tones”"),
+    View("sent", "#/sent", "Sent to you"),
     View("heavy", "#/heavy", "Compile Pure Data patches", "Your patches"),
     View("heavy-tokens", "#/heavy/tokens", "Sign in to heavy first", "Your tokens"),
     View("heavy-user", "#/heavy/u/demo", "demo\u2019s patches", "Your patches"),
@@ -165,10 +169,10 @@ def test_open_help_dialog_passes_axe(visitor: Visitor) -> None:
 def test_open_confirmation_passes_axe(visitor: Visitor) -> None:
     page = visitor.page
     visitor.show(BY_ROUTE["playlist"])
-    page.get_by_text("Delete", exact=True).click()
+    playlist_menu(page, "Delete")
     expect(page.get_by_role("button", name="Delete the playlist")).to_be_visible()
     problems = audit(visitor, "playlist-confirm-delete")
-    page.get_by_text("Delete", exact=True).click()
+    playlist_menu(page, "Delete")
     expect(page.get_by_role("button", name="Delete the playlist")).to_be_hidden()
     assert not problems, "\n".join(problems)
 

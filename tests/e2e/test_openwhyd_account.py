@@ -114,7 +114,7 @@ def test_profile_changes_show_on_the_profile(as_dummy: Page) -> None:
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Dummy Deluxe")
     expect(app_page.get_by_text("Noise & tones <b>loud</b>")).to_be_visible()
     expect(app_page.get_by_text("Lyon")).to_be_visible()
-    link = app_page.get_by_role("list", name="Links").get_by_role("link", name="home")
+    link = app_page.get_by_role("list", name="Links").get_by_role("link", name="example.org", exact=True)
     expect(link).to_have_attribute("href", "https://example.org/dummy")
 
 

@@ -11,7 +11,9 @@ from tests.e2e.openwhyd_steps import (
     DEMO_AUDIO,
     add_track_by_link,
     create_playlist,
+    delete_playlist,
     delete_track,
+    playlist_menu,
     post_id,
     row_names,
     service_json,
@@ -39,7 +41,7 @@ def test_a_playlist_from_creation_to_deletion(app_page: Page, live_server: str) 
     expect(track_rows(app_page)).to_have_count(3)
     assert row_names(app_page) == ["Rising notes", "Bright chord", "Low chord"]  # newest first until arranged
 
-    app_page.get_by_role("link", name="Rearrange").click()
+    playlist_menu(app_page, "Rearrange")
     down = app_page.get_by_role("button", name="Move Rising notes down")
     down.focus()
     app_page.keyboard.press("Enter")
@@ -57,16 +59,14 @@ def test_a_playlist_from_creation_to_deletion(app_page: Page, live_server: str) 
     app_page.get_by_role("link", name="Done").click()
     expect(track_rows(app_page).first).to_contain_text("Bright chord")
 
-    app_page.get_by_text("Rename", exact=True).click()
+    playlist_menu(app_page, "Rename")
     app_page.get_by_label("New name").fill("Night drive")
     app_page.get_by_role("button", name="Save").click()
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Night drive")
     expect(app_page.get_by_role("heading", level=1)).to_be_focused()
 
     posts = [post_id(live_server, "dummy", title) for title in TONES]
-    app_page.get_by_text("Delete", exact=True).click()
-    app_page.get_by_role("button", name="Delete the playlist").click()
-    expect(app_page).to_have_url(re.compile(r"#/u/dummy/playlists$"))
+    delete_playlist(app_page, "dummy")
     expect(app_page.get_by_role("link", name=re.compile("Night drive"))).to_have_count(0)
     for post in posts:
         delete_track(app_page, post)
@@ -76,7 +76,7 @@ def test_a_playlist_from_creation_to_deletion(app_page: Page, live_server: str) 
 def test_dragging_a_track_onto_another_moves_it_there(app_page: Page, live_server: str) -> None:
     create_playlist(app_page, "dummy", "Dragged")
     fill_playlist(app_page)
-    app_page.get_by_role("link", name="Rearrange").click()
+    playlist_menu(app_page, "Rearrange")
     handles = app_page.locator("[data-drag]")
     handles.nth(2).drag_to(track_rows(app_page).nth(0))
     expect(app_page.get_by_role("button", name="Move Low chord down")).to_be_focused()
@@ -84,9 +84,7 @@ def test_dragging_a_track_onto_another_moves_it_there(app_page: Page, live_serve
 
     app_page.get_by_role("link", name="Done").click()
     posts = [post_id(live_server, "dummy", title) for title in TONES]
-    app_page.get_by_text("Delete", exact=True).click()
-    app_page.get_by_role("button", name="Delete the playlist").click()
-    expect(app_page).to_have_url(re.compile(r"#/u/dummy/playlists$"))
+    delete_playlist(app_page, "dummy")
     for post in posts:
         delete_track(app_page, post)
 
@@ -128,6 +126,5 @@ def test_a_track_goes_into_a_new_playlist_then_moves_and_is_edited(app_page: Pag
     for name in ("Scratch", "Moved here"):
         open_location(app_page, "#/u/dummy/playlists")
         app_page.get_by_role("link", name=re.compile(name)).click()
-        app_page.get_by_text("Delete", exact=True).click()
-        app_page.get_by_role("button", name="Delete the playlist").click()
-        expect(app_page).to_have_url(re.compile(r"#/u/dummy/playlists$"))
+        expect(app_page.get_by_role("heading", level=1)).to_have_text(name)
+        delete_playlist(app_page, "dummy")

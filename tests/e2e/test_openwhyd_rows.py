@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.openwhyd_steps import post_id, post_tracks, screenshot, service_json
+from tests.e2e.openwhyd_steps import playlist_menu, post_id, post_tracks, screenshot, service_json
 from tests.e2e.steps import open_location, sign_in, track_rows
 from tests.e2e.vendor_fakes import FAKE_TITLE
 
@@ -126,8 +126,7 @@ def test_the_playlist_owners_buttons_fit_one_row(fresh_app: Callable[..., Page])
     )
     assert len(tops) >= 5 and len(set(tops)) == 1, tops
     screenshot(app_page, "playlist-owner-tools")
-    tools.get_by_text("More", exact=True).click()
-    tools.get_by_text("Rename", exact=True).click()
+    playlist_menu(app_page, "Rename")
     expect(app_page.get_by_label("New name")).to_be_visible()
     screenshot(app_page, "playlist-owner-more")
     open_location(app_page, "#/u/admin")

@@ -109,3 +109,17 @@ def test_keyboard_shortcuts_and_their_help(app_page: Page) -> None:
     expect(dialog).to_be_visible()
     dialog.get_by_role("button", name="Close").click()
     expect(dialog).to_be_hidden()
+
+
+def test_the_keyboard_keeps_its_place_in_the_player_bar_drawn_again(app_page: Page) -> None:
+    open_location(app_page, "#/hot")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
+    track_rows(app_page).nth(0).get_by_role("button", name=re.compile(r"^Play ")).click()
+    bar = app_page.get_by_role("contentinfo", name="Player")
+    bar.get_by_role("button", name="Pause").focus()
+    app_page.keyboard.press("Enter")
+    expect(bar.get_by_role("button", name="Play", exact=True)).to_be_focused()
+    app_page.keyboard.press("Enter")
+    expect(bar.get_by_role("button", name="Pause")).to_be_focused()
+    app_page.keyboard.press("Enter")
+    expect(bar.get_by_role("button", name="Play", exact=True)).to_be_focused()

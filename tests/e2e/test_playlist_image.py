@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.openwhyd_steps import png
+from tests.e2e.openwhyd_steps import playlist_menu, png
 from tests.e2e.steps import open_location, sign_in, sign_out
 
 
@@ -14,7 +14,7 @@ def test_an_uploaded_picture_illustrates_the_playlist(app_page: Page) -> None:
     expect(art.locator("img")).to_be_hidden()  # no picture yet: the server's 404 leaves the initial
     expect(art).to_have_text("O")
 
-    app_page.get_by_text("Image", exact=True).click()
+    playlist_menu(app_page, "Image")
     picker = app_page.get_by_label("A picture for the playlist")
     picker.set_input_files({"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a picture"})
     uploads: list[str] = []

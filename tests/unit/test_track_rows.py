@@ -50,7 +50,7 @@ def test_a_row_shows_when_the_track_was_posted_its_plays_and_its_buttons() -> No
     html = rows(app, "hot")
     assert '<time datetime="2026-05-29T09:07:03Z" title="29 May 2026, 09:07 UTC">3 days ago</time>' in html
     assert "1 play<" in html
-    assert 'id="like-hot-0"' in html and 'aria-label="Like Song (0 likes)"' in html
+    assert 'id="like-hot-0"' in html and 'aria-label="Like Song, 0 likes"' in html
     assert 'id="repost-hot-0"' in html and 'id="repost-hot-1"' not in html  # one's own: no repost
 
 

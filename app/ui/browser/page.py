@@ -6,11 +6,18 @@ from pyscript.ffi import is_none
 
 class BrowserPage:
     def set_html(self, region: str, markup: str) -> None:
-        """A new screen in `main` ends the loading state the location's `on_change` started."""
+        """A new screen in `main` ends the loading state the location's `on_change` started. Any
+        other region (the player bar, the queue) is drawn again for reasons of its own, a track
+        starting say: the control that had the focus keeps it, by its id, rather than the focus
+        falling back to the top of the page under a keyboard user."""
         element = document.getElementById(region)
+        focused = document.activeElement
+        kept = "" if region == "main" or is_none(focused) or not element.contains(focused) else focused.id
         element.innerHTML = markup
         if region == "main":
             element.removeAttribute("aria-busy")
+        elif kept:
+            self.focus(kept)
 
     def set_title(self, title: str) -> None:
         document.title = title
