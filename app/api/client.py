@@ -28,6 +28,10 @@ class ServiceClient:
     service = "the"
     """The service's name, as messages say it."""
 
+    html_error_statuses: frozenset[int] = frozenset()
+    """The error statuses the service itself answers with an HTML page; an HTML page at any other
+    is some other server's, standing where the service should be."""
+
     def __init__(self, base_url: str, transport: Transport) -> None:
         self.base_url = base_url.rstrip("/")
         self.transport = transport
@@ -75,7 +79,8 @@ class ServiceClient:
             if error.status is not None:  # a server answered, and the transport could not read it
                 raise
             raise self.absent(error.message) from error
-        if response.status >= 400 and response.content_type == "text/html":
+        own_page = response.status in self.html_error_statuses
+        if response.status >= 400 and response.content_type == "text/html" and not own_page:
             page = f"a web page instead of {self.service}'s data"
             raise self.absent(f"The server answered HTTP {response.status} with {page}.", response.status)
         return response

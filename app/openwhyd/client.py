@@ -92,6 +92,8 @@ class OpenwhydClient(ServiceClient):
     origin), so profiles are read from those."""
 
     service = "Openwhyd"
+    html_error_statuses = frozenset({400})
+    """Openwhyd refuses a malformed or signed-out call with its plain `BAD REQUEST` page."""
 
     def __init__(
         self,

@@ -12,6 +12,8 @@ from urllib.parse import quote
 
 from starlette.responses import HTMLResponse, Response
 
+from server.heavy import names
+from server.heavy.responses import refusal
 from server.heavy.routes import jobs, patches, users
 from server.heavy.web import Call
 
@@ -53,6 +55,10 @@ def wants_json(accept: str) -> bool:
 
 
 def _page(call: Call, document: Callable[[Call], Response], where: str, title: str) -> Response:
+    """A name no user or patch can have is no page: Starlette's 404 for a path no route takes."""
+    named = [call.path[key] for key in ("user", "owner", "patch") if key in call.path]
+    if not all(map(names.valid, named)):
+        return refusal(404, "Not Found", soft=False)
     if wants_json(call.headers.get("accept", "")):
         return document(call)
     url = f"{call.root.rpartition('/')[0]}/#/heavy/{where}"

@@ -6,7 +6,6 @@ built once per session, on SQLite, two at a time (the machine's tool slots), and
 are printed (`-s`) for the README.
 """
 
-import ctypes
 import io
 import os
 import shutil
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from heavy_http import call, zip_names
+from native_probe import probe
 from rendered_audio import measure, wav_channels
 
 from server.heavy import binaries
@@ -159,24 +159,9 @@ def test_unity_library_renders_through_its_exported_api(built):
     assert sorted(os.listdir(folder)) == ["Hv_sine_AudioLib.cs", "Hv_sine_AudioLib.so"]
     wrapper = (folder / "Hv_sine_AudioLib.cs").read_text()
     assert 'private const string _dllName = "Hv_sine_AudioLib";' in wrapper
-    library = ctypes.CDLL(str(folder / "Hv_sine_AudioLib.so"))
-    library.hv_sine_new_with_options.restype = ctypes.c_void_p
-    library.hv_sine_new_with_options.argtypes = [ctypes.c_double, ctypes.c_int, ctypes.c_int, ctypes.c_int]
-    library.hv_sendFloatToReceiver.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_float]
-    pointer = ctypes.c_void_p
-    library.hv_processInlineInterleaved.argtypes = [pointer, pointer, pointer, ctypes.c_int]
-    library.hv_getNumOutputChannels.argtypes = [ctypes.c_void_p]
-    library.hv_delete.argtypes = [ctypes.c_void_p]
-    context = library.hv_sine_new_with_options(48000.0, 10, 2, 2)
-    try:
-        assert library.hv_getNumOutputChannels(context) == 2
-        library.hv_sendFloatToReceiver(context, FREQ_HASH, 1000.0)
-        frames = 48000 // 2
-        out = (ctypes.c_float * (2 * frames))()
-        assert library.hv_processInlineInterleaved(context, None, out, frames) == frames
-    finally:
-        library.hv_delete(context)
-    for channel in (list(out[0::2]), list(out[1::2])):
+    channels = probe("unity", str(folder / "Hv_sine_AudioLib.so"), str(FREQ_HASH))
+    assert len(channels) == 2
+    for channel in channels:
         tone = measure(channel, 48000)
         assert tone.peak == pytest.approx(0.1, abs=0.005)
         assert tone.hz == pytest.approx(1000, abs=5)
@@ -191,8 +176,7 @@ def test_unity_library_renders_through_its_exported_api(built):
     ],
 )
 def test_linux_plugins_load_and_export_their_hosts_entry_point(built, path, library, entry):
-    loaded = ctypes.CDLL(str(built[path] / library))
-    assert hasattr(loaded, entry)
+    assert probe("exports", str(built[path] / library), entry) == [entry]
 
 
 @pytest.mark.parametrize("path", WINDOWS)

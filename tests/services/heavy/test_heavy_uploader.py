@@ -4,7 +4,6 @@ It joins `/a/…` onto its `-d` domain, which drops any path, so it is pointed a
 root, where `/a` and `/h` lead to the heavy service (reference §4.6).
 """
 
-import ctypes
 import glob
 import os
 import shutil
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from heavy_http import SINE_PD, UNKNOWN_OBJECT_PD
+from native_probe import probe
 
 from server.heavy import binaries
 
@@ -107,8 +107,8 @@ def test_uploader_creates_compiles_and_downloads(uploader, live_server, new_toke
     assert (tmp_path / "out" / "c-src" / "Heavy_tone.cpp").is_file()
     assert (tmp_path / "out" / "web-local" / "tone.wasm").is_file()
     if VST2:
-        plugin = ctypes.CDLL(str(tmp_path / "out" / "vst2-linux-x64" / "tone-vst.so"))
-        assert hasattr(plugin, "main")  # the entry point Linux VST2 hosts look up
+        # the entry point Linux VST2 hosts look up
+        assert probe("exports", str(tmp_path / "out" / "vst2-linux-x64" / "tone-vst.so"), "main") == ["main"]
 
 
 def test_uploader_prints_compile_errors_and_exits_4(uploader, live_server, new_token, tmp_path):

@@ -10,6 +10,7 @@ from PIL import Image
 
 from app.api.errors import AuthRequired, BadRequest, NotFound
 from app.openwhyd.client import OpenwhydClient
+from app.openwhyd.notifications import SENT_PLAYLIST
 
 
 def png(width: int = 32, height: int = 32) -> bytes:
@@ -76,5 +77,7 @@ async def test_uploads_take_images_only_and_need_a_session(
         await visitor.upload_image("a.png", png(), "image/png")
 
 
-async def test_a_playlist_can_be_sent_to_users(admin: OpenwhydClient) -> None:
-    await admin.send_playlist(0, [DUMMY])
+async def test_a_playlist_can_be_sent_to_users(admin: OpenwhydClient, dummy: OpenwhydClient) -> None:
+    await admin.send_playlist(ADMIN, 0, [DUMMY])
+    (sent,) = [item for item in await dummy.notifications() if item.kind == SENT_PLAYLIST]
+    assert sent.target == f"#/u/{ADMIN}/playlists/0"
