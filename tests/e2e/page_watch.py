@@ -10,7 +10,7 @@ from playwright.sync_api import ConsoleMessage, Page, Route
 
 from tests.e2e.vendor_fakes import serve_fakes
 
-NO_PICTURE = re.compile(r"/img/playlist/[^/?]+(\?v=\d+)?$")
+NO_PICTURE = re.compile(r"/img/playlist/[^/?]+(\?(v=\d+|remoteOnly=1|localOnly=1))?$")
 
 VIOLATIONS = """
 addEventListener("securitypolicyviolation", (event) => window.tonearmPolicyViolation({
@@ -43,7 +43,8 @@ class PageWatch:
 
     def _console(self, message: ConsoleMessage) -> None:
         """Console errors count, but for the 404 with which Openwhyd answers a playlist that has no
-        picture: the app shows the playlist's initial instead (`data-fallback` images). Chromium's
+        picture: the app shows the playlist's initial instead (`data-fallback` images), the
+        service's own pages ask as the real ones do (`?remoteOnly`, `?localOnly`). Chromium's
         reports of policy violations count as violations."""
         missing_picture = message.text.startswith("Failed to load resource") and bool(
             NO_PICTURE.search(message.location.get("url", ""))

@@ -49,6 +49,7 @@ def hosted(browser: Browser, static_host: str, path: str, *others: str) -> Page:
     return page
 
 
+@pytest.mark.expect_page_errors  # no Openwhyd beside it: the app's asking for the session is a 404
 def test_the_studio_works_with_heavy_on_another_origin(
     browser: Browser, static_host: str, live_server: str
 ) -> None:
