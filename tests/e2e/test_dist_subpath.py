@@ -4,10 +4,7 @@ runs its compiled bundle there and plays a list from an Openwhyd elsewhere."""
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -16,17 +13,9 @@ from buildkit.dist import build_dist
 from buildkit.vendor import ensure_vendored
 from buildkit.widget_bundle import BUNDLE
 from tests.e2e.conftest import BOOT_TIMEOUT_MS, WATCHES, wait_for_boot, watch
+from tests.e2e.static_files import MISSING_RESOURCE, serving_files
 
 SUB_PATH = "some/sub/path/"
-MISSING_RESOURCE = "console: Failed to load resource: the server responded with a status of 404"
-
-
-class QuietFiles(SimpleHTTPRequestHandler):
-    """Python's static file server as it comes: no app code, no MIME types of ours (it already
-    types .mjs, .wasm and .zip right; pyscript.toml goes out as octet-stream, which PyScript reads)."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +25,8 @@ def static_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("static-host")
     build_dist(root / "dist")
     shutil.copytree(root / "dist", root / SUB_PATH)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietFiles, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_files(root) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")

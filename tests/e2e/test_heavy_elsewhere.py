@@ -3,10 +3,7 @@ answers CORS for bearer requests) the studio works; with no services beside it, 
 which service does not answer instead of showing an empty list or "not found"."""
 
 import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -15,7 +12,7 @@ from buildkit.dist import build_dist
 from buildkit.vendor import ensure_vendored
 from tests.e2e.conftest import WATCHES, wait_for_boot, watch
 from tests.e2e.heavy_steps import heavy_sign_in, issue_token, open_fresh, own_patch
-from tests.e2e.test_dist_subpath import MISSING_RESOURCE, QuietFiles
+from tests.e2e.static_files import MISSING_RESOURCE, serving_files
 
 ALONE = "alone/"
 """The app with its default config, and nothing at ./openwhyd or ./heavy."""
@@ -32,13 +29,8 @@ def static_host(tmp_path_factory: pytest.TempPathFactory, live_server: str) -> I
     shutil.copytree(root / "dist", root / CROSS)
     config = root / CROSS / "pyscript.toml"
     config.write_text(config.read_text().replace('heavy = "./heavy"', f'heavy = "{live_server}/heavy"'))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietFiles, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_files(root) as origin:
+        yield origin
 
 
 def hosted(browser: Browser, static_host: str, path: str, *others: str) -> Page:
