@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from contextlib import suppress
 from pathlib import Path
 
@@ -21,9 +20,10 @@ import pytest
 from buildkit.paths import ROOT
 from buildkit.serving import free_port, wait_until_serving
 from tests.services.openwhyd.openwhyd_http import Browser
+from tests.waiting import until
 
-POLLS = 1200
-"""Looks, 50 ms apart, at a process that should end: a minute on the real clock."""
+ENDS_WITHIN = 60.0
+"""Seconds on the real clock a process that should end may take."""
 
 
 def server_processes(pid: int) -> list[int]:
@@ -35,11 +35,7 @@ def alive(pids: list[int]) -> list[int]:
 
 
 def ended(proc: subprocess.Popen) -> bool:
-    for _ in range(POLLS):
-        if proc.poll() is not None:
-            return True
-        time.sleep(0.05)
-    return False
+    return until(lambda: proc.poll() is not None, ENDS_WITHIN)
 
 
 def start_workers(tmp_path: Path) -> tuple[subprocess.Popen, int, Path]:
@@ -102,10 +98,6 @@ def test_server_processes_stop_when_serve_is_killed_outright(tmp_path: Path) -> 
         workers = server_processes(proc.pid)
         proc.kill()
         proc.wait()
-        for _ in range(POLLS):
-            if not alive(workers):
-                break
-            time.sleep(0.05)
-        assert not alive(workers), "a server process outlived serve"
+        assert until(lambda: not alive(workers), ENDS_WITHIN), "a server process outlived serve"
     finally:
         kill_all(proc, alive(workers))

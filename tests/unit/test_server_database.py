@@ -4,7 +4,6 @@ migrations applied once each, per engine, recorded with the given time."""
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from buildkit.paths import ROOT
 from server.database import Database, SqliteEngine, engine_for, migrate, read_folder
 from server.database.postgresql import PostgresEngine, placeholders
 from server.database.sqlite import statements
+from tests.waiting import until
 
 TRIGGER = """
 CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);  -- a comment; with a semicolon
@@ -179,10 +179,7 @@ def test_processes_opening_fresh_databases_at_once_all_open_them(tmp_path: Path)
         )
         for number in range(6)
     ]
-    for _ in range(3000):  # a minute at most for them to start
-        if len(list(tmp_path.glob("ready-*"))) == len(processes):
-            break
-        time.sleep(0.02)
+    until(lambda: len(list(tmp_path.glob("ready-*"))) == len(processes), 60.0)
     (tmp_path / "go").touch()
     failed = [proc.stderr.read().decode() for proc in processes if proc.wait() != 0 and proc.stderr]
     assert failed == []
