@@ -11,16 +11,16 @@ from typing import Any
 
 from server.database import Connection
 from server.openwhyd.ids import new_id
+from server.openwhyd.pages.markup import entities
 from server.openwhyd.store import comments, notifs, users
 
 MENTION = re.compile(r"@\[([^\]]*)\]\(user:([^)]*)\)", re.IGNORECASE)
 MAX_MENTIONS = 6
-ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def span(text: Any) -> str:
     """`makeLink`: the text HTML-escaped as `snip.htmlEntities` does, in a `<span>`."""
-    return f"<span>{str(text or '').translate(ENTITIES)}</span>"
+    return f"<span>{entities(text)}</span>"
 
 
 def _seconds(now: float) -> int:
