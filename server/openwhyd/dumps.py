@@ -9,9 +9,10 @@ read at all is a `SeedError`.
 import json
 import math
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from server.openwhyd.pages.markup import iso
 
 
 class SeedError(ValueError):
@@ -110,8 +111,7 @@ def _date(value: Any) -> Any:
     `{"$date": 1627725600000}` or canonical `{"$numberLong": …}`) become one."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            moment = datetime.fromtimestamp(value / 1000, UTC)
+            return iso(value / 1000)
         except (OverflowError, OSError, ValueError):
             return value
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
     return value

@@ -6,12 +6,11 @@ null), this one does nothing instead.
 """
 
 import re
-import time
 from typing import Any
 
 from server.database import Connection
 from server.openwhyd.ids import new_id
-from server.openwhyd.pages.markup import entities
+from server.openwhyd.pages.markup import entities, iso
 from server.openwhyd.store import comments, notifs, users
 
 MENTION = re.compile(r"@\[([^\]]*)\]\(user:([^)]*)\)", re.IGNORECASE)
@@ -147,10 +146,6 @@ def invite_accepted(db: Connection, inviter: str, newcomer: dict[str, Any], now:
     _insert(db, [inviter], now, {"html": html, "img": f"/img/u/{newcomer['_id']}", "href": link})
 
 
-def _iso(seconds: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(seconds))
-
-
 def shown(db: Connection, doc: dict[str, Any], me: str) -> dict[str, Any]:
     """A stored notification as `GET /api/notif` gives it to `me` (§1.3)."""
     nid = doc["_id"]
@@ -160,7 +155,7 @@ def shown(db: Connection, doc: dict[str, Any], me: str) -> dict[str, Any]:
     item |= {
         "pId": nid,
         "track": {key: value for key, value in track.items() if value is not None},
-        "t": _iso(doc["t"]),
+        "t": iso(doc["t"]),
         "lastAuthor": {"id": last["_id"], "name": last.get("name")} if last else {},
         "n": doc.get("n") if nid.endswith("/loves") else doc["uId"].count(me),
     }

@@ -63,6 +63,11 @@ def _utc(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+def iso(seconds: float) -> str:
+    """As JavaScript's `toISOString` writes a date: UTC, to the millisecond, with a `Z`."""
+    return _utc(seconds).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def day(seconds: float) -> str:
     """`D Mon YYYY`, in UTC."""
     at = _utc(seconds)

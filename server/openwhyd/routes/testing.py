@@ -1,11 +1,11 @@
 """Test-only routes (reference §3.12), answering 403 unless the service runs in test mode."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from starlette.responses import Response
 
 from server import clock_moves
+from server.openwhyd.pages.markup import iso
 from server.openwhyd.params import text
 from server.openwhyd.responses import bad_request, forbidden, json_response
 from server.openwhyd.web import Call
@@ -46,5 +46,4 @@ def _move_clock(call: Call) -> Response:
         clock_moves.move(call.service.clock, {name: text(call.body.get(name)) for name in clock_moves.FIELDS})
     except clock_moves.BadMove as error:
         return json_response({"error": str(error)}, 400)
-    now = datetime.fromtimestamp(call.service.clock.now(), UTC)
-    return json_response({"ok": True, "now": now.isoformat(timespec="milliseconds").replace("+00:00", "Z")})
+    return json_response({"ok": True, "now": iso(call.service.clock.now())})
