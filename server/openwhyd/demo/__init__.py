@@ -99,7 +99,10 @@ def load(db: Connection, now: float, root: str) -> None:
 
 
 def _post_tracks(db: Connection, now: float, audio: str) -> None:
-    """Admin shares three tones in a playlist, dummy the fourth; a like and a comment follow."""
+    """Admin shares three tones in a playlist, dummy the fourth; a like and a comment follow.
+
+    The tracks are dated a second before `now`: ids made within one second by different processes
+    sort by their process part, so a visitor's first post must come in a later second to come first."""
     playlist = users.add_playlist(db, ADMIN, "Offline tones")
     pids = []
     for index, (filename, (name, _)) in enumerate(TRACKS.items()):
@@ -113,6 +116,6 @@ def _post_tracks(db: Connection, now: float, audio: str) -> None:
         }
         if author == ADMIN:
             doc["pl"] = {"id": playlist["id"], "name": playlist["name"]}
-        pids.append(posts.insert(db, doc, now))
+        pids.append(posts.insert(db, doc, now - 1))
     posts.toggle_love(db, pids[0], DUMMY)
     comments.insert(db, {"pId": pids[0], "uId": DUMMY, "uNm": "dummy", "text": "so pure!"}, now)
