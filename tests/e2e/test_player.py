@@ -123,3 +123,31 @@ def test_the_keyboard_keeps_its_place_in_the_player_bar_drawn_again(app_page: Pa
     expect(bar.get_by_role("button", name="Pause")).to_be_focused()
     app_page.keyboard.press("Enter")
     expect(bar.get_by_role("button", name="Play", exact=True)).to_be_focused()
+
+
+def test_on_a_phone_the_bar_shows_the_whole_name_and_every_control(app_page: Page) -> None:
+    """Signed in, playing another's track: at 390 by 844 the name gets the bar's width and up to two
+    lines, not an ellipsis after six letters beside the Like, Repost and transport buttons; the bar
+    keeps to a fifth of the screen. (The bar is drawn again as it plays: the page checks the name.)"""
+    open_location(app_page, "#/hot")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
+    app_page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        theirs = track_rows(app_page).filter(has=app_page.get_by_role("link", name="dummy", exact=True)).first
+        theirs.get_by_role("button", name=re.compile(r"^Play ")).click()
+        bar = app_page.get_by_role("contentinfo", name="Player")
+        title = bar.locator(".player-title")
+        expect(title).to_have_text(theirs.locator(".track-name").inner_text())
+        whole = (
+            "e => e?.clientWidth > 0 && e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"
+        )
+        app_page.wait_for_function(f"({whole})(document.querySelector('#player .player-title'))")
+        names = ["Like", "Repost", "Shuffle", "Previous track", "Pause", "Next track", "Repeat", "Queue"]
+        for name in names:
+            button = bar.get_by_role("button", name=re.compile(f"^{name}"))
+            expect(button).to_be_in_viewport(ratio=1)
+        expect(bar.get_by_role("slider", name="Seek")).to_be_in_viewport(ratio=1)
+        assert bar.bounding_box()["height"] <= 844 / 5
+        bar.get_by_role("button", name="Pause").click()
+    finally:
+        app_page.set_viewport_size({"width": 1280, "height": 800})
