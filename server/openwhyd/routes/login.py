@@ -1,12 +1,12 @@
 """Login, logout, signup and consent (reference §2): the `whydSid` session's whole life."""
 
-import time
 from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.responses import Response
 
 from server.openwhyd import credentials, html, names, notifications, views
+from server.openwhyd.pages.markup import iso
 from server.openwhyd.params import safe_path, text, truthy
 from server.openwhyd.responses import dumps, forbidden, html_response, json_response, redirect, too_many
 from server.openwhyd.store import follows, sessions, users
@@ -200,8 +200,7 @@ def consent(call: Call) -> Response:
     absolute URL of this service as given) or 403."""
     lang = text(call.body.get("lang"))
     if call.uid and lang in ("en", "fr"):
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(call.now))
         with call.service.store.write() as db:
-            users.update(db, call.uid, {"consent": {"lang": lang, "date": stamp}})
+            users.update(db, call.uid, {"consent": {"lang": lang, "date": iso(call.now)}})
     target = _redirect_target(call, call.body.get("redirect"))
     return redirect(target, 302) if target else forbidden()

@@ -3,7 +3,7 @@
 import json
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -305,10 +305,17 @@ def test_register_page_and_html_errors(visitor: Browser) -> None:
     assert page.media_type == "text/html" and "Invalid sTk" in page.text
 
 
-def test_consent_redirects_same_site_only(admin: Browser) -> None:
+def test_consent_redirects_same_site_only(admin: Browser, service_clock) -> None:
+    before = service_clock(advance="0")
     good = admin.post("/consent", form={"lang": "fr", "redirect": "/stream"})
+    after = service_clock(advance="0")
     assert good.status == 302 and good.headers["location"] == "/openwhyd/stream"
-    assert admin.get("/api/user").json()["consent"]["lang"] == "fr"
+    consent = admin.get("/api/user").json()["consent"]
+    assert consent["lang"] == "fr"
+    # `new Date()` as JSON, to the millisecond
+    stamp = datetime.fromisoformat(consent["date"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", consent["date"])
+    assert before.replace(microsecond=before.microsecond // 1000 * 1000) <= stamp <= after
     assert admin.post("/consent", form={"lang": "en", "redirect": "https://evil.example"}).status == 403
 
 
