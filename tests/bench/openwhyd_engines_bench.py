@@ -4,8 +4,7 @@ concurrent clients, in one run: what PostgreSQL costs a request, and what a seco
     .venv/bin/python tests/bench/openwhyd_engines_bench.py [--quick] [--rounds 3 --requests 4000]
 
 It writes openwhyd_bench.py's world, smaller by default (1,000 users, 30,000 posts, a 3,000-track
-playlist: seeding PostgreSQL slows with the square of the posts and likes, since the change log's
-triggers trim it inside the seed's one transaction; 100,000 posts took over 15 minutes), seeds it
+playlist), seeds it
 into a `serve` on SQLite and into one on a PostgreSQL database of a throwaway server
 (buildkit/postgres.py), then starts a second `serve` on that database and data folder once the
 first has loaded the world. Two processes on two ports sharing one database, the clients spread
