@@ -1,5 +1,5 @@
-"""Where the service keeps things of its own under `data_dir/heavy/`: its signing key and scratch
-folders. What workers and servers share is in the files store (files.py)."""
+"""Where the service keeps things of its own under `data_dir/heavy/`: scratch folders and tool
+slots. What workers and servers share is in the database and the files store (files.py)."""
 
 from pathlib import Path
 
@@ -12,7 +12,8 @@ class Layout:
         self._scratch = Scratch(self.work)
 
     @property
-    def secret(self) -> Path:
+    def old_secret(self) -> Path:
+        """Where versions before the key moved into the database kept it."""
         return self.root / "secret"
 
     @property

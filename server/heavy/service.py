@@ -120,7 +120,7 @@ def open_service(settings: Settings) -> Service:
         parts.layout,
         parts.files,
         parts.store,
-        secret.load_or_create(parts.layout.secret),
+        secret.load_or_create(parts.store, parts.layout.old_secret),
         jobs,
         parts.targets,
         settings.clock,

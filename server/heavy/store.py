@@ -39,6 +39,16 @@ class Store:
     def ping(self) -> None:
         self._read().execute("SELECT 1").fetchone()
 
+    def secret(self, name: str, offered: str) -> str:
+        """The secret kept as `name`, which is `offered` if none was: processes starting together
+        all get the one the first of them stored."""
+        with self.database.write() as conn:
+            conn.execute(
+                "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                (name, offered),
+            )
+            return conn.execute("SELECT value FROM secrets WHERE name = ?", (name,)).fetchone()["value"]
+
     def user(self, name: str) -> User | None:
         row = self._read().execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
         return row and User(row["id"], row["name"], row["created_at"])

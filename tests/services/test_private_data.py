@@ -1,6 +1,6 @@
-"""The data folder holds Openwhyd's session secret, sessions and password hashes and heavy's
-signing key: no other local user may read it, in a new install or in one an older version made
-readable (folders 0755, databases 0644; the key was always 0600)."""
+"""The data folder's databases hold Openwhyd's session secret, sessions and password hashes and
+heavy's token signing key: no other local user may read them, in a new install or in one an older
+version made readable (folders 0755, databases 0644)."""
 
 import os
 import stat
@@ -26,9 +26,7 @@ def open_both(data: Path) -> list[object]:
 
 def private_parts(data: Path) -> dict[Path, int]:
     databases = [data / "openwhyd" / "openwhyd.sqlite3", data / "heavy" / "heavy.sqlite3"]
-    files = [data / "heavy" / "secret"] + [
-        Path(f"{database}{suffix}") for database in databases for suffix in ("", "-wal", "-shm")
-    ]
+    files = [Path(f"{database}{suffix}") for database in databases for suffix in ("", "-wal", "-shm")]
     return {
         **{folder: mode(folder) for folder in (data, data / "openwhyd", data / "heavy")},
         **{file: mode(file) for file in files},
@@ -60,8 +58,7 @@ def test_an_older_readable_install_is_tightened_on_opening(tmp_path: Path) -> No
     data = tmp_path / "data"
     first = open_both(data)
     for path in private_parts(data):
-        if path.name != "secret":
-            path.chmod(0o755 if path.is_dir() else 0o644)
+        path.chmod(0o755 if path.is_dir() else 0o644)
     second = open_both(data)
     parts = private_parts(data)
     assert parts == expected(parts)

@@ -12,8 +12,8 @@ from server.heavy.service import open_service
 from server.settings import Settings
 
 
-def key_of(data: Path) -> bytes:
-    return bytes.fromhex((data / "heavy" / "secret").read_text())
+def key_of(data: Path, database: str | None = None) -> bytes:
+    return open_service(Settings(data_dir=data, database=database)).key
 
 
 def test_prints_a_new_valid_token_as_its_last_line(tmp_path, capsys):
@@ -37,7 +37,7 @@ def test_refuses_names_that_cannot_be_paths(tmp_path):
 def test_the_token_goes_to_the_database_the_server_runs_on(tmp_path, capsys, postgres):
     url = postgres.create_database("heavy_token")
     assert heavy_token_main(["zed", "--data", str(tmp_path), "--database", url]) == 0
-    assert tokens.verify(key_of(tmp_path), capsys.readouterr().out.splitlines()[-1]).name == "zed"
+    assert tokens.verify(key_of(tmp_path, url), capsys.readouterr().out.splitlines()[-1]).name == "zed"
     assert open_service(Settings(data_dir=tmp_path, database=url)).store.user("zed") is not None
     assert open_service(Settings(data_dir=tmp_path)).store.user("zed") is None
 

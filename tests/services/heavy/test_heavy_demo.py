@@ -11,6 +11,7 @@ import pytest
 from heavy_http import call
 
 from server.heavy import banner, tokens
+from server.heavy.service import open_service
 from server.settings import Settings
 
 HERE = Path(__file__).parent
@@ -50,7 +51,5 @@ def test_banner_prints_the_same_working_demo_token_each_time(tmp_path):
     assert lines[0] == "heavy demo user: demo"
     token = lines[1].removeprefix("heavy demo token: ")
     assert banner(settings)[1] == lines[1]
-    key_file = tmp_path / "heavy" / "secret"
-    assert key_file.stat().st_mode & 0o777 == 0o600
-    claims = tokens.verify(bytes.fromhex(key_file.read_text()), token)
+    claims = tokens.verify(open_service(settings).key, token)
     assert claims.name == "demo"
