@@ -116,7 +116,9 @@ def open_service(settings: Settings) -> Service:
     stopping = threading.Event()
     count = slots if settings.compile_workers is None else settings.compile_workers
     pool = WorkerPool(parts.worker, share(count, settings.workers), stopping)
-    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.done) if settings.queue_signals else None
+    signals = None
+    if settings.queue_signals:
+        signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.done)
     jobs = Jobs(
         parts.store,
         parts.queue,
