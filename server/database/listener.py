@@ -71,9 +71,7 @@ class Listener:
                 if self._stopping.is_set():
                     return
                 if not lost:
-                    log.warning(
-                        "lost the database connection it listens on (%s); trying again", type(error).__name__
-                    )
+                    log.warning("lost the connection it listens on (%s); trying again", _named(error))
                 lost = True
                 if self._wait(pause):
                     return
@@ -92,3 +90,9 @@ class Listener:
         """Waits until `also` can be read or `timeout` passes; True when stopping instead."""
         ready, _, _ = select.select([self._wake_read, *also], [], [], timeout)
         return self._wake_read in ready
+
+
+def _named(error: Exception) -> str:
+    """The error's class and SQLSTATE: never its message, which may quote the connection's URL."""
+    state = getattr(error, "sqlstate", None)
+    return f"{type(error).__name__} {state}" if state else type(error).__name__
