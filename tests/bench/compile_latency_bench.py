@@ -1,16 +1,16 @@
 """How long one small compile takes from submit to answer when the server leaves it to a
 `heavy-worker` process on PostgreSQL: with the processes woken by the database's notifications
 (server/heavy/queue_signals.py), and with them looking every half second only
-(`--no-queue-signals`), in one run.
+(`--no-queue-signals`), in one run; and, for the floor, with the server's own compile worker.
 
     .venv/bin/python tests/bench/compile_latency_bench.py [--compiles 30]
 
-Each way has its own database of one throwaway PostgreSQL server, its own `serve --compile-workers 0`
-and its own `heavy-worker --workers 1`, all started first; then the demo arpeggio patch is submitted
-`--compiles` times to each, one compile at a time, taking turns, so drift hits both alike. Prints
-per way the median and quartiles of the submit's latency, of hvcc's own time, and of the rest
-(latency minus hvcc's time: the queue's wake-ups, the server's and the worker's own work). Not
-collected by pytest.
+Each way has its own database of one throwaway PostgreSQL server and its own server, `serve
+--compile-workers 0` with a `heavy-worker --workers 1` or `serve --compile-workers 1`, all started
+first; then the demo arpeggio patch is submitted `--compiles` times to each, one compile at a time,
+taking turns, so drift hits all alike. Prints per way the median and quartiles of the submit's
+latency, of hvcc's own time, and of the rest (latency minus hvcc's time: the queue's wake-ups, the
+server's and the worker's own work). Not collected by pytest.
 """
 
 import argparse
@@ -33,7 +33,12 @@ from app.patches.bundle import build_bundle  # noqa: E402
 from buildkit.postgres import binaries, postgres_server  # noqa: E402
 from buildkit.serving import serving_process  # noqa: E402
 
-WAYS = {"notified": (), "polling": ("--no-queue-signals",)}
+WAYS: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {
+    "notified": (("--compile-workers", "0"), ()),
+    "polling": (("--compile-workers", "0", "--no-queue-signals"), ("--no-queue-signals",)),
+    "embedded": (("--compile-workers", "1"), None),
+}
+"""Each way's `serve` options, and its `heavy-worker`'s (None: none runs)."""
 
 
 @dataclass
@@ -71,7 +76,7 @@ def report(ways: dict[str, Way]) -> None:
             f"{name:9} {len(way.latencies):8} {spread(way.latencies):>18} {spread(way.compile_times):>18}"
             f" {spread(way.rest):>18}"
         )
-    notified, polling = (statistics.median(way.rest) for way in ways.values())
+    notified, polling = (statistics.median(ways[name].rest) for name in ("notified", "polling"))
     print(f"median rest, polling - notified: {(polling - notified) * 1000:.0f} ms")
 
 
@@ -91,11 +96,12 @@ def main() -> None:
         postgres_server(bin_folder) as postgres,
         ExitStack() as running,
     ):
-        for name, options in WAYS.items():
+        for name, (serve_options, worker_options) in WAYS.items():
             data, database = Path(tmp) / name, postgres.create_database(f"latency_{name}")
-            served = ("--database", database, "--test-mode", "--no-rate-limits", "--compile-workers", "0")
-            server = running.enter_context(serving_process(data, *served, *options))
-            running.enter_context(heavy_workers(1, database, data, *options))
+            served = ("--database", database, "--test-mode", "--no-rate-limits", *serve_options)
+            server = running.enter_context(serving_process(data, *served))
+            if worker_options is not None:
+                running.enter_context(heavy_workers(1, database, data, *worker_options))
             way = ways[name]
             way.heavy = f"{server.base}/heavy"
             reply = post(f"{way.heavy}/test/tokens", fields=(("name", USER),))
