@@ -3,7 +3,7 @@
 (server/heavy/queue_signals.py), and with them looking every half second only
 (`--no-queue-signals`), in one run; and, for the floor, with the server's own compile worker.
 
-    .venv/bin/python tests/bench/compile_latency_bench.py [--compiles 30]
+    .venv/bin/python tests/bench/compile_latency_bench.py [--quick] [--compiles 30]
 
 Each way has its own database of one throwaway PostgreSQL server and its own server, `serve
 --compile-workers 0` with a `heavy-worker --workers 1` or `serve --compile-workers 1`, all started
@@ -83,7 +83,10 @@ def report(ways: dict[str, Way]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--compiles", type=int, default=30, help="submitted to each way, one at a time")
+    parser.add_argument("--quick", action="store_true", help="5 compiles each way")
     args = parser.parse_args()
+    if args.quick:
+        args.compiles = 5
     bin_folder = binaries()
     if bin_folder is None:
         sys.exit("PostgreSQL is not installed (no initdb; Debian: apt-get install postgresql)")
