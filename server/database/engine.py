@@ -3,8 +3,9 @@
 The services' SQL is written once for every engine where it can be: `?` placeholders,
 `INSERT … ON CONFLICT … DO NOTHING / DO UPDATE`, `RETURNING`, `coalesce`. What cannot be is an
 engine's: connecting, how a write transaction starts, running a migration script, full-text
-matching, and telling other processes of a commit (PostgreSQL's `NOTIFY`, nothing on SQLite). Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`), and
-every migration needs a script each engine runs. Where plain SQL differs between the engines, the
+matching, and telling other processes of a commit (PostgreSQL's `NOTIFY`, nothing on SQLite).
+Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`), and every
+migration needs a script each engine runs. Where plain SQL differs between the engines, the
 stores spell it out: `NULLS FIRST` where NULLs must sort first (SQLite's default, not PostgreSQL's),
 no `LIMIT -1` (SQLite's "no limit").
 
