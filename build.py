@@ -126,6 +126,7 @@ def server_options(serve: argparse.ArgumentParser, *, with_app: bool) -> None:
             dist=None,
             openwhyd_upstream=None,
             compile_workers=None,
+            queue_signals=True,
             heavy_files=None,
             heavy_origins=("*",),
         )
@@ -143,6 +144,9 @@ def server_options(serve: argparse.ArgumentParser, *, with_app: bool) -> None:
         type=int,
         metavar="N",
         help="heavy compile workers in the server's processes (default: one per CPU; 0: heavy-worker only)",
+    )
+    serve.add_argument(  # polling only, on PostgreSQL too: the compile benchmark's comparison
+        "--no-queue-signals", dest="queue_signals", action="store_false", help=argparse.SUPPRESS
     )
     serve.add_argument(
         "--heavy-files",

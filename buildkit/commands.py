@@ -43,6 +43,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         openwhyd_root=args.openwhyd_root,
         lastfm=LastFmSettings.from_environment(os.environ, args.lastfm_api, args.lastfm_auth),
         compile_workers=args.compile_workers,
+        queue_signals=args.queue_signals,
         heavy_files=args.heavy_files and args.heavy_files.resolve(),
         heavy_origins=args.heavy_origins,
         workers=args.workers,

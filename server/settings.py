@@ -73,6 +73,10 @@ class Settings:
     compile_workers: int | None = None
     """heavy's compile workers in the server's processes together; None is one per CPU, 0 leaves
     compiling to `build.py heavy-worker` processes sharing the database and `heavy_files`."""
+    queue_signals: bool = True
+    """On PostgreSQL, heavy's compile workers and waiting submits are woken by the database's
+    notifications (server/heavy/queue_signals.py); off, they only look every half second, which
+    `tests/bench/compile_throughput_bench.py` compares (`serve --no-queue-signals`)."""
     workers: int = 1
     """Server processes on one port and database (`serve --workers`)."""
     shared_database: bool = False

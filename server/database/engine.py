@@ -2,9 +2,10 @@
 
 The services' SQL is written once for every engine where it can be: `?` placeholders,
 `INSERT … ON CONFLICT … DO NOTHING / DO UPDATE`, `RETURNING`, `coalesce`. What cannot be is an
-engine's: connecting, how a write transaction starts, running a migration script, and full-text
-matching. Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`), and
-every migration needs a script each engine runs. Where plain SQL differs between the engines, the
+engine's: connecting, how a write transaction starts, running a migration script, full-text
+matching, and telling other processes of a commit (PostgreSQL's `NOTIFY`, nothing on SQLite).
+Migration scripts are per engine where their SQL is (`NNNN-what.<engine>.sql`), and every
+migration needs a script each engine runs. Where plain SQL differs between the engines, the
 stores spell it out: `NULLS FIRST` where NULLs must sort first (SQLite's default, not PostgreSQL's),
 no `LIMIT -1` (SQLite's "no limit").
 
@@ -13,7 +14,7 @@ engine whose driver wants another style (psycopg's `%s`) translates. A value who
 kept in a column that holds several is passed as a `Variant`.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -45,6 +46,11 @@ class Row(Protocol):
     def keys(self) -> list[str]: ...
 
 
+class Listening(Protocol):
+    def stop(self) -> None:
+        """Stops hearing, and closes what it heard on."""
+
+
 class Engine(Protocol):
     name: str
     """Picks the migration scripts written for this engine (`sqlite`, `postgresql`)."""
@@ -73,6 +79,15 @@ class Engine(Protocol):
         """Start a transaction that claims queued rows (a compile job): on SQLite `BEGIN IMMEDIATE`,
         alone among writers; on PostgreSQL a plain `BEGIN`, so claimers pass each other by
         `skip_locked` instead of waiting on the service's writer lock."""
+
+    def notify(self, db: Connection, channel: str) -> None:
+        """Tell this database's listeners on `channel` (`listen`, in any process), once the
+        transaction open on `db` commits: a rolled-back one tells no one. SQLite tells no one: its
+        processes share one machine, and each wakes its own threads."""
+
+    def listen(self, channels: Sequence[str], heard: Callable[[str], None]) -> Listening | None:
+        """A thread of its own calling `heard(channel)` for each notification on `channels`, until
+        stopped; None where there is nothing to hear (SQLite)."""
 
     def analyze(self, db: Connection) -> None:
         """Let the query planner learn the shape of the data (how many rows an index narrows a

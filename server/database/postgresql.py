@@ -23,6 +23,7 @@ from psycopg.adapt import Loader
 from psycopg.types.json import Jsonb
 
 from server.database.engine import Connection, Cursor
+from server.database.listener import Listener
 from server.database.variant import Variant
 
 TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|\?")
@@ -167,6 +168,22 @@ class PostgresEngine:
         except BaseException:
             db.execute("ROLLBACK")  # a lock that timed out leaves no aborted transaction behind
             raise
+
+    def notify(self, db: Connection, channel: str) -> None:
+        db.execute("SELECT pg_notify(?, '')", (self._channel(channel),))
+
+    def listen(self, channels: Sequence[str], heard: Callable[[str], None]) -> Listener:
+        """On a connection of its own (`Listener`); the channels are the schema's, so that services
+        sharing a database do not hear each other."""
+        names = {self._channel(channel): channel for channel in channels}
+        listener = Listener(
+            lambda: psycopg.connect(self.url, autocommit=True), list(names), lambda name: heard(names[name])
+        )
+        listener.start()
+        return listener
+
+    def _channel(self, channel: str) -> str:
+        return f"{self.schema}.{channel}"
 
     def analyze(self, db: Connection) -> None:
         """The schema's own tables: a bare `ANALYZE` would sample every service's."""

@@ -4,7 +4,7 @@ import fcntl
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,12 @@ class SqliteEngine:
 
     def begin_claim(self, db: Connection) -> None:
         self.begin_write(db)
+
+    def notify(self, db: Connection, channel: str) -> None:
+        pass
+
+    def listen(self, channels: Sequence[str], heard: Callable[[str], None]) -> None:
+        return None
 
     def analyze(self, db: Connection) -> None:
         """On a sample of each index (`analysis_limit`), so it takes milliseconds at any size."""

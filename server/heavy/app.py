@@ -62,7 +62,7 @@ def opened(settings: Settings) -> Service:
 
 def create_app(settings: Settings) -> Starlette:
     service = opened(settings)
-    service.pool.start()
+    service.start()
     app = Starlette(
         routes=[*ROUTES, *(TEST_ROUTES if settings.test_mode else [])],
         middleware=[

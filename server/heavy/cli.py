@@ -11,6 +11,7 @@ from types import FrameType
 from server.clock import Clock
 from server.database.urls import database_url
 from server.heavy import accounts, names
+from server.heavy.queue_signals import QueueSignals
 from server.heavy.queue_worker import WorkerPool
 from server.heavy.service import open_parts, open_service
 from server.settings import Settings
@@ -52,6 +53,9 @@ def heavy_worker_main(argv: list[str]) -> int:
         "--data", type=Path, default=DEFAULT_DATA, help="this worker's own folder, for its scratch folders"
     )
     parser.add_argument("--workers", type=int, default=1, help="jobs compiled at once (default 1)")
+    parser.add_argument(  # polling only: the compile benchmark's comparison
+        "--no-queue-signals", dest="queue_signals", action="store_false", help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     files = args.files.resolve()
     if not files.is_dir():
@@ -68,9 +72,13 @@ def heavy_worker_main(argv: list[str]) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, stopping)
     pool = WorkerPool(parts.worker, args.workers, stop)
+    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.done)
     pool.start()
+    if args.queue_signals:
+        signals.start()
     print(f"heavy-worker: {args.workers} compile worker(s) on {args.database}", flush=True)
     while not stop.wait(1):
         pass
+    signals.stop()
     pool.join()
     return 0

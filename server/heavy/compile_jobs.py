@@ -6,6 +6,10 @@ lease ran out (its worker died) is queued again, up to `ATTEMPTS` claims; each c
 attempt, and only the attempt that still holds the claim may record the job, so a stale worker's
 result is dropped and no job is recorded twice. Leases are read on the clock of whoever looks:
 the worker that claims, the server that waits for the job.
+
+Queueing a job notifies `QUEUED`, and a job's end (recorded, failed) `ENDED`, in the transaction
+that makes it so (`Engine.notify`): on PostgreSQL, workers and waiting submits in other processes
+hear of it at once (queue_signals.py) rather than at their next look.
 """
 
 import json
@@ -20,6 +24,8 @@ from server.heavy.store import Store, insert_job
 
 LEASE = 30.0
 """Seconds a claim holds without being renewed; workers renew it every third of that."""
+QUEUED = "compile_queued"
+ENDED = "compile_ended"
 ATTEMPTS = 3
 """Claims a job may lose before it fails: a patch that kills every worker that takes it stops
 being handed out."""
@@ -61,6 +67,7 @@ class CompileJobs:
         job will carry before hvcc's."""
         with self.database.write() as conn:
             index = self.store.next_index(conn, patch.id)
+            self.database.engine.notify(conn, QUEUED)
             return conn.execute(
                 "INSERT INTO compile_jobs (patch_id, idx, release, submitted_by, submitted_at, upload, notes)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -106,12 +113,14 @@ class CompileJobs:
             self._expire(conn)
 
     def _expire(self, conn: Connection) -> None:
-        conn.execute(
+        states = conn.execute(
             "UPDATE compile_jobs SET state = CASE WHEN attempts < ? THEN 'queued' ELSE 'failed' END,"
             " failure = CASE WHEN attempts < ? THEN NULL ELSE ? END, worker = NULL, lease_until = NULL"
-            " WHERE state = 'running' AND lease_until < ?",
+            " WHERE state = 'running' AND lease_until < ? RETURNING state",
             (ATTEMPTS, ATTEMPTS, f"its compile stopped {ATTEMPTS} times without an end", self.clock.now()),
         )
+        for state in {row["state"] for row in states}:
+            self.database.engine.notify(conn, QUEUED if state == "queued" else ENDED)
 
     def renew(self, claim: Claim) -> bool:
         """False once the claim is lost: the job was queued again and maybe taken by another."""
@@ -135,6 +144,7 @@ class CompileJobs:
             ).fetchone()
             if row is None:
                 return None
+            self.database.engine.notify(conn, ENDED)
             job_id = insert_job(
                 conn,
                 row["patch_id"],
@@ -158,6 +168,7 @@ class CompileJobs:
                 " WHERE id = ? AND attempts = ? AND state = 'running'",
                 (failure, claim.id, claim.attempt),
             )
+            self.database.engine.notify(conn, ENDED)
 
     def state(self, job_id: int) -> State | None:
         """None once the patch, and its queue rows with it, was deleted."""

@@ -26,8 +26,9 @@ from server.heavy.workers import Stopped
 
 class Jobs:
     """Releases are chosen, and jobs dated, by `clock`; a submit waits for the job on `done`
-    (rung by this process's workers) or every `POLL` seconds (for workers elsewhere), until
-    `stopping` is set; it sets `queued` so this process's idle workers look at once."""
+    (rung by this process's workers, and on PostgreSQL by workers elsewhere through the
+    database's notifications, queue_signals.py) or every `POLL` seconds, until `stopping` is
+    set; it sets `queued` so this process's idle workers look at once."""
 
     def __init__(
         self,

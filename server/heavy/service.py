@@ -17,6 +17,7 @@ from server.heavy.files import Files, LocalFiles
 from server.heavy.jobs import Jobs
 from server.heavy.layout import Layout
 from server.heavy.machine_slots import MachineSlots
+from server.heavy.queue_signals import QueueSignals
 from server.heavy.queue_worker import QueueWorker, WorkerPool
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.store import Store
@@ -43,12 +44,22 @@ class Service:
     compiles: CompileQueue
     workers: Workers
     pool: WorkerPool
+    signals: QueueSignals | None
+    """None when the server is told not to listen (a benchmark's comparison)."""
     stopping: threading.Event
+
+    def start(self) -> None:
+        """When the server starts: the compile workers, and what wakes them and the submits."""
+        self.pool.start()
+        if self.signals is not None:
+            self.signals.start()
 
     def close(self) -> None:
         """When the server stops: stops the tools running and the compile workers, drops the
         compiles waiting, and clears their scratch folders."""
         self.stopping.set()
+        if self.signals is not None:
+            self.signals.stop()
         self.workers.stop()
         self.pool.join()
         self.compiles.close()
@@ -105,6 +116,9 @@ def open_service(settings: Settings) -> Service:
     stopping = threading.Event()
     count = slots if settings.compile_workers is None else settings.compile_workers
     pool = WorkerPool(parts.worker, share(count, settings.workers), stopping)
+    signals = None
+    if settings.queue_signals:
+        signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.done)
     jobs = Jobs(
         parts.store,
         parts.queue,
@@ -127,5 +141,6 @@ def open_service(settings: Settings) -> Service:
         CompileQueue(share(ROOM_PER_SLOT * slots, settings.workers)),
         parts.workers,
         pool,
+        signals,
         stopping,
     )

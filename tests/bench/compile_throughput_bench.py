@@ -74,12 +74,12 @@ class Batches:
 
 
 @contextmanager
-def heavy_workers(count: int, database: str, data: Path) -> Iterator[list[int]]:
+def heavy_workers(count: int, database: str, data: Path, *options: str) -> Iterator[list[int]]:
     """`count` worker processes of one compile each, once each has said it is taking jobs; they
     share the server's files folder and keep their scratch in a data folder of their own."""
     command = [sys.executable, str(ROOT / "build.py"), "heavy-worker", "--database", database]
     command += ["--files", str(data / "heavy"), "--data", str(data.with_name(data.name + "-workers"))]
-    command += ["--workers", "1"]
+    command += ["--workers", "1", *options]
     procs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(count)]
     try:
         for proc in procs:

@@ -23,7 +23,7 @@ from buildkit.paths import ROOT
 from buildkit.serving import serving
 from server.database import engine_for, sqlite_url
 from server.heavy import wasm
-from server.heavy.compile_jobs import LEASE
+from server.heavy.compile_jobs import ENDED, LEASE, QUEUED
 
 
 class World(NamedTuple):
@@ -191,3 +191,45 @@ def test_deleting_a_patch_takes_the_upload_it_had_waiting(world: World) -> None:
     thread.join(10)
     (answer,) = answers
     assert answer["errors"][0]["status"] == "404"
+
+
+def listening_backends(database: str) -> int:
+    conn = engine_for(database, "heavy", 5).connect()
+    try:
+        return conn.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND query LIKE 'LISTEN %'"
+        ).fetchone()[0]
+    finally:
+        getattr(conn, "raw", conn).close()
+
+
+@pytest.fixture
+def told(engine: str) -> None:
+    """Before `world`, so that no server starts for a skipped test."""
+    if engine == "sqlite":
+        pytest.skip("on SQLite processes share one machine and look at the queue themselves: nothing is told")
+
+
+def test_on_postgresql_every_process_hears_of_a_job_queued_and_ended(told: None, world: World) -> None:
+    """The server (`--compile-workers 0`) and the worker each listen, so neither waits for its next
+    look; a third listener, as any process is, hears the job queued, then ended."""
+    heard: list[str] = []
+    listening = engine_for(world.database, "heavy", 5).listen((QUEUED, ENDED), heard.append)
+    assert listening is not None
+    try:
+        assert until(lambda: sorted(heard) == sorted([QUEUED, ENDED]), 30), (
+            "it called each channel on connecting"
+        )
+        heard.clear()
+        token = token_for(world.heavy, "eve")
+        create_patch(world.heavy, token, "told")
+        with heavy_worker(world):
+            assert until(lambda: listening_backends(world.database) == 3, 60), (
+                "the server, the worker and this test"
+            )
+            answer = submit(world.heavy, token, "told", zip_of({"_main.pd": SINE_PD}))
+        assert answer["errors"] == [] and answer["data"]["id"] == "eve/told/1"
+        assert until(lambda: heard == [QUEUED, ENDED], 30), heard
+    finally:
+        listening.stop()
