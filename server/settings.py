@@ -76,7 +76,7 @@ class Settings:
     queue_signals: bool = True
     """On PostgreSQL, heavy's compile workers and waiting submits are woken by the database's
     notifications (server/heavy/queue_signals.py); off, they only look every half second, which
-    `tests/bench/compile_throughput_bench.py` compares (`serve --no-queue-signals`)."""
+    `tests/bench/compile_latency_bench.py` compares (`serve --no-queue-signals`)."""
     workers: int = 1
     """Server processes on one port and database (`serve --workers`)."""
     shared_database: bool = False

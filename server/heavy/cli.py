@@ -9,7 +9,7 @@ from pathlib import Path
 from types import FrameType
 
 from server.clock import Clock
-from server.database.urls import database_url
+from server.database.urls import database_url, shown
 from server.heavy import accounts, names
 from server.heavy.queue_signals import QueueSignals
 from server.heavy.queue_worker import WorkerPool
@@ -76,7 +76,7 @@ def heavy_worker_main(argv: list[str]) -> int:
     pool.start()
     if args.queue_signals:
         signals.start()
-    print(f"heavy-worker: {args.workers} compile worker(s) on {args.database}", flush=True)
+    print(f"heavy-worker: {args.workers} compile worker(s) on {shown(args.database)}", flush=True)
     while not stop.wait(1):
         pass
     signals.stop()
