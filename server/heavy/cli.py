@@ -72,7 +72,7 @@ def heavy_worker_main(argv: list[str]) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, stopping)
     pool = WorkerPool(parts.worker, args.workers, stop)
-    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.done)
+    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.ended)
     pool.start()
     if args.queue_signals:
         signals.start()

@@ -25,8 +25,8 @@ from server.heavy.workers import Stopped
 
 
 class Jobs:
-    """Releases are chosen, and jobs dated, by `clock`; a submit waits for the job on `done`
-    (rung by this process's workers, and on PostgreSQL by workers elsewhere through the
+    """Releases are chosen, and jobs dated, by `clock`; a submit waits for the job on `ended`
+    (rings.py: rung by this process's workers, and on PostgreSQL by workers elsewhere through the
     database's notifications, queue_signals.py) or every `POLL` seconds, until `stopping` is
     set; it sets `queued` so this process's idle workers look at once."""
 
@@ -97,8 +97,9 @@ class Jobs:
         return recorded
 
     def _wait(self, patch: Patch, ticket: int) -> Job:
-        done = self.worker.done
+        ended = self.worker.ended
         while not self.stopping.is_set():
+            seen = ended.count()
             state = self.queue.state(ticket)
             if state is None:
                 raise Refusal(404, f"Patch {patch.key} was deleted before its job was compiled.")
@@ -108,6 +109,5 @@ class Jobs:
                 raise Refusal(500, f"Job {patch.key}/{state.index} could not be compiled: {state.failure}")
             if state.state == "running":
                 self.queue.expire()
-            with done:
-                done.wait(POLL)
+            ended.wait_past(seen, POLL)
         raise Stopped("the server stopped before the job was compiled")

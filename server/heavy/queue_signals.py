@@ -10,13 +10,14 @@ import threading
 from server.database import Engine
 from server.database.engine import Listening
 from server.heavy.compile_jobs import ENDED, QUEUED
+from server.heavy.rings import Rings
 
 
 class QueueSignals:
-    """Sets `wake` (the worker pool's) for `QUEUED`, rings `done` (the submits') for `ENDED`."""
+    """Sets `wake` (the worker pool's) for `QUEUED`, rings `ended` (the submits') for `ENDED`."""
 
-    def __init__(self, engine: Engine, wake: threading.Event, done: threading.Condition) -> None:
-        self.engine, self.wake, self.done = engine, wake, done
+    def __init__(self, engine: Engine, wake: threading.Event, ended: Rings) -> None:
+        self.engine, self.wake, self.ended = engine, wake, ended
         self._listening: Listening | None = None
 
     def start(self) -> None:
@@ -30,5 +31,4 @@ class QueueSignals:
         if channel == QUEUED:
             self.wake.set()
         else:
-            with self.done:
-                self.done.notify_all()
+            self.ended.ring()

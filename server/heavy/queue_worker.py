@@ -16,6 +16,7 @@ from server.heavy.compile_jobs import LEASE, Claim, CompileJobs
 from server.heavy.compiler import Compiler
 from server.heavy.files import Files
 from server.heavy.layout import Layout
+from server.heavy.rings import Rings
 from server.heavy.store import Store
 from server.heavy.targets import C_SOURCES, Targets
 
@@ -37,10 +38,10 @@ class QueueWorker:
         files: Files,
         compiler: Compiler,
         targets: Targets,
-        done: threading.Condition,
+        ended: Rings,
     ) -> None:
         self.queue, self.store, self.layout, self.files = queue, store, layout, files
-        self.compiler, self.targets, self.done = compiler, targets, done
+        self.compiler, self.targets, self.ended = compiler, targets, ended
 
     def take(self, name: str, only: int | None = None) -> bool:
         """Runs one queued job (or job `only`) to its end; False when there was none."""
@@ -55,8 +56,7 @@ class QueueWorker:
         finally:
             stop_renewing.set()
             renewing.join()
-            with self.done:
-                self.done.notify_all()
+            self.ended.ring()
         return True
 
     def _renew(self, claim: Claim, stop: threading.Event) -> None:

@@ -20,6 +20,7 @@ from server.heavy.machine_slots import MachineSlots
 from server.heavy.queue_signals import QueueSignals
 from server.heavy.queue_worker import QueueWorker, WorkerPool
 from server.heavy.rate_limits import CompileQuota
+from server.heavy.rings import Rings
 from server.heavy.store import Store
 from server.heavy.targets import Targets
 from server.heavy.workers import Workers
@@ -95,7 +96,7 @@ def open_parts(
     workers = Workers(cpus, MachineSlots(layout.root / "slots" / socket.gethostname(), cpus))
     compiler = Compiler(workers)
     targets = Targets(store, layout, files, compiler, workers)
-    worker = QueueWorker(queue, store, layout, files, compiler, targets, threading.Condition())
+    worker = QueueWorker(queue, store, layout, files, compiler, targets, Rings())
     return Parts(layout, files, store, queue, workers, targets, worker)
 
 
@@ -118,7 +119,7 @@ def open_service(settings: Settings) -> Service:
     pool = WorkerPool(parts.worker, share(count, settings.workers), stopping)
     signals = None
     if settings.queue_signals:
-        signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.done)
+        signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.ended)
     jobs = Jobs(
         parts.store,
         parts.queue,
