@@ -14,8 +14,8 @@ from pathlib import Path
 from rendered_audio import wav_channels
 
 HOSTS = Path(__file__).parent / "hosts"
-CLAP_HEADERS = Path("/usr/share/dpf/distrho/src")
-"""DPF's copy of the CLAP headers (`clap/*.h`)."""
+DPF_SOURCES = Path("/usr/share/dpf/distrho/src")
+"""Where DPF keeps the CLAP headers (`clap/*.h`) and its VST2 header (`xaymar-vst2/vst.h`)."""
 TIMEOUT = 120
 
 
@@ -31,11 +31,11 @@ WINDOWS = Platform("x86_64-w64-mingw32-gcc", ("-static", "-lm"), ".exe")
 """Statically linked, so wine needs no mingw runtime DLLs beside the host."""
 
 
-def compile_host(platform: Platform, host: str, folder: Path) -> Path:
-    """Compiles hosts/<host>.c into `folder`; returns the executable."""
-    executable = folder / f"{host}{platform.suffix}"
-    sources = [str(HOSTS / f"{host}.c"), str(HOSTS / "hosting.c")]
-    argv = [platform.compiler, "-std=c11", "-O2", "-Wall", f"-I{CLAP_HEADERS}", "-o", str(executable)]
+def compile_host(platform: Platform, source: str, folder: Path) -> Path:
+    """Compiles hosts/<source> (C, or C++ without its runtime) into `folder`; returns the executable."""
+    executable = folder / f"{Path(source).stem}{platform.suffix}"
+    sources = [str(HOSTS / source), str(HOSTS / "hosting.c")]
+    argv = [platform.compiler, "-O2", "-Wall", f"-I{DPF_SOURCES}", "-o", str(executable)]
     done = subprocess.run([*argv, *sources, *platform.flags], capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 0, done.stderr
     return executable

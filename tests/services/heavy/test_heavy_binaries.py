@@ -1,6 +1,6 @@
 """Binary targets, loaded by real hosts: the Pd external by Pd, the LV2 plugin by lv2file, the Unity
-library through the dynamic loader, the CLAP plugin by a CLAP host of ours (hosts/clap_host.c); the
-Windows CLAP plugin and Unity library by the same hosts under wine. The other plugins are checked for
+library through the dynamic loader, the CLAP and VST2 plugins by hosts of ours (hosts/); the Windows
+x64 CLAP and VST2 plugins and Unity library by the same hosts under wine. The others are checked for
 the entry points hosts look up.
 
 Builds cost seconds each, and neither the build nor the binary depends on the database: they are
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from heavy_http import call, zip_names
-from native_hosts import LINUX, WINDOWS, Platform, Runner, compile_host
+from native_hosts import LINUX, WINDOWS, Platform, Rendered, Runner, compile_host
 from native_probe import probe
 from rendered_audio import measure, wav_channels
 
@@ -123,10 +123,6 @@ def needs(tool: str) -> None:
         pytest.skip(f"{tool} is not installed")
 
 
-def host_for(platform: Platform, request: pytest.FixtureRequest) -> Runner:
-    return request.getfixturevalue("wine") if platform is WINDOWS else Runner()
-
-
 def assert_sine_at_1000_hz(channels: list[list[float]], rate: int) -> None:
     """Both channels of the sine patch, its `freq` set to 1000 (440 by default), at its 0.1 level."""
     assert len(channels) == 2
@@ -184,36 +180,51 @@ def test_unity_library_renders_through_its_exported_api(built):
     assert_sine_at_1000_hz(channels, 48000)
 
 
-@pytest.mark.parametrize(
-    ("path", "library", "entry"),
-    [
-        ("vst2/linux/x64", "sine-vst.so", "main"),
-        ("vst3/linux/x64", "sine.vst3/Contents/x86_64-linux/sine.so", "GetPluginFactory"),
-    ],
-)
-def test_linux_plugins_load_and_export_their_hosts_entry_point(built, path, library, entry):
-    assert probe("exports", str(built[path] / library), entry) == [entry]
+def test_linux_vst3_plugin_loads_and_exports_its_hosts_entry_point(built):
+    library = built["vst3/linux/x64"] / "sine.vst3/Contents/x86_64-linux/sine.so"
+    assert probe("exports", str(library), "GetPluginFactory") == ["GetPluginFactory"]
+
+
+def render_in_host(
+    request: pytest.FixtureRequest, platform: Platform, source: str, *args: str | Path
+) -> Rendered:
+    """What hosts/<source>, built for `platform`, rendered from `args`: the sine patch at 1000 Hz."""
+    runner = request.getfixturevalue("wine") if platform is WINDOWS else Runner()
+    host = compile_host(platform, source, request.getfixturevalue("tmp_path"))
+    rendered = runner.render(host, *args)
+    assert rendered.rate == 48000
+    assert_sine_at_1000_hz(rendered.channels, rendered.rate)
+    return rendered
+
+
+def params_listed(rendered: Rendered) -> list[list[str]]:
+    return [line[1:] for line in rendered.printed if line[0] == "param"]
 
 
 @pytest.mark.parametrize(("path", "platform"), [("clap/linux/x64", LINUX), ("clap/win/x64", WINDOWS)])
-def test_clap_plugin_lists_its_param_and_renders_in_a_clap_host(built, request, tmp_path, path, platform):
-    runner = host_for(platform, request)
-    host = compile_host(platform, "clap_host", tmp_path)
+def test_clap_plugin_lists_its_param_and_renders_in_a_clap_host(built, request, path, platform):
     assert sorted(os.listdir(built[path])) == ["sine.clap"]
-    rendered = runner.render(host, built[path] / "sine.clap", "freq=1000")
+    rendered = render_in_host(request, platform, "clap_host.c", built[path] / "sine.clap", "freq=1000")
     assert ["plugin", "urn.hvcc.sine", "sine"] in rendered.printed
-    assert ["freq", "20", "2000", "440"] in [line[1:] for line in rendered.printed if line[0] == "param"]
-    assert rendered.rate == 48000
-    assert_sine_at_1000_hz(rendered.channels, rendered.rate)
+    assert params_listed(rendered) == [["freq", "20", "2000", "440"]]
 
 
-def test_windows_unity_library_renders_through_its_exported_api_under_wine(built, wine, tmp_path):
+@pytest.mark.parametrize(
+    ("path", "platform", "library"),
+    [("vst2/linux/x64", LINUX, "sine-vst.so"), ("vst2/win/x64", WINDOWS, "sine-vst.dll")],
+)
+def test_vst2_plugin_lists_its_param_and_renders_in_a_vst2_host(built, request, path, platform, library):
+    assert sorted(os.listdir(built[path])) == [library]
+    normalised = (1000 - 20) / (2000 - 20)
+    rendered = render_in_host(request, platform, "vst2_host.cpp", built[path] / library, f"freq={normalised}")
+    assert params_listed(rendered) == [["freq"]]
+
+
+def test_windows_unity_library_renders_through_its_exported_api_under_wine(built, request):
     folder = built["unity/win/x64"]
     assert sorted(os.listdir(folder)) == ["Hv_sine_AudioLib.cs", "Hv_sine_AudioLib.dll"]
-    host = compile_host(WINDOWS, "unity_host", tmp_path)
-    rendered = wine.render(host, folder / "Hv_sine_AudioLib.dll", "sine", str(FREQ_HASH), "1000")
-    assert rendered.rate == 48000
-    assert_sine_at_1000_hz(rendered.channels, rendered.rate)
+    library = folder / "Hv_sine_AudioLib.dll"
+    render_in_host(request, WINDOWS, "unity_host.c", library, "sine", str(FREQ_HASH), "1000")
 
 
 @pytest.mark.parametrize("path", WINDOWS_BUILDS)

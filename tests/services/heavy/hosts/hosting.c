@@ -11,7 +11,7 @@
 #include <dlfcn.h>
 #endif
 
-_Noreturn void fail(const char *format, ...) {
+void fail(const char *format, ...) {
     va_list args;
     va_start(args, format);
     vfprintf(stderr, format, args);
@@ -31,12 +31,16 @@ void *load_library(const char *path) {
     return library;
 }
 
-void *library_symbol(void *library, const char *name) {
+void *library_find(void *library, const char *name) {
 #ifdef _WIN32
-    void *symbol = (void *)GetProcAddress(library, name);
+    return (void *)GetProcAddress(library, name);
 #else
-    void *symbol = dlsym(library, name);
+    return dlsym(library, name);
 #endif
+}
+
+void *library_symbol(void *library, const char *name) {
+    void *symbol = library_find(library, name);
     if (!symbol) fail("the library exports no %s", name);
     return symbol;
 }
