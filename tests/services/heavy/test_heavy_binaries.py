@@ -1,5 +1,7 @@
 """Binary targets, loaded by real hosts: the Pd external by Pd, the LV2 plugin by lv2file, the Unity
-library through the dynamic loader, the other plugins checked for the entry points hosts look up.
+library through the dynamic loader, the CLAP and VST2 plugins by hosts of ours (hosts/); the Windows
+x64 CLAP and VST2 plugins and Unity library by the same hosts under wine. The others are checked for
+the entry points hosts look up.
 
 Builds cost seconds each, and neither the build nor the binary depends on the database: they are
 built once per session, on SQLite, two at a time (the machine's tool slots), and the build times
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from heavy_http import call, zip_names
+from native_hosts import LINUX, WINDOWS, Platform, Rendered, Runner, compile_host
 from native_probe import probe
 from rendered_audio import measure, wav_channels
 
@@ -28,7 +31,8 @@ FREQ_HASH = 0x345FC008
 """heavy's hash of the sine patch's `freq` parameter."""
 LOADED = ("pdext/linux/x64", "lv2/linux/x64", "vst2/linux/x64", "vst3/linux/x64", "clap/linux/x64")
 LOADED += ("unity/linux/x64",)
-WINDOWS = ("lv2/win/x64", "vst2/win/x64", "vst3/win/x64", "clap/win/x64", "unity/win/x64", "vst2/win/x86")
+WINDOWS_BUILDS = ("lv2/win/x64", "vst2/win/x64", "vst3/win/x64", "clap/win/x64", "unity/win/x64")
+WINDOWS_BUILDS += ("vst2/win/x86",)
 WINDOWS_EXPORTS = {
     "lv2": {"lv2_descriptor"},
     "vst2": {"VSTPluginMain", "main"},
@@ -77,7 +81,7 @@ class Builds:
         self.heavy, self.root = heavy, root
         self.times: dict[str, float] = {}
         self.pool = ThreadPoolExecutor(2)
-        self.futures = {path: self.pool.submit(self._fetch, path) for path in LOADED + WINDOWS}
+        self.futures = {path: self.pool.submit(self._fetch, path) for path in LOADED + WINDOWS_BUILDS}
 
     def __getitem__(self, path: str) -> Path:
         return self.futures[path].result()
@@ -95,7 +99,7 @@ class Builds:
 def built(heavy, sine_job, engine, tmp_path_factory) -> Iterator[Builds]:
     if engine != "sqlite":
         pytest.skip("binaries are built the same on every engine: built and loaded once, on SQLite")
-    missing = {need for path in LOADED + WINDOWS for need in binaries.BINARIES[path].missing()}
+    missing = {need for path in LOADED + WINDOWS_BUILDS for need in binaries.BINARIES[path].missing()}
     if missing:
         pytest.skip(f"this machine cannot build binaries: it lacks {'; '.join(sorted(missing))}")
     builds = Builds(heavy, tmp_path_factory.mktemp("binaries"))
@@ -104,9 +108,28 @@ def built(heavy, sine_job, engine, tmp_path_factory) -> Iterator[Builds]:
     print("\nbinary targets' download times, two at a time (s):", builds.times)
 
 
+@pytest.fixture(scope="session")
+def wine(tmp_path_factory) -> Iterator[Runner]:
+    """Runs Windows hosts in a wine prefix made by the first run; prints how long each run took."""
+    needs("wine")
+    runner = Runner(wine_prefix=tmp_path_factory.mktemp("wine") / "prefix")
+    yield runner
+    runner.stop()
+    print("\nwine runs, the first making the prefix (s):", runner.seconds)
+
+
 def needs(tool: str) -> None:
     if shutil.which(tool) is None:
         pytest.skip(f"{tool} is not installed")
+
+
+def assert_sine_at_1000_hz(channels: list[list[float]], rate: int) -> None:
+    """Both channels of the sine patch, its `freq` set to 1000 (440 by default), at its 0.1 level."""
+    assert len(channels) == 2
+    for channel in channels:
+        tone = measure(channel, rate)
+        assert tone.peak == pytest.approx(0.1, abs=0.005)
+        assert tone.hz == pytest.approx(1000, abs=5)
 
 
 def test_pd_external_plays_in_pd_and_follows_its_param(built, tmp_path):
@@ -118,10 +141,7 @@ def test_pd_external_plays_in_pd_and_follows_its_param(built, tmp_path):
     done = subprocess.run(pd, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     channels, rate = wav_channels(tmp_path / "out.wav")
-    for channel in channels:
-        tone = measure(channel, rate)
-        assert tone.peak == pytest.approx(0.1, abs=0.005)
-        assert tone.hz == pytest.approx(1000, abs=5)
+    assert_sine_at_1000_hz(channels, rate)
 
 
 def test_lv2_plugin_shows_its_param_and_renders_in_lv2file(built, tmp_path):
@@ -148,10 +168,7 @@ def test_lv2_plugin_shows_its_param_and_renders_in_lv2file(built, tmp_path):
     lv2file("-i", "silence.wav", "-o", "out.wav", "-p", "freq:1000", "urn:hvcc:sine")
     channels, rate = wav_channels(tmp_path / "out.wav")
     assert (len(channels), rate) == (2, 48000)
-    for channel in channels:
-        tone = measure(channel, rate)
-        assert tone.peak == pytest.approx(0.1, abs=0.005)
-        assert tone.hz == pytest.approx(1000, abs=5)
+    assert_sine_at_1000_hz(channels, rate)
 
 
 def test_unity_library_renders_through_its_exported_api(built):
@@ -160,26 +177,57 @@ def test_unity_library_renders_through_its_exported_api(built):
     wrapper = (folder / "Hv_sine_AudioLib.cs").read_text()
     assert 'private const string _dllName = "Hv_sine_AudioLib";' in wrapper
     channels = probe("unity", str(folder / "Hv_sine_AudioLib.so"), str(FREQ_HASH))
-    assert len(channels) == 2
-    for channel in channels:
-        tone = measure(channel, 48000)
-        assert tone.peak == pytest.approx(0.1, abs=0.005)
-        assert tone.hz == pytest.approx(1000, abs=5)
+    assert_sine_at_1000_hz(channels, 48000)
+
+
+def test_linux_vst3_plugin_loads_and_exports_its_hosts_entry_point(built):
+    library = built["vst3/linux/x64"] / "sine.vst3/Contents/x86_64-linux/sine.so"
+    assert probe("exports", str(library), "GetPluginFactory") == ["GetPluginFactory"]
+
+
+def render_in_host(
+    request: pytest.FixtureRequest, platform: Platform, source: str, *args: str | Path
+) -> Rendered:
+    """What hosts/<source>, built for `platform`, rendered from `args`: the sine patch at 1000 Hz."""
+    runner = request.getfixturevalue("wine") if platform is WINDOWS else Runner()
+    host = compile_host(platform, source, request.getfixturevalue("tmp_path"))
+    rendered = runner.render(host, *args)
+    assert rendered.rate == 48000
+    assert_sine_at_1000_hz(rendered.channels, rendered.rate)
+    return rendered
+
+
+def params_listed(rendered: Rendered) -> list[list[str]]:
+    return [line[1:] for line in rendered.printed if line[0] == "param"]
+
+
+@pytest.mark.parametrize(("path", "platform"), [("clap/linux/x64", LINUX), ("clap/win/x64", WINDOWS)])
+def test_clap_plugin_lists_its_param_and_renders_in_a_clap_host(built, request, path, platform):
+    assert sorted(os.listdir(built[path])) == ["sine.clap"]
+    rendered = render_in_host(request, platform, "clap_host.c", built[path] / "sine.clap", "freq=1000")
+    assert ["plugin", "urn.hvcc.sine", "sine"] in rendered.printed
+    assert params_listed(rendered) == [["freq", "20", "2000", "440"]]
 
 
 @pytest.mark.parametrize(
-    ("path", "library", "entry"),
-    [
-        ("vst2/linux/x64", "sine-vst.so", "main"),
-        ("vst3/linux/x64", "sine.vst3/Contents/x86_64-linux/sine.so", "GetPluginFactory"),
-        ("clap/linux/x64", "sine.clap", "clap_entry"),
-    ],
+    ("path", "platform", "library"),
+    [("vst2/linux/x64", LINUX, "sine-vst.so"), ("vst2/win/x64", WINDOWS, "sine-vst.dll")],
 )
-def test_linux_plugins_load_and_export_their_hosts_entry_point(built, path, library, entry):
-    assert probe("exports", str(built[path] / library), entry) == [entry]
+def test_vst2_plugin_lists_its_param_and_renders_in_a_vst2_host(built, request, path, platform, library):
+    assert sorted(os.listdir(built[path])) == [library]
+    normalised = (1000 - 20) / (2000 - 20)
+    rendered = render_in_host(request, platform, "vst2_host.cpp", built[path] / library, f"freq={normalised}")
+    assert params_listed(rendered) == [["freq"]]
 
 
-@pytest.mark.parametrize("path", WINDOWS)
+def test_windows_unity_library_renders_through_its_exported_api_under_wine(built, request):
+    folder = built["unity/win/x64"]
+    assert sorted(os.listdir(folder)) == ["Hv_sine_AudioLib.cs", "Hv_sine_AudioLib.dll"]
+    library = folder / "Hv_sine_AudioLib.dll"
+    render_in_host(request, WINDOWS, "unity_host.c", library, "sine", str(FREQ_HASH), "1000")
+
+
+@pytest.mark.parametrize("path", WINDOWS_BUILDS)
 def test_windows_plugins_export_their_entry_points_and_need_only_windows(built, path):
     tool = "x86_64-w64-mingw32-objdump"
     needs(tool)
