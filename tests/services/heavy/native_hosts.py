@@ -15,7 +15,8 @@ from rendered_audio import wav_channels
 
 HOSTS = Path(__file__).parent / "hosts"
 DPF_SOURCES = Path("/usr/share/dpf/distrho/src")
-"""Where DPF keeps the CLAP headers (`clap/*.h`) and its VST2 header (`xaymar-vst2/vst.h`)."""
+"""Where DPF keeps the CLAP headers (`clap/*.h`), its VST2 header (`xaymar-vst2/vst.h`) and its C
+VST3 headers (`travesty/*.h`)."""
 TIMEOUT = 120
 
 
@@ -32,10 +33,11 @@ WINDOWS = Platform("x86_64-w64-mingw32-gcc", ("-static", "-lm"), ".exe")
 
 
 def compile_host(platform: Platform, source: str, folder: Path) -> Path:
-    """Compiles hosts/<source> (C, or C++ without its runtime) into `folder`; returns the executable."""
+    """Compiles hosts/<source> (C, or C++ without its runtime) into `folder`; returns the executable.
+    travesty's C interfaces embed their bases as anonymous members, a Microsoft extension."""
     executable = folder / f"{Path(source).stem}{platform.suffix}"
     sources = [str(HOSTS / source), str(HOSTS / "hosting.c")]
-    argv = [platform.compiler, "-O2", "-Wall", f"-I{DPF_SOURCES}", "-o", str(executable)]
+    argv = [platform.compiler, "-O2", "-Wall", "-fms-extensions", f"-I{DPF_SOURCES}", "-o", str(executable)]
     done = subprocess.run([*argv, *sources, *platform.flags], capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 0, done.stderr
     return executable
