@@ -37,7 +37,7 @@ typedef bool (*module_entry_t)(void *library);
 #define MODULE_EXIT "ModuleExit"
 #endif
 
-/* Objects of the host's own: statics, so counting references is the plugin's business only. */
+/* The host's own objects outlive the plugin's use of them: their references are not counted. */
 static uint32_t V3_API no_count(void *self) {
     (void)self;
     return 1;
@@ -200,7 +200,8 @@ static void release_edit_controller(void) {
     (*controller)->unref(controller);
 }
 
-/* Prints every parameter (`param<TAB>title`) and returns the id of the one titled `name`. */
+/* Prints every parameter (`param<TAB>title`, its title's non-ASCII characters as `?`) and returns
+   the id of the one titled `name`. */
 static v3_param_id find_param(struct v3_edit_controller **controller, const char *name) {
     struct v3_param_info info;
     bool seen = false;
