@@ -5,7 +5,6 @@ process that loads it, which broke every later test that generates floats (hypot
 run then): the tests load binaries here, never in their own process.
 
     python native_probe.py exports LIBRARY NAME...   → the names the library exports
-    python native_probe.py unity LIBRARY FREQ_HASH   → half a second of the sine patch, by channel
 """
 
 import ctypes
@@ -29,30 +28,7 @@ def _exports(library: str, *names: str) -> list[str]:
     return [name for name in names if hasattr(loaded, name)]
 
 
-def _unity(library: str, freq_hash: str) -> list[list[float]]:
-    lib = ctypes.CDLL(library)
-    pointer = ctypes.c_void_p
-    lib.hv_sine_new_with_options.restype = pointer
-    lib.hv_sine_new_with_options.argtypes = [ctypes.c_double, ctypes.c_int, ctypes.c_int, ctypes.c_int]
-    lib.hv_sendFloatToReceiver.argtypes = [pointer, ctypes.c_uint32, ctypes.c_float]
-    lib.hv_processInlineInterleaved.argtypes = [pointer, pointer, pointer, ctypes.c_int]
-    lib.hv_getNumOutputChannels.argtypes = [pointer]
-    lib.hv_delete.argtypes = [pointer]
-    context = lib.hv_sine_new_with_options(48000.0, 10, 2, 2)
-    try:
-        channels = lib.hv_getNumOutputChannels(context)
-        lib.hv_sendFloatToReceiver(context, int(freq_hash), 1000.0)
-        frames = 48000 // 2
-        out = (ctypes.c_float * (channels * frames))()
-        processed = lib.hv_processInlineInterleaved(context, None, out, frames)
-    finally:
-        lib.hv_delete(context)
-    if processed != frames:
-        raise SystemExit(f"processed {processed} frames of {frames}")
-    return [list(out[channel::channels]) for channel in range(channels)]
-
-
 if __name__ == "__main__":
     command, library, *rest = sys.argv[1:]
-    found = {"exports": _exports, "unity": _unity}[command](str(Path(library)), *rest)
+    found = {"exports": _exports}[command](str(Path(library)), *rest)
     json.dump(found, sys.stdout)

@@ -1,6 +1,6 @@
-/* Calls a heavy patch's library the way Unity's generated C# wrapper does (native_probe.py's
-   `unity`, for a Windows build under wine): a context, one float sent to a receiver, half a second
-   processed, written to a 16-bit WAV.
+/* Calls a heavy patch's library the way Unity's generated C# wrapper does, for the Linux build and
+   the Windows one under wine: a context, one float sent to a receiver, half a second processed,
+   written to a 16-bit WAV.
 
        unity_host LIBRARY PATCH RECEIVER_HASH VALUE OUT.wav */
 #include <stdio.h>
