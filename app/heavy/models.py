@@ -8,20 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from app.json_values import as_dict, as_list
+
 JsonDict = dict[str, Any]
 
 
-def _dict(value: Any) -> JsonDict:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _related_ids(resource: JsonDict, name: str) -> tuple[str, ...]:
-    related = _dict(_dict(resource.get("relationships")).get(name)).get("data")
-    return tuple(str(_dict(item).get("id")) for item in _list(related))
+    related = as_dict(as_dict(resource.get("relationships")).get(name)).get("data")
+    return tuple(str(as_dict(item).get("id")) for item in as_list(related))
 
 
 @dataclass(frozen=True)
@@ -36,9 +30,9 @@ class CompileMessage:
 
     @classmethod
     def from_json(cls, data: Any) -> "CompileMessage":
-        data = _dict(data)
-        meta = _dict(data.get("meta"))
-        position = _dict(meta.get("position"))
+        data = as_dict(data)
+        meta = as_dict(data.get("meta"))
+        position = as_dict(meta.get("position"))
         return cls(
             detail=str(data.get("detail") or data.get("title") or ""),
             code=None if data.get("code") is None else str(data["code"]),
@@ -49,7 +43,7 @@ class CompileMessage:
 
 
 def _messages(values: Any) -> tuple[CompileMessage, ...]:
-    return tuple(CompileMessage.from_json(value) for value in _list(values))
+    return tuple(CompileMessage.from_json(value) for value in as_list(values))
 
 
 @dataclass(frozen=True)
@@ -69,13 +63,13 @@ class Target:
 
     @classmethod
     def from_json(cls, data: Any) -> "Target":
-        data = _dict(data)
-        attributes = _dict(data.get("data"))
+        data = as_dict(data)
+        attributes = as_dict(data.get("data"))
         size = attributes.get("size")
         return cls(
             id=str(data.get("id", "")),
             build_id=str(attributes.get("buildId", "")),
-            url=str(_dict(data.get("links")).get("self", "")),
+            url=str(as_dict(data.get("links")).get("self", "")),
             size=int(size) if isinstance(size, int | float) else None,
             built_at=attributes.get("date"),
         )
@@ -104,7 +98,7 @@ class Job:
     @classmethod
     def from_resource(cls, resource: JsonDict, document: JsonDict | None = None) -> "Job":
         """A job resource; `document` adds the targets (`included`) and the top-level messages."""
-        attributes = _dict(resource.get("attributes"))
+        attributes = as_dict(resource.get("attributes"))
         document = document or {}
         warnings = document.get("warnings", attributes.get("warnings"))
         errors = document.get("errors", attributes.get("errors"))
@@ -115,18 +109,18 @@ class Job:
             release=attributes.get("release"),
             submitted_at=attributes.get("submittedAt"),
             compile_time=float(compile_time) if isinstance(compile_time, int | float) else None,
-            html=str(_dict(resource.get("links")).get("html", "")),
+            html=str(as_dict(resource.get("links")).get("html", "")),
             warnings=_messages(warnings),
             errors=_messages(errors),
             targets=tuple(
                 Target.from_json(item)
-                for item in _list(document.get("included"))
-                if _dict(item).get("type") == "file"
+                for item in as_list(document.get("included"))
+                if as_dict(item).get("type") == "file"
             ),
             unavailable=tuple(
-                (str(_dict(item).get("target") or ""), str(_dict(item).get("detail") or ""))
-                for item in _list(_dict(document.get("meta")).get("unavailable"))
-                if _dict(item).get("target")
+                (str(as_dict(item).get("target") or ""), str(as_dict(item).get("detail") or ""))
+                for item in as_list(as_dict(document.get("meta")).get("unavailable"))
+                if as_dict(item).get("target")
             ),
         )
 
@@ -144,16 +138,16 @@ class Patch:
 
     @classmethod
     def from_resource(cls, resource: JsonDict) -> "Patch":
-        attributes = _dict(resource.get("attributes"))
+        attributes = as_dict(resource.get("attributes"))
         patch_id = str(resource.get("id", ""))
-        owner = _dict(_dict(_dict(resource.get("relationships")).get("owner")).get("data")).get("id")
+        owner = as_dict(as_dict(as_dict(resource.get("relationships")).get("owner")).get("data")).get("id")
         return cls(
             id=patch_id,
             name=str(attributes.get("name") or patch_id.split("/")[-1]),
             owner=str(owner or patch_id.split("/")[0]),
             created_at=attributes.get("createdAt"),
             description=str(attributes.get("description") or ""),
-            tags=tuple(str(tag) for tag in _list(attributes.get("tags"))),
+            tags=tuple(str(tag) for tag in as_list(attributes.get("tags"))),
             public=bool(attributes.get("idPublic", attributes.get("isPublic", True))),
             job_ids=_related_ids(resource, "jobs"),
         )
@@ -167,7 +161,7 @@ class HeavyUser:
 
     @classmethod
     def from_resource(cls, resource: JsonDict) -> "HeavyUser":
-        attributes = _dict(resource.get("attributes"))
+        attributes = as_dict(resource.get("attributes"))
         return cls(
             name=str(attributes.get("name") or resource.get("id", "")),
             created_at=attributes.get("createdAt"),
@@ -187,7 +181,7 @@ class Release:
 
     @classmethod
     def from_entry(cls, name: str, entry: Any) -> "Release":
-        entry = _dict(entry)
+        entry = as_dict(entry)
         until = entry.get("validUntil")
         try:
             valid_until = date.fromisoformat(str(until)[:10]) if until else None
@@ -213,7 +207,7 @@ class UserToken:
 
     @classmethod
     def from_resource(cls, resource: JsonDict) -> "UserToken":
-        attributes = _dict(resource.get("attributes"))
+        attributes = as_dict(resource.get("attributes"))
         return cls(
             id=str(resource.get("id", "")),
             label=str(attributes.get("label") or ""),

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.parsers import expat
 
+from app.json_values import as_text
 from app.openwhyd.export import FORMULA_STARTS, XSPF_NAMESPACE
 
 M3U, XSPF, CSV, JSON, LINKS = "M3U", "XSPF", "CSV", "JSON", "links"
@@ -256,17 +257,13 @@ def _json_items(text: str) -> list[object]:
     return whole
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def _post_entry(place: str, item: object) -> Entry:
     """A post's eId and name; its `trackUrl` (hot tracks) or source page where it has no eId."""
     if not isinstance(item, dict):
         return Entry(place, problem="not a track: Openwhyd writes each track as an object")
     source = item.get("src")
-    link = _text(item.get("trackUrl")) or (_text(source.get("id")) if isinstance(source, dict) else "")
-    return Entry(place, link, _line(_text(item.get("name"))), _text(item.get("eId")))
+    link = as_text(item.get("trackUrl")) or (as_text(source.get("id")) if isinstance(source, dict) else "")
+    return Entry(place, link, _line(as_text(item.get("name"))), as_text(item.get("eId")))
 
 
 def read_json(text: str) -> Listing:

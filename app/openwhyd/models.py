@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Self
 
+from app.json_values import as_dict, as_list
 from app.openwhyd.paths import playlist_key, playlist_owner, user_path
 
 JsonDict = dict[str, Any]
@@ -37,14 +38,6 @@ def _str(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _dict(value: Any) -> JsonDict:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def playlist_number(value: Any) -> int | str:
     """A user-local playlist id: an int, or the legacy string it was stored as."""
     if isinstance(value, int) or (isinstance(value, str) and value.isdecimal()):
@@ -69,7 +62,7 @@ class PlaylistRef:
 
     @classmethod
     def from_json(cls, data: Any) -> Self | None:
-        data = _dict(data)
+        data = as_dict(data)
         if data.get("id") in (None, "", "null"):
             return None
         return cls(id=playlist_number(data["id"]), name=_str(data.get("name")))
@@ -87,7 +80,7 @@ class Source:
 
     @classmethod
     def from_json(cls, data: Any) -> Self | None:
-        data = _dict(data)
+        data = as_dict(data)
         if not data.get("id"):
             return None
         return cls(url=str(data["id"]), title=_str(data.get("name")))
@@ -106,7 +99,7 @@ class RepostOf:
 
     @classmethod
     def from_json(cls, data: Any) -> Self | None:
-        data = _dict(data)
+        data = as_dict(data)
         if not data.get("pId"):
             return None
         return cls(str(data["pId"]), _str(data.get("uId")), _str(data.get("uNm")))
@@ -206,12 +199,12 @@ class Track:
             context=_optional_str(data.get("ctx")),
             playlist=PlaylistRef.from_json(data.get("pl")),
             repost_of=RepostOf.from_json(data.get("repost")),
-            lovers=tuple(str(uid) for uid in _list(data.get("lov"))),
+            lovers=tuple(str(uid) for uid in as_list(data.get("lov"))),
             play_count=_int(data.get("nbP")),
             repost_count=_int(data.get("nbR")),
             order=_optional_int(data.get("order")),
-            comments=tuple(Comment.from_json(c) for c in _list(data.get("comments"))),
-            reposted_by=tuple(UserRef.from_json(r) for r in _list(data.get("reposts"))),
+            comments=tuple(Comment.from_json(c) for c in as_list(data.get("comments"))),
+            reposted_by=tuple(UserRef.from_json(r) for r in as_list(data.get("reposts"))),
         )
 
     def to_json(self) -> JsonDict:
@@ -318,10 +311,10 @@ class User:
             cover_image=_optional_str(data.get("cvrImg")),
             bio=_str(data.get("bio")),
             location=_str(data.get("loc")),
-            links={key: str(value) for key, value in _dict(data.get("lnk")).items() if value},
-            playlists=tuple(Playlist.from_json(pl, user_id) for pl in _list(data.get("pl"))),
-            preferences=_dict(data.get("pref")),
-            lastfm_user=_optional_str(_dict(data.get("lastFm")).get("name")),
+            links={key: str(value) for key, value in as_dict(data.get("lnk")).items() if value},
+            playlists=tuple(Playlist.from_json(pl, user_id) for pl in as_list(data.get("pl"))),
+            preferences=as_dict(data.get("pref")),
+            lastfm_user=_optional_str(as_dict(data.get("lastFm")).get("name")),
             subscription_count=_optional_int(data.get("nbSubscriptions")),
             subscriber_count=_optional_int(data.get("nbSubscribers")),
             post_count=_optional_int(data.get("nbPosts")),
@@ -381,7 +374,7 @@ class HotTracks:
     def from_json(cls, data: JsonDict) -> Self:
         more = data.get("hasMore")
         return cls(
-            tracks=tuple(HotTrack.from_json(item) for item in _list(data.get("tracks"))),
+            tracks=tuple(HotTrack.from_json(item) for item in as_list(data.get("tracks"))),
             next_skip=_optional_int(more.get("skip")) if isinstance(more, dict) else None,
         )
 
@@ -425,11 +418,11 @@ class QuickSearch:
 
     @classmethod
     def from_json(cls, data: JsonDict) -> Self:
-        results = _dict(data.get("results"))
+        results = as_dict(data.get("results"))
         return cls(
             query=_str(data.get("q")),
-            mine=tuple(TrackHit.from_json(hit) for hit in _list(results.get("myPosts"))),
-            others=tuple(TrackHit.from_json(hit) for hit in _list(results.get("theirPosts"))),
+            mine=tuple(TrackHit.from_json(hit) for hit in as_list(results.get("myPosts"))),
+            others=tuple(TrackHit.from_json(hit) for hit in as_list(results.get("theirPosts"))),
         )
 
 
@@ -449,12 +442,12 @@ class SearchResults:
 
     @classmethod
     def from_json(cls, data: JsonDict) -> Self:
-        results = _dict(data.get("results"))
+        results = as_dict(data.get("results"))
         return cls(
             query=_str(data.get("q")),
-            tracks=tuple(Track.from_json(post) for post in _list(results.get("posts"))),
-            playlists=tuple(Playlist.from_json(_numbered(pl)) for pl in _list(results.get("playlists"))),
-            users=tuple(UserRef.from_json(user) for user in _list(results.get("users"))),
+            tracks=tuple(Track.from_json(post) for post in as_list(results.get("posts"))),
+            playlists=tuple(Playlist.from_json(_numbered(pl)) for pl in as_list(results.get("playlists"))),
+            users=tuple(UserRef.from_json(user) for user in as_list(results.get("users"))),
         )
 
 
@@ -473,7 +466,7 @@ class SearchHit:
 
     @classmethod
     def list_from_json(cls, data: JsonDict) -> tuple[Self, ...]:
-        results = _dict(data.get("results"))
+        results = as_dict(data.get("results"))
         return tuple(
             cls(
                 kind=kind,
@@ -484,7 +477,7 @@ class SearchHit:
                 is_subscribed=_optional_bool(hit.get("isSubscribed")),
             )
             for kind in cls.KINDS
-            for hit in _list(results.get(kind))
+            for hit in as_list(results.get(kind))
         )
 
 
@@ -502,5 +495,5 @@ class UploadedImage:
         return cls(
             path=_str(data.get("path")),
             mime=_str(data.get("mime")),
-            thumbs={str(k): str(v) for k, v in _dict(data.get("thumbs")).items()},
+            thumbs={str(k): str(v) for k, v in as_dict(data.get("thumbs")).items()},
         )

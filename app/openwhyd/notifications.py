@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.json_values import as_dict, as_text
 from app.openwhyd import paths
 
 SENT_TRACK, SENT_PLAYLIST = "Snt", "Snp"
@@ -39,14 +40,6 @@ def app_link(href: str | None) -> str | None:
     return None
 
 
-def _object(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 @dataclass(frozen=True)
 class Notification:
     id: str
@@ -64,19 +57,19 @@ class Notification:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Notification":
-        track, author = _object(data.get("track")), _object(data.get("lastAuthor"))
+        track, author = as_dict(data.get("track")), as_dict(data.get("lastAuthor"))
         count = data.get("n")
         return cls(
-            id=_text(data.get("pId")),
-            kind=_text(data.get("type")),
+            id=as_text(data.get("pId")),
+            kind=as_text(data.get("type")),
             count=count if isinstance(count, int) and not isinstance(count, bool) else 0,
-            time=_text(data.get("t")),
-            author_id=_text(author.get("id")),
-            author_name=_text(author.get("name")),
-            track_name=_text(track.get("name")),
-            markup=_text(data.get("html")),
-            href=_text(data.get("href")),
-            image=_text(data.get("img")),
+            time=as_text(data.get("t")),
+            author_id=as_text(author.get("id")),
+            author_name=as_text(author.get("name")),
+            track_name=as_text(track.get("name")),
+            markup=as_text(data.get("html")),
+            href=as_text(data.get("href")),
+            image=as_text(data.get("img")),
         )
 
     @property

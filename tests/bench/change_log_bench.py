@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 import psycopg  # noqa: E402
 
 from buildkit.postgres import binaries, postgres_server  # noqa: E402
+from server.clock import Clock  # noqa: E402
 from server.database import Database, migrate  # noqa: E402
 from server.database.urls import engine_for  # noqa: E402
 from server.openwhyd.store import MIGRATIONS  # noqa: E402
@@ -33,7 +34,7 @@ def main() -> None:
         sys.exit("PostgreSQL is not installed (no initdb)")
     with postgres_server(bin_folder) as server:
         url = server.create_database("change_log")
-        migrate(Database(engine_for(url, "openwhyd", 5.0)), MIGRATIONS, time.time())
+        migrate(Database(engine_for(url, "openwhyd", 5.0)), MIGRATIONS, Clock().now())
         with psycopg.connect(url) as conn:
             conn.execute("SET search_path TO openwhyd")
             first = None
