@@ -27,21 +27,26 @@ from server.openwhyd.pages.paging import Paging, load_more_link, script
 from server.openwhyd.pages.post_items import Viewing, items
 from server.openwhyd.store import follows, users
 
-TABS = (
-    ("Tracks", "", "nbTracks"),
-    ("Playlists", "/playlists", "nbPlaylists"),
-    ("Likes", "/likes", "nbLikes"),
-    ("Following", "/subscriptions", "nbSubscriptions"),
-    ("Followers", "/subscribers", "nbSubscribers"),
-)
-PAGES = {
-    "Tracks": ("{}'s tracks", "userTracks"),
-    "Playlists": ("Playlists by {}", "userPlaylists"),
-    "Likes": ("{}'s liked tracks", "userLikes"),
-    "Following": ("{}'s following", "userSubscriptions"),
-    "Followers": ("{}'s followers", "userSubscribers"),
+
+@dataclass(frozen=True)
+class Tab:
+    suffix: str
+    """Its path after the profile's."""
+    count: str
+    """The profile's count its label shows."""
+    title: str
+    """Its page's title, `{}` the user's name."""
+    body_class: str
+
+
+TABS = {
+    "Tracks": Tab("", "nbTracks", "{}'s tracks", "userTracks"),
+    "Playlists": Tab("/playlists", "nbPlaylists", "Playlists by {}", "userPlaylists"),
+    "Likes": Tab("/likes", "nbLikes", "{}'s liked tracks", "userLikes"),
+    "Following": Tab("/subscriptions", "nbSubscriptions", "{}'s following", "userSubscriptions"),
+    "Followers": Tab("/subscribers", "nbSubscribers", "{}'s followers", "userSubscribers"),
 }
-"""Each tab's page title and body class."""
+"""The tabs in the order the page lists them, by label."""
 EMPTY = {
     ("Tracks", True): "No tracks yet... You should add one!",
     ("Tracks", False): "No tracks yet...",
@@ -166,9 +171,9 @@ def _tabs(profile: Profile, current: str) -> str:
     return (
         '<ul id="tabSelector">'
         + "".join(
-            f'<li><a href="{h(profile.base + suffix)}" class="{"selected" if label == current else ""}">'
-            f'{label} <span class="number-stats">{h(profile.counts[count])}</span></a></li>'
-            for label, suffix, count in TABS
+            f'<li><a href="{h(profile.base + tab.suffix)}" class="{"selected" if label == current else ""}">'
+            f'{label} <span class="number-stats">{h(profile.counts[tab.count])}</span></a></li>'
+            for label, tab in TABS.items()
         )
         + "</ul>"
     )
@@ -207,7 +212,7 @@ def playlists_tab(profile: Profile, entries: list[dict[str, Any]]) -> str:
 
 def whole(profile: Profile, tab: str, content: str, url: str, empty: bool = False) -> str:
     """The whole page around a tab's `content`; `url` is the page's own absolute address."""
-    title, body_class = PAGES[tab]
+    shown = TABS[tab]
     name = str(profile.user.get("name") or "")
     filter_button = '<a href="" id="btnFilter" title="Filter"></a>' if tab == "Tracks" and not empty else ""
     body = (
@@ -218,8 +223,8 @@ def whole(profile: Profile, tab: str, content: str, url: str, empty: bool = Fals
     page = frame.Frame(
         root=profile.root,
         viewer=profile.viewer,
-        body_class=f"userProfileV2 {body_class}" + (" ownProfile" if profile.own else ""),
-        title=title.format(name),
+        body_class=f"userProfileV2 {shown.body_class}" + (" ownProfile" if profile.own else ""),
+        title=shown.title.format(name),
         noindex=True,
         url=url,
     )
