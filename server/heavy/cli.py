@@ -72,10 +72,9 @@ def heavy_worker_main(argv: list[str]) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, stopping)
     pool = WorkerPool(parts.worker, args.workers, stop)
-    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.ended)
+    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.ended, args.queue_signals)
     pool.start()
-    if args.queue_signals:
-        signals.start()
+    signals.start()
     print(f"heavy-worker: {args.workers} compile worker(s) on {shown(args.database)}", flush=True)
     while not stop.wait(1):
         pass

@@ -14,14 +14,16 @@ from server.heavy.rings import Rings
 
 
 class QueueSignals:
-    """Sets `wake` (the worker pool's) for `QUEUED`, rings `ended` (the submits') for `ENDED`."""
+    """Sets `wake` (the worker pool's) for `QUEUED`, rings `ended` (the submits') for `ENDED`;
+    hears nothing when not `listening` (polling only: a benchmark's comparison)."""
 
-    def __init__(self, engine: Engine, wake: threading.Event, ended: Rings) -> None:
-        self.engine, self.wake, self.ended = engine, wake, ended
+    def __init__(self, engine: Engine, wake: threading.Event, ended: Rings, listening: bool = True) -> None:
+        self.engine, self.wake, self.ended, self.listening = engine, wake, ended, listening
         self._listening: Listening | None = None
 
     def start(self) -> None:
-        self._listening = self.engine.listen((QUEUED, ENDED), self._heard)
+        if self.listening:
+            self._listening = self.engine.listen((QUEUED, ENDED), self._heard)
 
     def stop(self) -> None:
         if self._listening is not None:

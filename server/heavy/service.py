@@ -45,22 +45,19 @@ class Service:
     compiles: CompileQueue
     workers: Workers
     pool: WorkerPool
-    signals: QueueSignals | None
-    """None when the server is told not to listen (a benchmark's comparison)."""
+    signals: QueueSignals
     stopping: threading.Event
 
     def start(self) -> None:
         """When the server starts: the compile workers, and what wakes them and the submits."""
         self.pool.start()
-        if self.signals is not None:
-            self.signals.start()
+        self.signals.start()
 
     def close(self) -> None:
         """When the server stops: stops the tools running and the compile workers, drops the
         compiles waiting, and clears their scratch folders."""
         self.stopping.set()
-        if self.signals is not None:
-            self.signals.stop()
+        self.signals.stop()
         self.workers.stop()
         self.pool.join()
         self.compiles.close()
@@ -117,9 +114,7 @@ def open_service(settings: Settings) -> Service:
     stopping = threading.Event()
     count = slots if settings.compile_workers is None else settings.compile_workers
     pool = WorkerPool(parts.worker, share(count, settings.workers), stopping)
-    signals = None
-    if settings.queue_signals:
-        signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.ended)
+    signals = QueueSignals(parts.store.database.engine, pool.wake, parts.worker.ended, settings.queue_signals)
     jobs = Jobs(
         parts.store,
         parts.queue,
