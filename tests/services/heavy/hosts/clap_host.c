@@ -13,8 +13,6 @@
 #include "clap/plugin-factory.h"
 #include "hosting.h"
 
-enum { RATE = 48000, BLOCK = 512, FRAMES = RATE / 2 };
-
 static const void *host_get_extension(const clap_host_t *host, const char *id) {
     (void)host;
     (void)id;
@@ -117,8 +115,7 @@ int main(int argc, char **argv) {
         };
         if (plugin->process(plugin, &process) == CLAP_PROCESS_ERROR) fail("process() failed at frame %u", done);
         in_events.ctx = NULL;
-        for (uint32_t f = 0; f < frames; f++)
-            for (uint32_t c = 0; c < channels; c++) rendered[(done + f) * channels + c] = outputs[0].data32[c][f];
+        interleave(rendered, outputs[0].data32, channels, done, frames);
     }
     plugin->stop_processing(plugin);
     plugin->deactivate(plugin);

@@ -53,6 +53,11 @@ void unload_library(void *library) {
 #endif
 }
 
+void interleave(float *rendered, float *const *outputs, uint32_t channels, uint32_t done, uint32_t frames) {
+    for (uint32_t f = 0; f < frames; f++)
+        for (uint32_t c = 0; c < channels; c++) rendered[(done + f) * channels + c] = outputs[c][f];
+}
+
 static void put_le(FILE *file, uint32_t value, int bytes) {
     for (int i = 0; i < bytes; i++) fputc((value >> (8 * i)) & 0xff, file);
 }

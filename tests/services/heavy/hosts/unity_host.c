@@ -8,8 +8,6 @@
 
 #include "hosting.h"
 
-enum { RATE = 48000, FRAMES = RATE / 2 };
-
 typedef void *(*new_with_options_t)(double rate, int pool_kb, int in_queue_kb, int out_queue_kb);
 typedef int (*count_t)(void *context);
 typedef _Bool (*send_float_t)(void *context, uint32_t receiver_hash, float value);

@@ -15,7 +15,7 @@
 #endif
 #include "xaymar-vst2/vst.h"
 
-enum { RATE = 48000, BLOCK = 512, FRAMES = RATE / 2, VST_VERSION_2_4 = 2400 };
+enum { VST_VERSION_2_4 = 2400 };
 static const int32_t VST_MAGIC = 0x56737450; /* VST_MAGICNUMBER, 'VstP', without its multi-character constant */
 
 typedef vst_effect *(*entry_t)(vst_host_callback callback);
@@ -79,8 +79,7 @@ int main(int argc, char **argv) {
     for (int32_t done = 0; done < FRAMES; done += BLOCK) {
         int32_t frames = FRAMES - done < BLOCK ? FRAMES - done : BLOCK;
         effect->process_float(effect, inputs, outputs, frames);
-        for (int32_t f = 0; f < frames; f++)
-            for (int32_t c = 0; c < channels; c++) rendered[(done + f) * channels + c] = outputs[c][f];
+        interleave(rendered, outputs, (uint32_t)channels, (uint32_t)done, (uint32_t)frames);
     }
     control(effect, VST_EFFECT_OPCODE_SUSPEND, 0, 0, NULL, 0);
     control(effect, VST_EFFECT_OPCODE_DESTROY, 0, 0, NULL, 0);

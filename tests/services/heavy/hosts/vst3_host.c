@@ -21,7 +21,6 @@ typedef struct v3_attribute_list v3_attribute_list;
 #include "travesty/factory.h"
 #include "travesty/host.h"
 
-enum { RATE = 48000, BLOCK = 512, FRAMES = RATE / 2 };
 static const char AUDIO_MODULE_CLASS[] = "Audio Module Class";
 static const char HOST_NAME[] = "tonearm-test-host";
 
@@ -295,9 +294,7 @@ int main(int argc, char **argv) {
         };
         if ((*processor)->process(processor, &data) != V3_OK) fail("process() failed at frame %d", done);
         changes.count = 0;
-        for (int32_t f = 0; f < frames; f++)
-            for (int32_t c = 0; c < channels; c++)
-                rendered[(done + f) * channels + c] = outputs[0].channel_buffers_32[c][f];
+        interleave(rendered, outputs[0].channel_buffers_32, (uint32_t)channels, (uint32_t)done, (uint32_t)frames);
     }
     (*processor)->set_processing(processor, false);
     (*component)->set_active(component, false);
