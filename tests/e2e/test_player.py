@@ -116,6 +116,8 @@ def test_the_keyboard_keeps_its_place_in_the_player_bar_drawn_again(app_page: Pa
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
     track_rows(app_page).nth(0).get_by_role("button", name=re.compile(r"^Play ")).click()
     bar = app_page.get_by_role("contentinfo", name="Player")
+    # as a person pauses what they hear: once it plays, not in the instant it starts loading
+    expect(bar.locator("#player-elapsed")).to_have_text(re.compile(r"0:0[1-9]"), timeout=10_000)
     bar.get_by_role("button", name="Pause").focus()
     app_page.keyboard.press("Enter")
     expect(bar.get_by_role("button", name="Play", exact=True)).to_be_focused()
