@@ -73,15 +73,29 @@ async function fitsTheApp(madeFor) {
 }
 
 const UNFIT = new Error("the startup snapshot was made for another app.zip");
+// Pyodide's snapshot header (API.restoreSnapshot in pyodide.asm.mjs): a magic number, then where
+// the memory starts.
+const SNAPSHOT_MAGIC = 1886286592;
+const SNAPSHOT_HEADER = 48;
 
-/** The memory to restore; a kept copy made for another app.zip is dropped, so that the service
- * worker keeps this one's once the app is ready. */
-async function memory({ response, kept }) {
+/** Whether `bytes` has the shape of a Pyodide memory snapshot. Pyodide looks only once it has made
+ * a whole wasm instance for it, and a refused one is left beside the instance of the plain start. */
+function looksLikeASnapshot(bytes) {
+  if (bytes.byteLength < SNAPSHOT_HEADER || bytes.byteLength % 4) return false;
+  const [magic, memoryAt] = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
+  return magic === SNAPSHOT_MAGIC && memoryAt <= bytes.byteLength;
+}
+
+/** The memory to restore. */
+async function memory({ response }) {
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (await fitsTheApp(bytes.subarray(0, MADE_FOR))) return bytes.subarray(MADE_FOR);
-  if (kept) await caches.open(KEPT).then((cache) => cache.delete(SNAPSHOT));
-  console.warn("Tonearm: the startup snapshot was made for another app.zip; starting without it.");
-  throw UNFIT;
+  if (!(await fitsTheApp(bytes.subarray(0, MADE_FOR)))) {
+    console.warn("Tonearm: the startup snapshot was made for another app.zip; starting without it.");
+    throw UNFIT;
+  }
+  const restored = bytes.subarray(MADE_FOR);
+  if (!looksLikeASnapshot(restored)) throw new Error("not a Pyodide memory snapshot");
+  return restored;
 }
 
 /** Pyodide's module factory, its memory grown to the snapshot's size before the snapshot is copied
@@ -113,6 +127,11 @@ export async function loadPyodide(options) {
       document.documentElement.dataset.snapshot = "restored";
       return restored;
     } catch (error) {
+      // A kept copy that is refused would be refused at every visit: dropped, so that the service
+      // worker keeps this start's once the app is ready.
+      if (snapshot.kept) {
+        await caches.open(KEPT).then((cache) => cache.delete(SNAPSHOT)).catch(() => undefined);
+      }
       if (error !== UNFIT) {
         console.warn("Tonearm: the startup snapshot does not fit this Pyodide; starting without it.", error);
       }

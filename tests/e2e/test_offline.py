@@ -93,3 +93,36 @@ def test_a_first_visit_on_a_slow_link_leaves_the_snapshot_for_the_next(
             expect(page.get_by_role("heading", level=1)).to_contain_text("Music from Openwhyd")
     finally:
         context.close()
+
+
+KEEP_A_BAD_SNAPSHOT = """async () => {
+  const snapshot = new Uint8Array(await (await fetch('app.snapshot')).arrayBuffer());
+  snapshot.fill(0, 64);
+  await (await caches.open('tonearm')).put('app.snapshot', new Response(snapshot));
+}"""
+"""Keeps a copy with this app.zip's digest and its memory zeroed: a copy gone bad on disk."""
+
+
+def test_a_kept_snapshot_gone_bad_is_replaced(browser: Browser, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="allow")
+    warnings: list[str] = []
+    context.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    try:
+        with serving(tmp_path / "data", "--test-mode", "--no-rate-limits") as base:
+            page = context.new_page()
+            page.goto(f"{base}/#/")
+            wait_for_boot(page)
+            expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+            page.evaluate(KEEP_A_BAD_SNAPSHOT)
+
+            page.reload()
+            wait_for_boot(page)
+            expect(page.locator("html")).to_have_attribute("data-snapshot", "kept", timeout=60_000)
+            assert any("startup snapshot does not fit" in text for text in warnings)
+
+            page.reload()
+            wait_for_boot(page)
+            expect(page.locator("html")).to_have_attribute("data-snapshot", "restored")
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Music from Openwhyd")
+    finally:
+        context.close()
