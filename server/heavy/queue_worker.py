@@ -11,7 +11,7 @@ import socket
 import threading
 from pathlib import Path
 
-from server.heavy import job_files, unzip
+from server.heavy import job_files, leases, unzip
 from server.heavy.compile_jobs import LEASE, Claim, CompileJobs
 from server.heavy.compiler import Compiler
 from server.heavy.files import Files
@@ -48,20 +48,12 @@ class QueueWorker:
         claim = self.queue.claim(name, only)
         if claim is None:
             return False
-        stop_renewing = threading.Event()
-        renewing = threading.Thread(target=self._renew, args=(claim, stop_renewing), daemon=True)
-        renewing.start()
         try:
-            self._run(claim)
+            with leases.renewed(lambda: self.queue.renew(claim), LEASE / 3):
+                self._run(claim)
         finally:
-            stop_renewing.set()
-            renewing.join()
             self.ended.ring()
         return True
-
-    def _renew(self, claim: Claim, stop: threading.Event) -> None:
-        while not stop.wait(LEASE / 3) and self.queue.renew(claim):
-            pass
 
     def _run(self, claim: Claim) -> None:
         try:

@@ -22,6 +22,7 @@ from server.heavy.queue_worker import QueueWorker, WorkerPool
 from server.heavy.rate_limits import CompileQuota
 from server.heavy.rings import Rings
 from server.heavy.store import Store
+from server.heavy.target_builds import TargetBuilds
 from server.heavy.targets import Targets
 from server.heavy.workers import Workers
 from server.private_files import FOLDER_MODE, service_folder
@@ -92,7 +93,7 @@ def open_parts(
     cpus = os.cpu_count() or 1
     workers = Workers(cpus, MachineSlots(layout.root / "slots" / socket.gethostname(), cpus))
     compiler = Compiler(workers)
-    targets = Targets(store, layout, files, compiler, workers)
+    targets = Targets(store, layout, files, compiler, workers, TargetBuilds(store, clock))
     worker = QueueWorker(queue, store, layout, files, compiler, targets, Rings())
     return Parts(layout, files, store, queue, workers, targets, worker)
 

@@ -7,7 +7,8 @@ platforms this server has no toolchain for, say what they need.
 
 A target's `compileTime` is a duration, measured on the OS's performance counter; when it was
 built is a date, and comes from the service's clock (through the store). Whichever machine builds
-a target does it in its own scratch folder, from the job's tree in the store (job_files.py).
+a target does it in its own scratch folder, from the job's tree in the store (job_files.py); of
+the processes asking for one at once, one builds it and the others wait (target_builds.py).
 """
 
 import shutil
@@ -15,13 +16,14 @@ import threading
 import time
 from pathlib import Path
 
-from server.heavy import binaries, job_files, wasm
+from server.heavy import binaries, job_files, target_builds, wasm
 from server.heavy.archives import zip_folder
 from server.heavy.compiler import Compiler
 from server.heavy.files import Files
 from server.heavy.layout import Layout
 from server.heavy.records import Job, Target
 from server.heavy.store import Store
+from server.heavy.target_builds import TargetBuilds
 from server.heavy.tool_runs import BuildFailed
 from server.heavy.workers import Workers
 
@@ -78,10 +80,16 @@ class TargetRefused(Exception):
 
 class Targets:
     def __init__(
-        self, store: Store, layout: Layout, files: Files, compiler: Compiler, workers: Workers
+        self,
+        store: Store,
+        layout: Layout,
+        files: Files,
+        compiler: Compiler,
+        workers: Workers,
+        builds: TargetBuilds,
     ) -> None:
         self.store, self.layout, self.files = store, layout, files
-        self.compiler, self.workers = compiler, workers
+        self.compiler, self.workers, self.builds = compiler, workers, builds
         self._locks: dict[tuple[int, str], threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -90,12 +98,18 @@ class Targets:
         return [C_SOURCES, *GENERATORS, *([WEB] if not wasm.missing() else []), *binaries.available()]
 
     def archive(self, job: Job, path: str, tree: Path | None = None) -> str:
-        """The archive's key for `path`, building it first if nobody has asked before: from the
-        job's compiled `tree` when the caller has it at hand, else from the store's copy."""
+        """The archive's key for `path`, building it first if nobody has asked before (or waiting
+        while another process builds it): from the job's compiled `tree` when the caller has it at
+        hand, else from the store's copy."""
         key = self._key(job, path)
         with self._lock(job.id, path):
-            if not self.files.exists(key):
-                self._build(job, path, key, tree)
+            while not self.files.exists(key):
+                if not self.builds.claim(job.id, path):
+                    time.sleep(target_builds.WAIT)
+                    continue
+                with self.builds.building(job.id, path):
+                    if not self.files.exists(key):
+                        self._build(job, path, key, tree)
         return key
 
     def _key(self, job: Job, path: str) -> str:
