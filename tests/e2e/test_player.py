@@ -4,6 +4,7 @@ import json
 import re
 import urllib.request
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from app.ui.components.media_session import artist_and_title
@@ -127,13 +128,15 @@ def test_the_keyboard_keeps_its_place_in_the_player_bar_drawn_again(app_page: Pa
     expect(bar.get_by_role("button", name="Play", exact=True)).to_be_focused()
 
 
-def test_on_a_phone_the_bar_shows_the_whole_name_and_every_control(app_page: Page) -> None:
-    """Signed in, playing another's track: at 390 by 844 the name gets the bar's width and up to two
-    lines, not an ellipsis after six letters beside the Like, Repost and transport buttons; the bar
-    keeps to a fifth of the screen. (The bar is drawn again as it plays: the page checks the name.)"""
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)], ids=["phone", "desktop"])
+def test_the_bar_shows_the_whole_name_and_every_control(app_page: Page, width: int, height: int) -> None:
+    """Signed in, playing another's track: the name gets up to two lines, not an ellipsis after six
+    letters on a phone (beside the Like, Repost and transport buttons) or twenty on a desktop; the
+    bar keeps to a fifth of the screen. (The bar is drawn again as it plays: the page checks the
+    name.)"""
     open_location(app_page, "#/hot")
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Hot tracks")
-    app_page.set_viewport_size({"width": 390, "height": 844})
+    app_page.set_viewport_size({"width": width, "height": height})
     try:
         theirs = track_rows(app_page).filter(has=app_page.get_by_role("link", name="dummy", exact=True)).first
         theirs.get_by_role("button", name=re.compile(r"^Play ")).click()
@@ -149,7 +152,7 @@ def test_on_a_phone_the_bar_shows_the_whole_name_and_every_control(app_page: Pag
             button = bar.get_by_role("button", name=re.compile(f"^{name}"))
             expect(button).to_be_in_viewport(ratio=1)
         expect(bar.get_by_role("slider", name="Seek")).to_be_in_viewport(ratio=1)
-        assert bar.bounding_box()["height"] <= 844 / 5
+        assert bar.bounding_box()["height"] <= height / 5
         bar.get_by_role("button", name="Pause").click()
     finally:
         app_page.set_viewport_size({"width": 1280, "height": 800})
