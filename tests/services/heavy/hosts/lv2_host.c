@@ -76,26 +76,26 @@ static char *read_text(const char *path) {
     return text;
 }
 
-/* The IRI (`<…>`) right after the first `key` in text[from, to), copied into `into`. */
-static bool iri_after(const char *text, const char *key, const char *to, char *into, size_t size) {
-    const char *found = strstr(text, key);
-    if (!found || found >= to) return false;
-    const char *open = strchr(found, '<'), *close = open ? strchr(open, '>') : NULL;
-    if (!close || close >= to || (size_t)(close - open) > size) return false;
-    memcpy(into, open + 1, close - open - 1);
-    into[close - open - 1] = '\0';
+/* The first `key` in [from, to), or NULL. */
+static const char *find(const char *from, const char *to, const char *key) {
+    const char *found = strstr(from, key);
+    return found && found < to ? found : NULL;
+}
+
+/* Copies what lies between `open` and `close` after the first `key` in [from, to) into `into`. */
+static bool delimited_after(const char *from, const char *to, const char *key, char open, char close, char *into,
+                            size_t size) {
+    const char *found = find(from, to, key), *start = found ? strchr(found + strlen(key), open) : NULL;
+    const char *end = start ? strchr(start + 1, close) : NULL;
+    if (!end || end >= to || (size_t)(end - start) > size) return false;
+    memcpy(into, start + 1, end - start - 1);
+    into[end - start - 1] = '\0';
     return true;
 }
 
-/* The number after `key` in the port block [from, to), or `otherwise`. */
 static float number_after(const char *from, const char *to, const char *key, float otherwise) {
-    const char *found = strstr(from, key);
-    return found && found < to ? strtof(found + strlen(key), NULL) : otherwise;
-}
-
-static bool within(const char *from, const char *to, const char *key) {
-    const char *found = strstr(from, key);
-    return found && found < to;
+    const char *found = find(from, to, key);
+    return found ? strtof(found + strlen(key), NULL) : otherwise;
 }
 
 /* Every port of the Turtle text, by index; returns how many. */
@@ -108,16 +108,14 @@ static uint32_t scan_ports(const char *text, Port *ports) {
         long index = strtol(at + strlen("lv2:index"), NULL, 10);
         if (index < 0 || index >= MAX_PORTS) fail("port index %ld is out of range", index);
         Port *port = &ports[index];
-        const char *symbol = strstr(from, "lv2:symbol \""), *end = symbol ? strchr(symbol + 12, '"') : NULL;
-        if (!symbol || !end || end > to || end - symbol - 12 >= (long)sizeof port->symbol)
+        if (!delimited_after(from, to, "lv2:symbol", '"', '"', port->symbol, sizeof port->symbol))
             fail("port %ld has no lv2:symbol", index);
-        memcpy(port->symbol, symbol + 12, end - symbol - 12);
-        port->symbol[end - symbol - 12] = '\0';
-        port->is_input = within(from, to, "lv2:InputPort");
-        if (!port->is_input && !within(from, to, "lv2:OutputPort")) fail("port %s is neither input nor output", port->symbol);
-        if (within(from, to, "lv2:AudioPort")) port->class = AUDIO;
-        else if (within(from, to, "lv2:ControlPort")) port->class = CONTROL;
-        else if (within(from, to, "atom:AtomPort")) port->class = ATOM;
+        port->is_input = find(from, to, "lv2:InputPort");
+        if (!port->is_input && !find(from, to, "lv2:OutputPort"))
+            fail("port %s is neither input nor output", port->symbol);
+        if (find(from, to, "lv2:AudioPort")) port->class = AUDIO;
+        else if (find(from, to, "lv2:ControlPort")) port->class = CONTROL;
+        else if (find(from, to, "atom:AtomPort")) port->class = ATOM;
         else fail("port %s is of a class this host does not know", port->symbol);
         port->min = number_after(from, to, "lv2:minimum", 0);
         port->max = number_after(from, to, "lv2:maximum", 1);
@@ -127,6 +125,22 @@ static uint32_t scan_ports(const char *text, Port *ports) {
     for (uint32_t i = 0; i < count; i++)
         if (!ports[i].symbol[0]) fail("port %u is not described", i);
     return count;
+}
+
+/* The URI of the plugin the bundle's manifest describes and the Turtle file it names for the rest
+   (`uri` and `described`, IRI_SIZE each), if the manifest names `binary` as its library. */
+static void read_manifest(const char *bundle, const char *binary, char *uri, char *described) {
+    const char *manifest = read_text(in_bundle(bundle, "manifest.ttl")), *end = manifest + strlen(manifest);
+    const char *plugin_at = strstr(manifest, "a lv2:Plugin"), *subject = plugin_at;
+    while (subject && subject > manifest && *subject != '<') subject--;
+    if (!plugin_at || !delimited_after(subject, plugin_at, "", '<', '>', uri, IRI_SIZE))
+        fail("the manifest describes no lv2:Plugin");
+    char named[IRI_SIZE];
+    if (!delimited_after(plugin_at, end, "lv2:binary", '<', '>', named, sizeof named))
+        fail("the manifest names no lv2:binary");
+    if (strcmp(named, binary) != 0) fail("the manifest's lv2:binary is %s, not %s", named, binary);
+    if (!delimited_after(plugin_at, end, "rdfs:seeAlso", '<', '>', described, IRI_SIZE))
+        fail("the manifest has no rdfs:seeAlso");
 }
 
 /* An atom port's buffer before a run: an empty sequence to read, or room for one to write. */
@@ -142,16 +156,9 @@ int main(int argc, char **argv) {
     *equals = '\0';
     float value = strtof(equals + 1, NULL);
 
-    char uri[IRI_SIZE], binary[IRI_SIZE], described[IRI_SIZE];
-    const char *manifest = read_text(in_bundle(argv[1], "manifest.ttl")), *end = manifest + strlen(manifest);
-    const char *plugin_at = strstr(manifest, "a lv2:Plugin"), *open = plugin_at;
-    while (open && open > manifest && *open != '<') open--;
-    if (!plugin_at || *open != '<' || !iri_after(open, "<", plugin_at, uri, sizeof uri))
-        fail("the manifest describes no lv2:Plugin");
+    char uri[IRI_SIZE], described[IRI_SIZE];
+    read_manifest(argv[1], argv[2], uri, described);
     printf("plugin\t%s\n", uri);
-    if (!iri_after(plugin_at, "lv2:binary", end, binary, sizeof binary)) fail("the manifest names no lv2:binary");
-    if (strcmp(binary, argv[2]) != 0) fail("the manifest's lv2:binary is %s, not %s", binary, argv[2]);
-    if (!iri_after(plugin_at, "rdfs:seeAlso", end, described, sizeof described)) fail("the manifest has no rdfs:seeAlso");
 
     Port ports[MAX_PORTS] = {0};
     uint32_t port_count = scan_ports(read_text(in_bundle(argv[1], described)), ports), outputs = 0;
@@ -177,8 +184,8 @@ int main(int argc, char **argv) {
     if (!seen) fail("the plugin has no control input %s", name);
     if (outputs == 0) fail("the plugin has no audio output");
 
-    void *library = load_library(in_bundle(argv[1], binary));
-    LV2_Descriptor_Function lv2_descriptor = (LV2_Descriptor_Function)library_symbol(library, "lv2_descriptor");
+    void *library = load_library(in_bundle(argv[1], argv[2]));
+    LV2_Descriptor_Function lv2_descriptor = library_symbol(library, "lv2_descriptor");
     const LV2_Descriptor *descriptor = NULL;
     for (uint32_t i = 0; (descriptor = lv2_descriptor(i)) && strcmp(descriptor->URI, uri) != 0; i++) continue;
     if (!descriptor) fail("the library describes no plugin %s", uri);
@@ -201,7 +208,7 @@ int main(int argc, char **argv) {
     if (!instance) fail("instantiate(%s) failed", uri);
 
     for (uint32_t i = 0; i < port_count; i++) {
-        void *data = ports[i].class == CONTROL ? (void *)&controls[i] : ports[i].class == AUDIO ? (void *)audio[i] : atoms[i];
+        void *data = ports[i].class == CONTROL ? &controls[i] : ports[i].class == AUDIO ? (void *)audio[i] : atoms[i];
         descriptor->connect_port(instance, i, data);
     }
     if (descriptor->activate) descriptor->activate(instance);
