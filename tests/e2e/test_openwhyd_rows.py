@@ -131,3 +131,23 @@ def test_the_playlist_owners_buttons_fit_one_row(fresh_app: Callable[..., Page])
     screenshot(app_page, "playlist-owner-more")
     open_location(app_page, "#/u/admin")
     screenshot(app_page, "rows-profile")
+
+
+def test_on_a_phone_a_long_lists_rows_show_whole_names(app_page: Page) -> None:
+    """The rows of a long list are all one height; at 390 by 844 that height has room for a name
+    on two lines: "Tonearm Tones - G major arpeggio", not "Tonearm Tones - G maj…"."""
+    app_page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        open_location(app_page, "#/hot")
+        expect(app_page.locator("[data-long-list]")).to_be_visible()
+        names = app_page.locator("[data-long-list] .track-name")
+        expect(names.first).to_be_visible()
+        whole = "e => e.clientWidth > 0 && e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"
+        cut = [
+            name
+            for name, fits in zip(names.all_inner_texts(), names.evaluate_all(f"es => es.map({whole})"))
+            if not fits
+        ]
+        assert not cut, cut
+    finally:
+        app_page.set_viewport_size({"width": 1280, "height": 800})
