@@ -8,6 +8,8 @@ from buildkit.paths import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 """Where the e2e tests leave screenshots for a person to look at (git-ignored)."""
+SHOWN_WHOLE = "e => e?.clientWidth > 0 && e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"
+"""A JavaScript test of an element: laid out, and its text neither cut by an ellipsis nor clamped."""
 
 
 def open_location(page: Page, location: str) -> None:

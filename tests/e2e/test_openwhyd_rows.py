@@ -9,7 +9,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 
 from tests.e2e.openwhyd_steps import playlist_menu, post_id, post_tracks, screenshot, service_json
-from tests.e2e.steps import open_location, sign_in, track_rows
+from tests.e2e.steps import SHOWN_WHOLE, open_location, sign_in, track_rows
 from tests.e2e.vendor_fakes import FAKE_TITLE
 
 CHORD = "Tonearm Tones - A minor chord"
@@ -142,8 +142,7 @@ def test_on_a_phone_a_long_lists_rows_show_whole_names(app_page: Page) -> None:
         expect(app_page.locator("[data-long-list]")).to_be_visible()
         names = app_page.locator("[data-long-list] .track-name")
         expect(names.first).to_be_visible()
-        whole = "e => e.clientWidth > 0 && e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"
-        cut = names.evaluate_all(f"es => es.filter(e => !({whole})(e)).map(e => e.textContent)")
+        cut = names.evaluate_all(f"es => es.filter(e => !({SHOWN_WHOLE})(e)).map(e => e.textContent)")
         assert not cut, cut
     finally:
         app_page.set_viewport_size({"width": 1280, "height": 800})

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app.ui.components.media_session import artist_and_title
-from tests.e2e.steps import open_location, sign_in, track_rows
+from tests.e2e.steps import SHOWN_WHOLE, open_location, sign_in, track_rows
 
 
 def play_count(live_server: str, post_id: str) -> int:
@@ -143,10 +143,7 @@ def test_the_bar_shows_the_whole_name_and_every_control(app_page: Page, width: i
         bar = app_page.get_by_role("contentinfo", name="Player")
         title = bar.locator(".player-title")
         expect(title).to_have_text(theirs.locator(".track-name").inner_text())
-        whole = (
-            "e => e?.clientWidth > 0 && e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"
-        )
-        app_page.wait_for_function(f"({whole})(document.querySelector('#player .player-title'))")
+        app_page.wait_for_function(f"({SHOWN_WHOLE})(document.querySelector('#player .player-title'))")
         names = ["Like", "Repost", "Shuffle", "Previous track", "Pause", "Next track", "Repeat", "Queue"]
         for name in names:
             button = bar.get_by_role("button", name=re.compile(f"^{name}"))
