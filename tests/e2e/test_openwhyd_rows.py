@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.openwhyd_steps import playlist_menu, post_id, post_tracks, screenshot, service_json
 from tests.e2e.steps import SHOWN_WHOLE, open_location, sign_in, track_rows
@@ -135,14 +136,21 @@ def test_the_playlist_owners_buttons_fit_one_row(fresh_app: Callable[..., Page])
 
 def test_on_a_phone_a_long_lists_rows_show_whole_names(app_page: Page) -> None:
     """The rows of a long list are all one height; at 390 by 844 that height has room for a name
-    on two lines: "Tonearm Tones - G major arpeggio", not "Tonearm Tones - G maj…"."""
+    on two lines: "Tonearm Tones - G major arpeggio", not "Tonearm Tones - G maj…", the row
+    playing included."""
     app_page.set_viewport_size({"width": 390, "height": 844})
     try:
         open_location(app_page, "#/hot")
-        expect(app_page.locator("[data-long-list]")).to_be_visible()
-        names = app_page.locator("[data-long-list] .track-name")
-        expect(names.first).to_be_visible()
-        cut = names.evaluate_all(f"es => es.filter(e => !({SHOWN_WHOLE})(e)).map(e => e.textContent)")
-        assert not cut, cut
+        playing = track_rows(app_page).filter(has_text="Tonearm Tones - F major arpeggio")
+        playing.get_by_role("button", name=re.compile(r"^Play ")).click()
+        expect(playing).to_have_attribute("aria-current", "true")
+        names = "[...document.querySelectorAll('[data-long-list] .track-name')]"
+        cut = f"{names}.filter(e => !({SHOWN_WHOLE})(e)).map(e => e.textContent)"
+        try:
+            app_page.wait_for_function(f"{names}.length > 0 && {cut}.length === 0", timeout=5_000)
+        except PlaywrightTimeoutError:
+            sizes = "e => [e.textContent, e.clientWidth, e.scrollWidth, e.clientHeight, e.scrollHeight]"
+            raise AssertionError(app_page.evaluate(f"{names}.map({sizes})")) from None
+        app_page.get_by_role("contentinfo", name="Player").get_by_role("button", name="Pause").click()
     finally:
         app_page.set_viewport_size({"width": 1280, "height": 800})
